@@ -1,0 +1,1 @@
+//! The JSON format of ../shared/GRAPH-FORMAT.md, written and read. (Skeleton.)

@@ -1,0 +1,4 @@
+//! Writing a resolved graph out, one module per format.
+
+pub mod dot;
+pub mod json;

@@ -1,0 +1,220 @@
+//! The graph model: what an extractor produces for one article and what
+//! merging many articles accumulates.
+//!
+//! Two layers, so that merging stays associative, commutative and
+//! idempotent while entity resolution across articles can still change its
+//! mind as articles arrive:
+//!
+//! * [`Graph`] is the *raw* layer: nodes under the ids the extractor gave
+//!   them inside their own article (a surname-only "person:blair" stays
+//!   itself), edges between raw ids, every piece of evidence. Merging two
+//!   raw graphs is a plain keyed union ([`Graph::merge`]).
+//! * [`View`] is the *resolved* layer computed from a raw graph by
+//!   [`resolve`]: raw nodes that name the same entity across articles are
+//!   folded into one node, statements of the same speaker with the same
+//!   words become one, edges are re-keyed on the folded ids. Exports and
+//!   queries read the view. The JSON export records which raw ids each node
+//!   folded, so reading it back gives the raw graph again.
+//!
+//! Everything is kept in `BTreeMap`/`BTreeSet` so iteration, and therefore
+//! every output, is in one canonical order.
+
+mod merge;
+mod resolve;
+
+pub use resolve::{resolve, Ambiguity, Edge, Node, View};
+
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What a node stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum NodeKind {
+    Person,
+    Nation,
+    Organization,
+    Meeting,
+    Report,
+    Statement,
+}
+
+impl NodeKind {
+    /// All kinds, in their canonical order.
+    pub const ALL: [NodeKind; 6] = [
+        NodeKind::Person,
+        NodeKind::Nation,
+        NodeKind::Organization,
+        NodeKind::Meeting,
+        NodeKind::Report,
+        NodeKind::Statement,
+    ];
+
+    /// The name used in ids and in the JSON `kind` field.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NodeKind::Person => "person",
+            NodeKind::Nation => "nation",
+            NodeKind::Organization => "organization",
+            NodeKind::Meeting => "meeting",
+            NodeKind::Report => "report",
+            NodeKind::Statement => "statement",
+        }
+    }
+
+    /// The inverse of [`NodeKind::as_str`].
+    pub fn parse(s: &str) -> Option<NodeKind> {
+        NodeKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// What an edge says about its two ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EdgeKind {
+    Said,
+    About,
+    Accused,
+    Attends,
+    Cites,
+    MemberOf,
+    AuthoredBy,
+}
+
+impl EdgeKind {
+    /// All kinds, in their canonical order.
+    pub const ALL: [EdgeKind; 7] = [
+        EdgeKind::Said,
+        EdgeKind::About,
+        EdgeKind::Accused,
+        EdgeKind::Attends,
+        EdgeKind::Cites,
+        EdgeKind::MemberOf,
+        EdgeKind::AuthoredBy,
+    ];
+
+    /// The name used in the JSON `kind` field.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EdgeKind::Said => "said",
+            EdgeKind::About => "about",
+            EdgeKind::Accused => "accused",
+            EdgeKind::Attends => "attends",
+            EdgeKind::Cites => "cites",
+            EdgeKind::MemberOf => "member_of",
+            EdgeKind::AuthoredBy => "authored_by",
+        }
+    }
+
+    /// The inverse of [`EdgeKind::as_str`].
+    pub fn parse(s: &str) -> Option<EdgeKind> {
+        EdgeKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// One article of the graph, as GRAPH-FORMAT.md describes it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ArticleInfo {
+    /// The label: path below the directory given, without `.txt`.
+    pub id: String,
+    /// First 16 hex digits of the SHA-256 of the article's bytes: its identity.
+    pub digest: String,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub dateline: Option<String>,
+    pub date: Option<String>,
+}
+
+/// A node under its raw (per-article) id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RawNode {
+    pub kind: NodeKind,
+    /// The fullest name seen; for a statement, the attributed words.
+    pub name: String,
+    /// Every surface form seen, `name` included (empty for statements).
+    pub names: BTreeSet<String>,
+    /// Mentions per article digest.
+    pub seen: BTreeMap<String, u32>,
+}
+
+/// The identity of a raw edge: edges merge on it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EdgeKey {
+    pub source: String,
+    pub kind: EdgeKind,
+    pub target: String,
+    pub negated: bool,
+}
+
+/// Where an edge was read: one sentence of one article.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Evidence {
+    /// The article's digest.
+    pub article: String,
+    /// Index of the sentence in the article.
+    pub sentence: usize,
+    /// Byte range of the sentence in the article's UTF-8 text.
+    pub start: usize,
+    pub end: usize,
+    /// Exactly `article_text[start..end]`.
+    pub text: String,
+    /// The word that triggered the relation ("said", "accused", "according to", ...).
+    pub cue: String,
+}
+
+/// The raw graph: a keyed union of what articles said. See the module docs.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Graph {
+    /// Articles by digest.
+    pub articles: BTreeMap<String, ArticleInfo>,
+    /// Nodes by raw id.
+    pub nodes: BTreeMap<String, RawNode>,
+    /// Evidence per raw edge.
+    pub edges: BTreeMap<EdgeKey, BTreeSet<Evidence>>,
+}
+
+/// `KIND:SLUG` for a name: lower case ASCII letters and digits joined by
+/// single hyphens; letters outside ASCII are kept as they are (lower-cased)
+/// so that "Zürich" and "Zurich" stay apart rather than colliding silently.
+pub fn node_id(kind: NodeKind, name: &str) -> String {
+    let mut slug = String::with_capacity(name.len());
+    let mut gap = false;
+    for c in name.chars() {
+        if c == '.' || c == '\'' || c == '\u{2019}' {
+            continue; // "U.S." -> "us", "Xi's" -> "xis"
+        }
+        if c.is_alphanumeric() {
+            if gap && !slug.is_empty() {
+                slug.push('-');
+            }
+            gap = false;
+            slug.extend(c.to_lowercase());
+        } else {
+            gap = true;
+        }
+    }
+    format!("{}:{}", kind.as_str(), slug)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn node_ids_are_readable_slugs() {
+        assert_eq!(node_id(NodeKind::Person, "Barack Obama"), "person:barack-obama");
+        assert_eq!(node_id(NodeKind::Nation, "U.S."), "nation:us");
+        assert_eq!(
+            node_id(NodeKind::Organization, "  The Washington-Post "),
+            "organization:the-washington-post"
+        );
+        assert_eq!(node_id(NodeKind::Person, "Zürich Ürs"), "person:zürich-ürs");
+    }
+
+    #[test]
+    fn kinds_round_trip_through_their_names() {
+        for k in NodeKind::ALL {
+            assert_eq!(NodeKind::parse(k.as_str()), Some(k));
+        }
+        for k in EdgeKind::ALL {
+            assert_eq!(EdgeKind::parse(k.as_str()), Some(k));
+        }
+    }
+}

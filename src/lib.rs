@@ -1,0 +1,34 @@
+//! newsgraph reads news articles and builds a knowledge graph of who said
+//! what, who accused whom, who met whom, and which report says so.
+//!
+//! The data flows text -> graph -> export:
+//! [`text`] reads an article (decoding, boilerplate, dateline, sentences,
+//! tokens), [`extract`] finds entities and relations in it using the
+//! gazetteers of [`lexicon`], [`graph`] merges article graphs and resolves
+//! entities across them, [`query`] walks the result, [`export`] writes it.
+//!
+//! ```
+//! let lexicon = newsgraph::Lexicon::embedded();
+//! let article = newsgraph::Article::from_bytes(
+//!     "example",
+//!     b"Talks resume\n\nLONDON, May 2 (UPI) -- Britain wants a deal, Foreign Secretary Jane Doe said.\n",
+//! ).unwrap().0;
+//! let graph = newsgraph::extract(&article, &lexicon);
+//! let view = newsgraph::resolve(&graph);
+//! assert!(view.nodes.iter().any(|n| n.name == "Jane Doe"));
+//! ```
+
+pub mod cli;
+pub mod error;
+pub mod export;
+pub mod extract;
+pub mod graph;
+pub mod lexicon;
+pub mod query;
+pub mod text;
+
+pub use crate::error::{Error, Result};
+pub use crate::extract::extract;
+pub use crate::graph::{resolve, EdgeKind, Graph, NodeKind, View};
+pub use crate::lexicon::Lexicon;
+pub use crate::text::Article;
