@@ -1,18 +1,210 @@
-//! Merging raw graphs: a keyed union. (Skeleton.)
+//! Merging raw graphs: a keyed union.
+//!
+//! Every field merges by a join that is associative, commutative and
+//! idempotent (a minimum, a maximum, a set union), so any order or grouping
+//! of the same inputs gives the same [`Graph`], and adding an article twice
+//! changes nothing. Entity resolution is not done here: that is
+//! [`super::resolve`]'s job, on the merged result.
 
-use super::Graph;
+use std::cmp::Reverse;
+
+use super::{ArticleInfo, Graph, RawNode};
 
 impl Graph {
     /// Add everything of `other` to `self`.
+    ///
+    /// * Articles are keyed by digest. The same digest under two labels
+    ///   keeps the smallest label; each optional field keeps the smallest
+    ///   value present (a known value beats a missing one).
+    /// * Nodes are keyed by raw id. The kind is the smaller of the two (ids
+    ///   carry their kind, so they agree in practice); the name is the
+    ///   fullest (most words, then most characters, then the smallest);
+    ///   `names` is the union; `seen` takes the larger count per article, so
+    ///   re-adding an article is a no-op.
+    /// * Edges are keyed by (source, kind, target, negated); evidence sets
+    ///   are united.
+    ///
+    /// Cost: O(m log n) for `m` items in `other`.
     pub fn merge(&mut self, other: Graph) {
-        for (d, a) in other.articles {
-            self.articles.entry(d).or_insert(a);
+        for (digest, info) in other.articles {
+            match self.articles.get_mut(&digest) {
+                Some(mine) => merge_article(mine, info),
+                None => {
+                    self.articles.insert(digest, info);
+                }
+            }
         }
-        for (id, n) in other.nodes {
-            self.nodes.entry(id).or_insert(n);
+        for (id, node) in other.nodes {
+            match self.nodes.get_mut(&id) {
+                Some(mine) => merge_node(mine, node),
+                None => {
+                    self.nodes.insert(id, node);
+                }
+            }
         }
-        for (k, ev) in other.edges {
-            self.edges.entry(k).or_default().extend(ev);
+        for (key, evidence) in other.edges {
+            match self.edges.get_mut(&key) {
+                Some(mine) => mine.extend(evidence),
+                None => {
+                    self.edges.insert(key, evidence);
+                }
+            }
         }
+    }
+}
+
+/// Merge any number of raw graphs; the result does not depend on their order.
+pub fn merge_all(graphs: impl IntoIterator<Item = Graph>) -> Graph {
+    let mut all = Graph::default();
+    for g in graphs {
+        all.merge(g);
+    }
+    all
+}
+
+/// The sort key that makes a name "fuller": the smallest key wins. More
+/// words first, then more characters, then the lexicographically smallest.
+pub(crate) fn fullest_name_key(name: &str) -> (Reverse<usize>, Reverse<usize>, &str) {
+    (
+        Reverse(name.split_whitespace().count()),
+        Reverse(name.chars().count()),
+        name,
+    )
+}
+
+fn merge_article(mine: &mut ArticleInfo, other: ArticleInfo) {
+    if other.id < mine.id {
+        mine.id = other.id;
+    }
+    // The digest is the key, so both are equal already.
+    min_present(&mut mine.title, other.title);
+    min_present(&mut mine.source, other.source);
+    min_present(&mut mine.dateline, other.dateline);
+    min_present(&mut mine.date, other.date);
+}
+
+/// Keep the smaller of two optional values, where any value beats `None`.
+fn min_present(mine: &mut Option<String>, other: Option<String>) {
+    if let Some(o) = other {
+        match mine {
+            Some(m) if *m <= o => {}
+            _ => *mine = Some(o),
+        }
+    }
+}
+
+fn merge_node(mine: &mut RawNode, other: RawNode) {
+    mine.kind = mine.kind.min(other.kind);
+    if fullest_name_key(&other.name) < fullest_name_key(&mine.name) {
+        mine.name = other.name;
+    }
+    mine.names.extend(other.names);
+    for (digest, count) in other.seen {
+        let c = mine.seen.entry(digest).or_insert(0);
+        *c = (*c).max(count);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use super::*;
+    use crate::graph::{EdgeKey, EdgeKind, Evidence, NodeKind};
+
+    fn person(name: &str, names: &[&str], seen: &[(&str, u32)]) -> RawNode {
+        RawNode {
+            kind: NodeKind::Person,
+            name: name.to_string(),
+            names: names.iter().map(|s| s.to_string()).collect(),
+            seen: seen.iter().map(|(d, c)| (d.to_string(), *c)).collect(),
+        }
+    }
+
+    fn article(id: &str, digest: &str, title: Option<&str>) -> ArticleInfo {
+        ArticleInfo {
+            id: id.to_string(),
+            digest: digest.to_string(),
+            title: title.map(str::to_string),
+            ..ArticleInfo::default()
+        }
+    }
+
+    #[test]
+    fn fuller_names_win() {
+        let mut names = [
+            "Blair",
+            "Tony Blair",
+            "Mr Tony Blair",
+            "Tony Blaír",
+            "Ann Bo",
+        ];
+        names.sort_by_key(|n| fullest_name_key(n));
+        assert_eq!(
+            names,
+            [
+                "Mr Tony Blair",
+                "Tony Blair",
+                "Tony Blaír",
+                "Ann Bo",
+                "Blair"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_same_article_under_two_labels_counts_once() {
+        let mut a = Graph::default();
+        a.articles
+            .insert("d1".into(), article("zeta", "d1", Some("Talks")));
+        a.nodes.insert(
+            "person:blair".into(),
+            person("Blair", &["Blair"], &[("d1", 2)]),
+        );
+        let mut b = a.clone();
+        b.articles.insert("d1".into(), article("alpha", "d1", None));
+        b.nodes.insert(
+            "person:blair".into(),
+            person("Blair", &["Blair", "Mr Blair"], &[("d1", 2)]),
+        );
+        let mut ab = a.clone();
+        ab.merge(b.clone());
+        let mut ba = b;
+        ba.merge(a);
+        assert_eq!(ab, ba);
+        assert_eq!(ab.articles["d1"], article("alpha", "d1", Some("Talks")));
+        let n = &ab.nodes["person:blair"];
+        assert_eq!(n.seen, BTreeMap::from([("d1".to_string(), 2)]));
+        assert_eq!(n.names.len(), 2);
+    }
+
+    #[test]
+    fn merging_twice_changes_nothing() {
+        let mut g = Graph::default();
+        g.nodes.insert(
+            "person:tony-blair".into(),
+            person("Tony Blair", &["Tony Blair"], &[("d1", 3)]),
+        );
+        let ev = Evidence {
+            article: "d1".into(),
+            sentence: 0,
+            start: 0,
+            end: 4,
+            text: "Hush".into(),
+            cue: "said".into(),
+        };
+        g.edges.insert(
+            EdgeKey {
+                source: "person:tony-blair".into(),
+                kind: EdgeKind::Said,
+                target: "statement:d1:0".into(),
+                negated: false,
+            },
+            BTreeSet::from([ev]),
+        );
+        let once = merge_all([g.clone()]);
+        let twice = merge_all([g.clone(), g.clone()]);
+        assert_eq!(once, g);
+        assert_eq!(twice, g);
     }
 }

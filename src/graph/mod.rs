@@ -20,9 +20,14 @@
 //! every output, is in one canonical order.
 
 mod merge;
+#[cfg(test)]
+mod proptests;
 mod resolve;
+#[cfg(test)]
+pub(crate) mod testgen;
 
-pub use resolve::{resolve, Ambiguity, Edge, Node, View};
+pub use merge::merge_all;
+pub use resolve::{Ambiguity, DOMINANCE, Edge, Node, View, resolve};
 
 use std::collections::{BTreeMap, BTreeSet};
 
