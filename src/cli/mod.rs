@@ -1,6 +1,184 @@
-//! The command line. (Skeleton.)
+//! The command line: the only module that touches clap, the environment,
+//! standard output and error, and exit codes. It parses and validates the
+//! arguments, calls the library, and formats what comes back.
+//!
+//! Exit codes: 0 ok, 1 nothing found (no path, no statement matched), 2
+//! error (a bad flag, an unreadable file, an unknown name). A closed
+//! standard output (`newsgraph ... | head`) ends the program quietly with 0.
+
+mod args;
+mod extract;
+mod io;
+mod show;
+
+use std::ffi::OsString;
+use std::path::Path;
+
+use clap::Parser;
+
+use crate::error::{Error, Result};
+use crate::export::Format;
+use crate::graph::{Graph, resolve};
+
+use args::{Cli, Command, ExportArgs, GraphFormat, MergeArgs};
+
+/// What a command ended with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Code {
+    Ok = 0,
+    NothingFound = 1,
+    Error = 2,
+}
+
+/// Prints diagnostics on standard error, in the `error: <file>: <reason>`
+/// form.
+pub(crate) struct Reporter;
+
+impl Reporter {
+    pub(crate) fn error(&self, e: &Error) {
+        eprintln!("error: {}", describe(e));
+    }
+
+    pub(crate) fn warning(&self, message: &str) {
+        eprintln!("warning: {message}");
+    }
+}
+
+/// An I/O error in lower case without "(os error N)".
+fn io_reason(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    let text = match text.find(" (os error") {
+        Some(i) => &text[..i],
+        None => &text,
+    };
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => text.to_string(),
+    }
+}
+
+/// The message of an error, chain included.
+fn describe(e: &Error) -> String {
+    match e {
+        Error::Io { path, source } => format!("{}: {}", path.display(), io_reason(source)),
+        other => {
+            let mut msg = other.to_string();
+            let mut source = std::error::Error::source(other);
+            while let Some(s) = source {
+                msg.push_str(": ");
+                msg.push_str(&s.to_string());
+                source = s.source();
+            }
+            msg
+        }
+    }
+}
+
+fn is_broken_pipe(e: &Error) -> bool {
+    matches!(e, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+}
 
 /// Run the command line and return the process exit code.
-pub fn run(_args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
-    0
+pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version go to stdout with 0; usage errors to stderr with 2.
+            let _ = e.print();
+            return if e.use_stderr() {
+                Code::Error as i32
+            } else {
+                Code::Ok as i32
+            };
+        }
+    };
+    let report = Reporter;
+    let result = match cli.command {
+        Command::Extract(a) => extract::run(a, &report),
+        Command::Merge(a) => merge(a, &report),
+        Command::Export(a) => export(a),
+        Command::Said(a) => show::said_cmd(a),
+        Command::Path(a) => show::path_cmd(a),
+        Command::Neighbors(a) => show::neighbors_cmd(a),
+        Command::Stats(a) => show::stats_cmd(a),
+    };
+    match result {
+        Ok(code) => code as i32,
+        Err(e) if is_broken_pipe(&e) => Code::Ok as i32,
+        Err(e) => {
+            report.error(&e);
+            Code::Error as i32
+        }
+    }
+}
+
+fn format_of(f: GraphFormat) -> Format {
+    match f {
+        GraphFormat::Json => Format::Json,
+        GraphFormat::Dot => Format::Dot,
+    }
+}
+
+/// `merge`: every input is read before anything is written; one bad input
+/// means nothing is written.
+fn merge(args: MergeArgs, report: &Reporter) -> Result<Code> {
+    let mut graph = Graph::default();
+    let mut failed = false;
+    for path in &args.graphs {
+        match io::load_graph(path) {
+            Ok(g) => graph.merge(g),
+            Err(e) => {
+                report.error(&e);
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        return Ok(Code::Error);
+    }
+    io::emit(
+        args.output.as_deref(),
+        &Format::Json.render(&resolve(&graph)),
+    )?;
+    Ok(Code::Ok)
+}
+
+/// `export`.
+fn export(args: ExportArgs) -> Result<Code> {
+    let view = resolve(&io::load_graph(Path::new(&args.graph))?);
+    io::emit(
+        args.output.as_deref(),
+        &format_of(args.format).render(&view),
+    )?;
+    Ok(Code::Ok)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn io_errors_read_in_lower_case_without_os_codes() {
+        let e = Error::io("a.txt", std::io::Error::from(std::io::ErrorKind::NotFound));
+        let d = describe(&e);
+        assert!(d.starts_with("a.txt: "), "{d}");
+        assert!(!d.contains("os error"), "{d}");
+        let e = Error::io("a.txt", std::io::Error::from_raw_os_error(2));
+        assert_eq!(describe(&e), "a.txt: no such file or directory");
+    }
+
+    #[test]
+    fn usage_errors_exit_2_and_help_exits_0() {
+        let run_with = |a: &[&str]| run(a.iter().map(OsString::from));
+        assert_eq!(run_with(&["newsgraph", "frobnicate"]), 2);
+        assert_eq!(
+            run_with(&["newsgraph", "path", "g.json", "a", "b", "--via", "sued"]),
+            2
+        );
+        assert_eq!(
+            run_with(&["newsgraph", "said", "g.json", "--since", "May 30"]),
+            2
+        );
+    }
 }

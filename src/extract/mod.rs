@@ -1,11 +1,176 @@
-//! From an article to its raw graph. (Skeleton.)
+//! From an article to its raw graph.
+//!
+//! The steps follow the data: [`token`] gives each sentence its tokens,
+//! [`mention`] finds names in them, [`entity`] groups names into the
+//! article's entities, [`quote`] finds quotations, [`said`] attributes
+//! statements, [`relation`] reads accusations, meetings, reports, citations
+//! and affiliations. This module turns the result into a [`Graph`] whose
+//! every edge carries the sentence it was read from.
 
-use crate::graph::Graph;
+mod entity;
+mod mention;
+mod quote;
+mod relation;
+mod said;
+mod token;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::graph::{node_id, ArticleInfo, EdgeKey, EdgeKind, Evidence, Graph, NodeKind, RawNode};
 use crate::lexicon::Lexicon;
 use crate::text::Article;
 
-/// Extract the graph of one article.
-pub fn extract(article: &Article, _lexicon: &Lexicon) -> Graph {
-    let _ = article;
-    Graph::default()
+pub use relation::Relation;
+
+/// Extract the raw graph of one article.
+pub fn extract(article: &Article, lexicon: &Lexicon) -> Graph {
+    let text = article.text.as_str();
+    let sents = token::sentences(article);
+    let mentions: Vec<Vec<mention::Mention>> = sents
+        .iter()
+        .map(|s| mention::find(s, text, lexicon))
+        .collect();
+    let ents = entity::resolve(&sents, &mentions, lexicon);
+    let quotes: Vec<quote::Quote> = article
+        .paragraphs
+        .iter()
+        .flat_map(|p| quote::quotes(text, *p))
+        .collect();
+    let input = said::Input {
+        text,
+        sents: &sents,
+        mentions: &mentions,
+        ents: &ents,
+        quotes: &quotes,
+        lex: lexicon,
+    };
+    let statements = said::find(&input);
+    let relations = relation::find(&input);
+
+    let mut b = Builder::new(article);
+    // entities
+    let mut ids: Vec<Option<String>> = vec![None; ents.list.len()];
+    for (e, ent) in ents.list.iter().enumerate() {
+        if ent.mentions == 0 {
+            continue;
+        }
+        ids[e] = Some(b.node(ent.kind, &ent.name, ent.names.iter().cloned(), ent.mentions));
+    }
+    // statements
+    for (n, st) in statements.iter().enumerate() {
+        let Some(speaker) = ids[st.speaker].clone() else { continue };
+        let words = statement_text(&text[st.content.start..st.content.end]);
+        if words.is_empty() {
+            continue;
+        }
+        let sid = format!("statement:{}:{}", article.digest, n + 1);
+        b.graph.nodes.insert(
+            sid.clone(),
+            RawNode {
+                kind: NodeKind::Statement,
+                name: words,
+                names: BTreeSet::new(),
+                seen: BTreeMap::from([(article.digest.clone(), 1)]),
+            },
+        );
+        b.edge(&speaker, EdgeKind::Said, &sid, false, st.sentence, &st.cue);
+        for &a in &st.about {
+            if let Some(t) = ids[a].clone() {
+                b.edge(&sid, EdgeKind::About, &t, false, st.sentence, &st.cue);
+            }
+        }
+    }
+    // other relations; meetings and reports are created here
+    for r in &relations {
+        let resolve_end = |b: &mut Builder<'_>, end: &relation::End| -> Option<String> {
+            match end {
+                relation::End::Entity(e) => ids[*e].clone(),
+                relation::End::New { kind, name, aliases } => {
+                    Some(b.node(*kind, name, aliases.iter().cloned(), 1))
+                }
+            }
+        };
+        let (Some(src), Some(dst)) = (resolve_end(&mut b, &r.source), resolve_end(&mut b, &r.target)) else {
+            continue;
+        };
+        if src == dst {
+            continue;
+        }
+        b.edge(&src, r.kind, &dst, r.negated, r.sentence, &r.cue);
+    }
+    b.graph
+}
+
+/// The attributed words as stored: quotation marks dropped, spaces collapsed.
+fn statement_text(s: &str) -> String {
+    let cleaned: String = s
+        .chars()
+        .map(|c| if matches!(c, '"' | '\u{201c}' | '\u{201d}') { ' ' } else { c })
+        .collect();
+    let joined = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    joined
+        .trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '-' | '\u{2014}' | ' '))
+        .to_string()
+}
+
+/// Accumulates the raw graph of one article.
+struct Builder<'a> {
+    article: &'a Article,
+    graph: Graph,
+}
+
+impl<'a> Builder<'a> {
+    fn new(article: &'a Article) -> Self {
+        let mut graph = Graph::default();
+        let title = article.title.map(|s| article.slice(s).to_string());
+        graph.articles.insert(
+            article.digest.clone(),
+            ArticleInfo {
+                id: article.label.clone(),
+                digest: article.digest.clone(),
+                title,
+                source: article.dateline.source.clone(),
+                dateline: article.dateline.place.clone(),
+                date: article.dateline.date.clone(),
+            },
+        );
+        Builder { article, graph }
+    }
+
+    /// Add (or count again) a node and return its id.
+    fn node(&mut self, kind: NodeKind, name: &str, names: impl Iterator<Item = String>, mentions: u32) -> String {
+        let id = node_id(kind, name);
+        let node = self.graph.nodes.entry(id.clone()).or_insert_with(|| RawNode {
+            kind,
+            name: name.to_string(),
+            names: BTreeSet::new(),
+            seen: BTreeMap::new(),
+        });
+        node.names.insert(name.to_string());
+        node.names.extend(names);
+        *node.seen.entry(self.article.digest.clone()).or_insert(0) += mentions;
+        id
+    }
+
+    fn edge(&mut self, source: &str, kind: EdgeKind, target: &str, negated: bool, sentence: usize, cue: &str) {
+        let s = &self.article.sentences[sentence];
+        let ev = Evidence {
+            article: self.article.digest.clone(),
+            sentence: s.index,
+            start: s.span.start,
+            end: s.span.end,
+            text: self.article.slice(s.span).to_string(),
+            cue: cue.to_string(),
+        };
+        self.graph
+            .edges
+            .entry(EdgeKey {
+                source: source.to_string(),
+                kind,
+                target: target.to_string(),
+                negated,
+            })
+            .or_default()
+            .insert(ev);
+    }
 }

@@ -1,12 +1,447 @@
-//! Gazetteers and word lists, embedded from `data/`. (Skeleton.)
+//! Gazetteers and word lists: nations, regions, organizations, titles,
+//! given names, capitalised non-names, verbs and nouns. The tables are
+//! plain text in `data/`, embedded at compile time, and a user can add to
+//! them with files of the same names in a directory of their own
+//! ([`Lexicon::from_dir`]).
+//!
+//! Multi-word entries are keyed by their tokens joined with single spaces
+//! (as [`crate::text::tokenize`] splits them), so the extractor can look up
+//! any run of tokens with [`Lexicon::key`]. Proper names are case-sensitive
+//! ("US" is not "us"); common words (titles, verbs, nouns) are lower case.
 
-/// All the gazetteers the extractor reads.
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use crate::error::{Error, Result};
+use crate::text::{tokenize, Span};
+
+/// How a surface form names a nation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NationForm {
+    /// "China", "United States".
+    Name,
+    /// "U.S.", "Britain".
+    Short,
+    /// "Chinese", "Americans".
+    Demonym,
+    /// "Beijing", "Washington": a capital that may stand for the government.
+    Capital,
+}
+
+/// A nation of the gazetteer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Nation {
+    pub name: String,
+}
+
+/// An organization of the gazetteer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Organization {
+    pub name: String,
+    /// government, party, media, company, international, ngo, other.
+    pub hint: String,
+    /// Index into [`Lexicon::nations`] of the state it belongs to.
+    pub nation: Option<usize>,
+}
+
+/// The class of a verb form in `data/verbs.tsv`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum VerbClass {
+    Speech,
+    Accuse,
+    Meet,
+    Cite,
+}
+
+/// The class of a noun in `data/nouns.tsv`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NounClass {
+    Meeting,
+    Report,
+    /// A head word making a capitalised phrase an organization ("Ministry").
+    Org,
+    /// An unnamed group of people ("officials"): never an entity.
+    Group,
+}
+
+/// All the tables the extractor reads.
 #[derive(Clone, Debug, Default)]
-pub struct Lexicon {}
+pub struct Lexicon {
+    pub nations: Vec<Nation>,
+    nation_forms: HashMap<String, (usize, NationForm)>,
+    regions: HashSet<String>,
+    pub organizations: Vec<Organization>,
+    org_forms: HashMap<String, usize>,
+    honorifics: HashSet<String>,
+    title_heads: HashSet<String>,
+    title_modifiers: HashSet<String>,
+    given: HashSet<String>,
+    surname_first: HashSet<String>,
+    also_word: HashSet<String>,
+    stopcaps: HashSet<String>,
+    ambiguous_caps: HashSet<String>,
+    verbs: HashMap<String, (VerbClass, String)>,
+    nouns: HashMap<String, NounClass>,
+    /// The longest multi-word key of any table, in tokens.
+    pub max_key_tokens: usize,
+}
+
+/// The embedded tables, by file name.
+const TABLES: [(&str, &str); 8] = [
+    ("nations.tsv", include_str!("../../data/nations.tsv")),
+    ("regions.txt", include_str!("../../data/regions.txt")),
+    ("organizations.tsv", include_str!("../../data/organizations.tsv")),
+    ("titles.txt", include_str!("../../data/titles.txt")),
+    ("given-names.txt", include_str!("../../data/given-names.txt")),
+    ("stopcaps.txt", include_str!("../../data/stopcaps.txt")),
+    ("verbs.tsv", include_str!("../../data/verbs.tsv")),
+    ("nouns.tsv", include_str!("../../data/nouns.tsv")),
+];
 
 impl Lexicon {
     /// The tables shipped in `data/`.
     pub fn embedded() -> Lexicon {
-        Lexicon {}
+        let mut lex = Lexicon::default();
+        for (name, text) in TABLES {
+            lex.add_table(name, text)
+                .unwrap_or_else(|e| panic!("embedded table is broken: {e}"));
+        }
+        lex
+    }
+
+    /// The embedded tables plus the user's files of the same names in `dir`
+    /// (entries are added; nothing embedded is removed).
+    pub fn from_dir(dir: &Path) -> Result<Lexicon> {
+        let mut lex = Lexicon::embedded();
+        let mut found = false;
+        for (name, _) in TABLES {
+            let path = dir.join(name);
+            if !path.exists() {
+                continue;
+            }
+            found = true;
+            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+            lex.add_table(&path.display().to_string(), &text)?;
+        }
+        if !found {
+            return Err(Error::Other(format!(
+                "{}: no data tables here (expected one of: {})",
+                dir.display(),
+                TABLES.map(|t| t.0).join(", ")
+            )));
+        }
+        Ok(lex)
+    }
+
+    /// Parse one table, dispatching on its file name.
+    fn add_table(&mut self, name: &str, text: &str) -> Result<()> {
+        let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+        for (line_no, section, cols) in lines(text) {
+            let bad = |reason: &str| Error::Data {
+                table: name.to_string(),
+                line: line_no,
+                reason: reason.to_string(),
+            };
+            match base {
+                "nations.tsv" => {
+                    let nation = self.nation_index(cols[0]);
+                    self.add_nation_form(cols[0], nation, NationForm::Name);
+                    for (i, form) in [NationForm::Short, NationForm::Demonym, NationForm::Capital]
+                        .into_iter()
+                        .enumerate()
+                    {
+                        for v in multi(cols.get(i + 1)) {
+                            self.add_nation_form(v, nation, form);
+                        }
+                    }
+                }
+                "regions.txt" => {
+                    self.regions.insert(key_of(cols[0]));
+                }
+                "organizations.tsv" => {
+                    let nation = match cols.get(3).map(|s| s.trim()).filter(|s| !s.is_empty()) {
+                        Some(n) => Some(
+                            self.nation_forms
+                                .get(&key_of(n))
+                                .map(|x| x.0)
+                                .ok_or_else(|| bad(&format!("unknown nation {n:?}")))?,
+                        ),
+                        None => None,
+                    };
+                    let idx = match self.org_forms.get(&key_of(cols[0])) {
+                        Some(&i) => i,
+                        None => {
+                            self.organizations.push(Organization {
+                                name: cols[0].to_string(),
+                                hint: cols.get(2).unwrap_or(&"other").trim().to_string(),
+                                nation,
+                            });
+                            self.organizations.len() - 1
+                        }
+                    };
+                    self.add_org_form(cols[0], idx);
+                    for a in multi(cols.get(1)) {
+                        self.add_org_form(a, idx);
+                    }
+                }
+                "titles.txt" => {
+                    let set = match section {
+                        "honorific" => &mut self.honorifics,
+                        "head" => &mut self.title_heads,
+                        "modifier" => &mut self.title_modifiers,
+                        _ => return Err(bad("entry outside [honorific]/[head]/[modifier]")),
+                    };
+                    set.insert(key_of(cols[0]).to_lowercase());
+                }
+                "given-names.txt" => {
+                    let set = match section {
+                        "given" => &mut self.given,
+                        "surname-first" => &mut self.surname_first,
+                        "also-word" => &mut self.also_word,
+                        _ => return Err(bad("entry outside [given]/[surname-first]/[also-word]")),
+                    };
+                    set.insert(cols[0].to_string());
+                }
+                "stopcaps.txt" => {
+                    let set = match section {
+                        "stop" => &mut self.stopcaps,
+                        "ambiguous" => &mut self.ambiguous_caps,
+                        _ => return Err(bad("entry outside [stop]/[ambiguous]")),
+                    };
+                    set.insert(cols[0].to_string());
+                }
+                "verbs.tsv" => {
+                    let class = match cols.get(1).map(|s| s.trim()) {
+                        Some("speech") => VerbClass::Speech,
+                        Some("accuse") => VerbClass::Accuse,
+                        Some("meet") => VerbClass::Meet,
+                        Some("cite") => VerbClass::Cite,
+                        _ => return Err(bad("class must be speech, accuse, meet or cite")),
+                    };
+                    let lemma = cols.get(2).unwrap_or(&cols[0]).trim().to_string();
+                    self.add_key_len(cols[0]);
+                    self.verbs.insert(key_of(cols[0]).to_lowercase(), (class, lemma));
+                }
+                "nouns.tsv" => {
+                    let class = match cols.get(1).map(|s| s.trim()) {
+                        Some("meeting") => NounClass::Meeting,
+                        Some("report") => NounClass::Report,
+                        Some("org") => NounClass::Org,
+                        Some("group") => NounClass::Group,
+                        _ => return Err(bad("class must be meeting, report, org or group")),
+                    };
+                    let k = key_of(cols[0]);
+                    let k = if class == NounClass::Org { k } else { k.to_lowercase() };
+                    self.nouns.insert(k, class);
+                }
+                _ => return Err(bad("unknown table")),
+            }
+        }
+        Ok(())
+    }
+
+    fn nation_index(&mut self, name: &str) -> usize {
+        if let Some(&(i, _)) = self.nation_forms.get(&key_of(name)) {
+            return i;
+        }
+        self.nations.push(Nation {
+            name: name.trim().to_string(),
+        });
+        self.nations.len() - 1
+    }
+
+    fn add_nation_form(&mut self, form: &str, nation: usize, how: NationForm) {
+        self.add_key_len(form);
+        self.nation_forms.entry(key_of(form)).or_insert((nation, how));
+    }
+
+    fn add_org_form(&mut self, form: &str, idx: usize) {
+        self.add_key_len(form);
+        self.org_forms.entry(key_of(form)).or_insert(idx);
+    }
+
+    fn add_key_len(&mut self, form: &str) {
+        let n = tokenize(form, Span { start: 0, end: form.len() }).len();
+        self.max_key_tokens = self.max_key_tokens.max(n);
+    }
+
+    /// The lookup key of a run of text: its tokens joined by single spaces.
+    pub fn key(text: &str) -> String {
+        key_of(text)
+    }
+
+    /// The nation a surface form names, and how.
+    pub fn nation(&self, key: &str) -> Option<(usize, NationForm)> {
+        self.nation_forms.get(key).copied()
+    }
+
+    /// True for places that are neither nations nor people ("Scotland", "Geneva").
+    pub fn is_region(&self, key: &str) -> bool {
+        self.regions.contains(key)
+    }
+
+    /// The organization a surface form names.
+    pub fn organization(&self, key: &str) -> Option<usize> {
+        self.org_forms.get(key).copied()
+    }
+
+    /// "Mr", "Mrs.", "Dr", "Sir" (any case).
+    pub fn is_honorific(&self, word: &str) -> bool {
+        self.honorifics.contains(&word.to_lowercase())
+    }
+
+    /// A word that ends a job title ("minister", "spokesman").
+    pub fn is_title_head(&self, word: &str) -> bool {
+        self.title_heads.contains(&word.to_lowercase())
+    }
+
+    /// A word that may precede a title head ("foreign", "assistant").
+    pub fn is_title_modifier(&self, word: &str) -> bool {
+        self.title_modifiers.contains(&word.to_lowercase())
+    }
+
+    /// A common given name.
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given.contains(word)
+    }
+
+    /// A given name that is also a common word ("Will", "May").
+    pub fn is_given_name_also_word(&self, word: &str) -> bool {
+        self.also_word.contains(word)
+    }
+
+    /// A family name written first ("Xi", "Zheng", "Kim").
+    pub fn is_surname_first(&self, word: &str) -> bool {
+        self.surname_first.contains(word)
+    }
+
+    /// A capitalised word that is never (part of) a name: "The", "However", "Monday".
+    pub fn is_stopcap(&self, word: &str) -> bool {
+        self.stopcaps.contains(word)
+    }
+
+    /// A capitalised word that is a name only sometimes ("May", "Will").
+    pub fn is_ambiguous_cap(&self, word: &str) -> bool {
+        self.ambiguous_caps.contains(word)
+    }
+
+    /// The class and lemma of a verb form (lower case key, may be several words).
+    pub fn verb(&self, key: &str) -> Option<(VerbClass, &str)> {
+        self.verbs.get(key).map(|(c, l)| (*c, l.as_str()))
+    }
+
+    /// The class of a noun ("summit" -> meeting, "Ministry" -> org).
+    pub fn noun(&self, key: &str) -> Option<NounClass> {
+        self.nouns
+            .get(key)
+            .or_else(|| self.nouns.get(&key.to_lowercase()))
+            .copied()
+    }
+}
+
+/// Non-comment lines of a table: (1-based line number, current `[section]`, TAB-separated columns).
+fn lines(text: &str) -> impl Iterator<Item = (usize, &str, Vec<&str>)> {
+    let mut section = "";
+    text.lines().enumerate().filter_map(move |(i, line)| {
+        let t = line.trim_end_matches('\r');
+        if t.trim().is_empty() || t.trim_start().starts_with('#') {
+            return None;
+        }
+        if let Some(s) = t.trim().strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
+            section = s;
+            return None;
+        }
+        Some((i + 1, section, t.split('\t').map(str::trim).collect()))
+    })
+}
+
+/// The values of a `;`-separated column.
+fn multi<'a>(col: Option<&&'a str>) -> impl Iterator<Item = &'a str> {
+    col.copied()
+        .unwrap_or("")
+        .split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+fn key_of(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    for tok in tokenize(text, Span { start: 0, end: text.len() }) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&text[tok.span.start..tok.span.end]);
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_tables_parse() {
+        let lex = Lexicon::embedded();
+        assert!(lex.nations.len() > 190, "{} nations", lex.nations.len());
+        assert!(lex.organizations.len() > 200);
+    }
+
+    /// Within each section, entries are sorted (case-insensitively) and unique,
+    /// so a diff shows what changed and nothing is listed twice.
+    #[test]
+    fn tables_are_sorted_and_unique() {
+        for (name, text) in TABLES {
+            let mut prev: Option<(String, String)> = None;
+            for (line, section, cols) in lines(text) {
+                let k = cols[0].to_lowercase();
+                if let Some((ps, pk)) = &prev {
+                    if ps == section {
+                        assert!(pk < &k, "{name} line {line}: {:?} is not after {pk:?}", cols[0]);
+                    }
+                }
+                prev = Some((section.to_string(), k));
+            }
+        }
+    }
+
+    #[test]
+    fn nations_by_every_kind_of_name() {
+        let lex = Lexicon::embedded();
+        let us = lex.nation("United States").unwrap().0;
+        for (form, how) in [
+            ("U.S.", NationForm::Short),
+            ("America", NationForm::Short),
+            ("Americans", NationForm::Demonym),
+            ("Washington", NationForm::Capital),
+        ] {
+            assert_eq!(lex.nation(&Lexicon::key(form)), Some((us, how)), "{form}");
+        }
+        let cn = lex.nation("China").unwrap().0;
+        assert_eq!(lex.nation(&Lexicon::key("People's Republic of China")).map(|x| x.0), Some(cn));
+        assert!(lex.nation("Scotland").is_none());
+        assert!(lex.is_region("Scotland"));
+    }
+
+    #[test]
+    fn organizations_know_their_nation_and_aliases() {
+        let lex = Lexicon::embedded();
+        let wh = lex.organization("White House").unwrap();
+        let us = lex.nation("United States").unwrap().0;
+        assert_eq!(lex.organizations[wh].nation, Some(us));
+        assert_eq!(lex.organization("Tories"), lex.organization(&Lexicon::key("Conservative Party")));
+    }
+
+    #[test]
+    fn a_users_table_adds_to_the_embedded_ones() {
+        let dir = std::env::temp_dir().join(format!("newsgraph-lex-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("organizations.tsv"), "Acme Widgets\tAcme\tcompany\t\n").unwrap();
+        let lex = Lexicon::from_dir(&dir).unwrap();
+        assert!(lex.organization("Acme").is_some());
+        assert!(lex.organization("White House").is_some());
+        std::fs::write(dir.join("verbs.tsv"), "quipped\tjoke\n").unwrap();
+        let err = Lexicon::from_dir(&dir).unwrap_err().to_string();
+        assert!(err.contains("verbs.tsv line 1"), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

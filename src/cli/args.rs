@@ -1,0 +1,328 @@
+//! The command line as clap parses it: the low-level arguments. Values that
+//! can be checked without reading any file (formats, edge kinds, dates) are
+//! checked here, so that bad flags fail before any work starts.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::graph::EdgeKind;
+use crate::query::Date;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "newsgraph",
+    version,
+    about = "Read news articles into a knowledge graph of who said what about whom",
+    after_help = "EXAMPLES:
+  newsgraph extract articles/ -o graph.json
+  newsgraph extract new.txt --into graph.json
+  newsgraph said graph.json --by \"Jay Carney\" --about China
+  newsgraph path graph.json \"Jay Carney\" China
+  newsgraph neighbors graph.json China --format dot | dot -Tsvg > china.svg
+  newsgraph stats graph.json
+
+Exit status: 0 ok, 1 nothing found (no path, no statement matched), 2 error."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Extract(ExtractArgs),
+    Merge(MergeArgs),
+    Export(ExportArgs),
+    Said(SaidArgs),
+    Path(PathArgs),
+    Neighbors(NeighborsArgs),
+    Stats(StatsArgs),
+}
+
+/// A graph output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    Json,
+    Dot,
+}
+
+/// How `neighbors` shows its answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ViewFormat {
+    Text,
+    Dot,
+    Json,
+}
+
+/// Build a graph from articles.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Each PATH is a .txt article, a directory (every *.txt file below it, \
+in path order; an article's id is its path below the directory without .txt), or - for \
+standard input. A file that cannot be read is reported and skipped; the graph of the others \
+is still written, and the exit status is 2.
+
+EXAMPLES:
+  newsgraph extract story.txt
+  newsgraph extract articles/ -o graph.json
+  newsgraph extract articles/ --format dot | dot -Tsvg > graph.svg
+  newsgraph extract today/ --into graph.json
+  cat story.txt | newsgraph extract - --data my-lexicon/"
+)]
+pub struct ExtractArgs {
+    /// Articles: .txt files, directories, or - for standard input
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value = "json")]
+    pub format: GraphFormat,
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE", conflicts_with = "into")]
+    pub output: Option<PathBuf>,
+    /// Add the articles to this graph file (created if missing), in place
+    #[arg(long, value_name = "GRAPH.json", conflicts_with = "format")]
+    pub into: Option<PathBuf>,
+    /// Directory of gazetteer files overriding the built-in ones of the same name
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Number of threads (default: one per core)
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Print no warnings and no progress (errors still print)
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// Merge graph files into one.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Merging is a union: the order of the inputs does not matter and an \
+article present in several inputs counts once. Nothing is written if an input cannot be read.
+
+EXAMPLES:
+  newsgraph merge monday.json tuesday.json -o week.json
+  newsgraph merge part-*.json > all.json"
+)]
+pub struct MergeArgs {
+    /// Graph files (- for standard input)
+    #[arg(value_name = "GRAPH.json", required = true)]
+    pub graphs: Vec<PathBuf>,
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Convert a graph file to another format.
+#[derive(Debug, Args)]
+#[command(after_help = "EXAMPLES:
+  newsgraph export graph.json --format dot -o graph.dot
+  newsgraph export graph.json --format dot | dot -Tsvg > graph.svg
+  newsgraph export old.json --format json -o normalised.json")]
+pub struct ExportArgs {
+    /// Graph file (- for standard input)
+    #[arg(value_name = "GRAPH.json")]
+    pub graph: PathBuf,
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value = "json")]
+    pub format: GraphFormat,
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// List statements: who said what, where.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Names match the name or any alias of an entity, ignoring case and \
+punctuation (\"U.S.\" = \"us\"). --about matches statements with an `about` edge to the \
+entity or one of its names in the words; a name no entity has is looked for in the words.
+
+--since and --until compare article dates (\"2015-05-18\", \"May 18, 2015\", \"Monday, May 18, \
+2015\"). When either is given, articles whose date is unknown or has no year (\"May 30\") \
+are left out.
+
+Exit status 1 when no statement matched.
+
+EXAMPLES:
+  newsgraph said graph.json
+  newsgraph said graph.json --by \"Jay Carney\"
+  newsgraph said graph.json --by carney --about \"U.S.\"
+  newsgraph said graph.json --about China --since 2013-05-01 --until \"June 30, 2013\"
+  newsgraph said graph.json --by Obama --json | jq '.[].text'"
+)]
+pub struct SaidArgs {
+    /// Graph file (- for standard input)
+    #[arg(value_name = "GRAPH.json")]
+    pub graph: PathBuf,
+    /// Only statements by this speaker
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+    /// Only statements about this entity (or containing these words)
+    #[arg(long, value_name = "NAME")]
+    pub about: Option<String>,
+    /// Only from articles dated on or after DATE (undated articles are left out)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<Date>,
+    /// Only from articles dated on or before DATE (undated articles are left out)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub until: Option<Date>,
+    /// Print JSON instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Find how two entities are connected.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Edges are walked in both directions, and each hop is printed with \
+its real direction (A -kind-> B, or A <-kind- B when the edge points back), followed by the \
+sentences it was read in. Exit status 1 when there is no path.
+
+EXAMPLES:
+  newsgraph path graph.json \"Jay Carney\" China
+  newsgraph path graph.json Obama Xi --via said,about
+  newsgraph path graph.json \"United States\" China --all --max-hops 3
+  newsgraph path graph.json Obama \"United Nations\" --json"
+)]
+pub struct PathArgs {
+    /// Graph file (- for standard input)
+    #[arg(value_name = "GRAPH.json")]
+    pub graph: PathBuf,
+    /// Start: a name, alias or node id
+    #[arg(value_name = "FROM")]
+    pub from: String,
+    /// End: a name, alias or node id
+    #[arg(value_name = "TO")]
+    pub to: String,
+    /// Only walk edges of these kinds (comma-separated: said,about,accused,attends,cites,member_of,authored_by)
+    #[arg(long, value_name = "KINDS", value_parser = parse_kinds)]
+    pub via: Option<BTreeSet<EdgeKind>>,
+    /// Print every simple path up to --max-hops, shortest first
+    #[arg(long)]
+    pub all: bool,
+    /// Longest path --all looks for
+    #[arg(long, value_name = "N", default_value_t = 4, requires = "all",
+          value_parser = clap::value_parser!(u64).range(1..=10))]
+    pub max_hops: u64,
+    /// Most paths --all prints
+    #[arg(long, value_name = "N", default_value_t = 50, requires = "all",
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub limit: u64,
+    /// Print JSON instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Show what surrounds an entity.
+#[derive(Debug, Args)]
+#[command(after_help = "EXAMPLES:
+  newsgraph neighbors graph.json China
+  newsgraph neighbors graph.json \"Jay Carney\" --depth 2
+  newsgraph neighbors graph.json China --format dot | dot -Tsvg > china.svg
+  newsgraph neighbors graph.json China --format json > china.json")]
+pub struct NeighborsArgs {
+    /// Graph file (- for standard input)
+    #[arg(value_name = "GRAPH.json")]
+    pub graph: PathBuf,
+    /// The entity: a name, alias or node id
+    #[arg(value_name = "NAME")]
+    pub name: String,
+    /// How many hops out
+    #[arg(long, short = 'd', value_name = "N", default_value_t = 1)]
+    pub depth: usize,
+    /// Output format (dot is laid out around the entity)
+    #[arg(long, short = 'f', value_enum, default_value = "text")]
+    pub format: ViewFormat,
+}
+
+/// Summarise a graph.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Shows node and edge counts per kind, the number of articles, the \
+most quoted speakers, the most connected actors (linked to the most other actors, directly \
+or through a statement) and the names left unmerged because they fit several entities.
+
+EXAMPLES:
+  newsgraph stats graph.json
+  newsgraph stats graph.json --top 25
+  newsgraph stats graph.json --json"
+)]
+pub struct StatsArgs {
+    /// Graph file (- for standard input)
+    #[arg(value_name = "GRAPH.json")]
+    pub graph: PathBuf,
+    /// How many speakers and actors to rank
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub top: usize,
+    /// Print JSON instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    Date::parse(s).ok_or_else(|| {
+        format!("not a date with day, month and year (try 2015-05-18 or \"May 18, 2015\"): {s:?}")
+    })
+}
+
+fn parse_kinds(s: &str) -> Result<BTreeSet<EdgeKind>, String> {
+    s.split(',')
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+        .map(|k| {
+            EdgeKind::parse(k).ok_or_else(|| {
+                let all: Vec<&str> = EdgeKind::ALL.iter().map(|k| k.as_str()).collect();
+                format!("unknown edge kind {k:?} (expected {})", all.join(", "))
+            })
+        })
+        .collect::<Result<BTreeSet<_>, _>>()
+        .and_then(|set| {
+            if set.is_empty() {
+                Err("no edge kind given".to_string())
+            } else {
+                Ok(set)
+            }
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_command_has_examples() {
+        let mut cmd = Cli::command();
+        cmd.build();
+        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            let help = sub
+                .get_after_help()
+                .map(|h| h.to_string())
+                .unwrap_or_default();
+            assert!(
+                help.contains("EXAMPLES:"),
+                "{} has no examples",
+                sub.get_name()
+            );
+        }
+    }
+
+    #[test]
+    fn kinds_and_dates_are_checked_while_parsing() {
+        assert_eq!(parse_kinds("said, about").unwrap().len(), 2);
+        assert!(parse_kinds("said,sued").unwrap_err().contains("\"sued\""));
+        assert!(parse_kinds(",").is_err());
+        assert!(parse_date("May 30").is_err());
+        assert_eq!(
+            parse_date("2015-05-18").unwrap(),
+            Date::new(2015, 5, 18).unwrap()
+        );
+    }
+}

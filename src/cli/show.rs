@@ -1,0 +1,320 @@
+//! The query commands: run the library query, format its answer as text or
+//! JSON.
+
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use super::Code;
+use super::args::{NeighborsArgs, PathArgs, SaidArgs, StatsArgs, ViewFormat};
+use super::io::{load_graph, print};
+use crate::error::Result;
+use crate::export::{dot, json};
+use crate::graph::{View, resolve};
+use crate::query::{
+    self, NodeRef, Path, Place, SaidQuery, all_paths, find, neighbors, said, shortest_path,
+};
+
+/// How long a statement may get inside a line of text output.
+const INLINE: usize = 60;
+/// How many evidence lines a hop shows.
+const EVIDENCE_LINES: usize = 3;
+
+fn load_view(path: &std::path::Path) -> Result<View> {
+    Ok(resolve(&load_graph(path)?))
+}
+
+fn to_json<T: Serialize>(value: &T) -> String {
+    let mut s = serde_json::to_string_pretty(value).expect("query results serialise");
+    s.push('\n');
+    s
+}
+
+/// A node inside a line: statements quoted and shortened.
+fn name(node: &NodeRef) -> String {
+    if node.kind == "statement" {
+        format!("\"{}\"", dot::shorten(&node.name, INLINE))
+    } else {
+        node.name.clone()
+    }
+}
+
+fn place(p: &Place) -> String {
+    format!("{}, sentence {}", p.article, p.sentence)
+}
+
+/// `said`.
+pub fn said_cmd(args: SaidArgs) -> Result<Code> {
+    let view = load_view(&args.graph)?;
+    let query = SaidQuery {
+        by: args.by,
+        about: args.about,
+        since: args.since,
+        until: args.until,
+    };
+    let rows = said(&view, &query)?;
+    let code = if rows.is_empty() {
+        Code::NothingFound
+    } else {
+        Code::Ok
+    };
+    if args.json {
+        print(&to_json(&rows))?;
+        return Ok(code);
+    }
+    if rows.is_empty() {
+        eprintln!("no statement matched");
+        return Ok(code);
+    }
+    let mut out = String::new();
+    for s in &rows {
+        let who = s
+            .speaker
+            .as_ref()
+            .map_or("(unattributed)".to_string(), |n| n.name.clone());
+        let denied = if s.negated { " (denied)" } else { "" };
+        let _ = writeln!(
+            out,
+            "{who}{denied}: \"{}\"",
+            s.text.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
+        let places: Vec<String> = s.evidence.iter().map(place).collect();
+        let mut line = format!("    {}", places.join("; "));
+        if !s.about.is_empty() {
+            let about: Vec<String> = s.about.iter().map(name).collect();
+            let _ = write!(line, " | about: {}", about.join(", "));
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    print(&out)?;
+    Ok(code)
+}
+
+/// One path as text: the chain on one line, then each hop and its evidence.
+fn write_path(out: &mut String, path: &Path, start: &NodeRef) {
+    let arrow = |h: &query::Hop| {
+        let kind = if h.negated {
+            format!("not {}", h.kind.as_str())
+        } else {
+            h.kind.as_str().to_string()
+        };
+        if h.forward {
+            format!("-{kind}->")
+        } else {
+            format!("<-{kind}-")
+        }
+    };
+    let mut chain = name(start);
+    for h in &path.hops {
+        let _ = write!(chain, " {} {}", arrow(h), name(&h.to));
+    }
+    let _ = writeln!(out, "{chain}");
+    for h in &path.hops {
+        let _ = writeln!(out, "  {} {} {}", name(&h.from), arrow(h), name(&h.to));
+        for p in h.evidence.iter().take(EVIDENCE_LINES) {
+            let text = p.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let _ = writeln!(out, "      {}: {text}", place(p));
+        }
+        if h.evidence.len() > EVIDENCE_LINES {
+            let _ = writeln!(
+                out,
+                "      ... and {} more",
+                h.evidence.len() - EVIDENCE_LINES
+            );
+        }
+    }
+}
+
+/// `path`.
+pub fn path_cmd(args: PathArgs) -> Result<Code> {
+    let view = load_view(&args.graph)?;
+    let from = NodeRef::new(find(&view, &args.from)?);
+    let to = NodeRef::new(find(&view, &args.to)?);
+    let via = args.via.as_ref();
+    let paths = if args.all {
+        let max_hops = usize::try_from(args.max_hops).unwrap_or(usize::MAX);
+        let limit = usize::try_from(args.limit).unwrap_or(usize::MAX);
+        all_paths(&view, &from.id, &to.id, via, max_hops, limit)
+    } else {
+        query::AllPaths {
+            paths: shortest_path(&view, &from.id, &to.id, via)
+                .into_iter()
+                .collect(),
+            truncated: false,
+        }
+    };
+    let code = if paths.paths.is_empty() {
+        Code::NothingFound
+    } else {
+        Code::Ok
+    };
+    if args.json {
+        #[derive(Serialize)]
+        struct Answer<'a> {
+            from: &'a NodeRef,
+            to: &'a NodeRef,
+            #[serde(flatten)]
+            paths: &'a query::AllPaths,
+        }
+        print(&to_json(&Answer {
+            from: &from,
+            to: &to,
+            paths: &paths,
+        }))?;
+        return Ok(code);
+    }
+    if paths.paths.is_empty() {
+        eprintln!("no path from {} to {}", from.name, to.name);
+        return Ok(code);
+    }
+    let mut out = String::new();
+    for (i, p) in paths.paths.iter().enumerate() {
+        if args.all {
+            if i > 0 {
+                out.push('\n');
+            }
+            let _ = writeln!(out, "path {} ({} hops)", i + 1, p.hops.len());
+        }
+        write_path(&mut out, p, &from);
+    }
+    if paths.truncated {
+        let _ = writeln!(
+            out,
+            "\n(more paths exist; raise --limit or lower --max-hops)"
+        );
+    }
+    print(&out)?;
+    Ok(code)
+}
+
+/// `neighbors`.
+pub fn neighbors_cmd(args: NeighborsArgs) -> Result<Code> {
+    let view = load_view(&args.graph)?;
+    let center = find(&view, &args.name)?;
+    let around = neighbors(&view, &center.id, args.depth);
+    match args.format {
+        ViewFormat::Json => print(&json::to_string(&around.view))?,
+        ViewFormat::Dot => {
+            let options = dot::Options {
+                center: Some(center.id.clone()),
+            };
+            print(&dot::to_string_with(&around.view, &options))?;
+        }
+        ViewFormat::Text => {
+            let mut out = String::new();
+            let _ = writeln!(
+                out,
+                "{} ({}, {})",
+                center.name,
+                center.kind.as_str(),
+                center.id
+            );
+            let max = around.distance.values().copied().max().unwrap_or(0);
+            for d in 1..=max {
+                let _ = writeln!(out, "{d} hop{}:", if d == 1 { "" } else { "s" });
+                for n in around
+                    .view
+                    .nodes
+                    .iter()
+                    .filter(|n| around.distance[&n.id] == d)
+                {
+                    let _ = writeln!(out, "  {} ({})", name(&NodeRef::new(n)), n.kind.as_str());
+                }
+            }
+            if !around.view.edges.is_empty() {
+                let _ = writeln!(out, "edges:");
+                let by_id = |id: &str| {
+                    around
+                        .view
+                        .nodes
+                        .iter()
+                        .find(|n| n.id == id)
+                        .map_or(id.to_string(), |n| name(&NodeRef::new(n)))
+                };
+                for e in &around.view.edges {
+                    let kind = if e.negated {
+                        format!("not {}", e.kind.as_str())
+                    } else {
+                        e.kind.as_str().to_string()
+                    };
+                    let n = e.evidence.len();
+                    let _ = writeln!(
+                        out,
+                        "  {} -{kind}-> {}  [{n} source{}]",
+                        by_id(&e.source),
+                        by_id(&e.target),
+                        if n == 1 { "" } else { "s" }
+                    );
+                }
+            }
+            print(&out)?;
+        }
+    }
+    Ok(Code::Ok)
+}
+
+/// `stats`.
+pub fn stats_cmd(args: StatsArgs) -> Result<Code> {
+    let view = load_view(&args.graph)?;
+    let s = query::stats(&view, args.top);
+    if args.json {
+        print(&to_json(&s))?;
+        return Ok(Code::Ok);
+    }
+    let counts = |m: &std::collections::BTreeMap<&str, usize>, order: Vec<&str>| {
+        order
+            .iter()
+            .map(|k| format!("{k} {}", m.get(k).copied().unwrap_or(0)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let node_order = crate::graph::NodeKind::ALL
+        .iter()
+        .map(|k| k.as_str())
+        .collect();
+    let edge_order = crate::graph::EdgeKind::ALL
+        .iter()
+        .map(|k| k.as_str())
+        .collect();
+    let mut out = String::new();
+    let _ = writeln!(out, "articles  {}", s.articles);
+    let _ = writeln!(
+        out,
+        "nodes     {}  ({})",
+        s.nodes,
+        counts(&s.nodes_by_kind, node_order)
+    );
+    let _ = writeln!(
+        out,
+        "edges     {}  ({})",
+        s.edges,
+        counts(&s.edges_by_kind, edge_order)
+    );
+    let _ = writeln!(out, "evidence  {}", s.evidence);
+    for (title, ranked) in [
+        ("top speakers (statements)", &s.top_speakers),
+        ("most connected actors", &s.most_connected),
+    ] {
+        let _ = writeln!(out, "\n{title}:");
+        if ranked.is_empty() {
+            let _ = writeln!(out, "  (none)");
+        }
+        for r in ranked {
+            let _ = writeln!(out, "  {:>5}  {} ({})", r.count, r.node.name, r.node.kind);
+        }
+    }
+    let _ = writeln!(out, "\nambiguous names left unmerged:");
+    if s.ambiguous.is_empty() {
+        let _ = writeln!(out, "  (none)");
+    }
+    for a in &s.ambiguous {
+        let c: Vec<String> = a
+            .candidates
+            .iter()
+            .map(|c| format!("{} ({})", c.name, c.id))
+            .collect();
+        let _ = writeln!(out, "  {}: {}", a.id, c.join(", "));
+    }
+    print(&out)?;
+    Ok(Code::Ok)
+}

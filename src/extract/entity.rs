@@ -1,0 +1,257 @@
+//! From mentions to the entities of one article: full names group their
+//! later short forms ("Carney", "Ms Hewitt", "President Xi"), candidate
+//! names become people only with evidence (a title, an honorific, a speech
+//! verb, a given name), nations and known organizations group by gazetteer
+//! entry.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::graph::NodeKind;
+use crate::lexicon::{Lexicon, VerbClass};
+
+use super::mention::{Kind, Mention};
+use super::token::{SentToks, Tok};
+
+/// An entity of the article.
+#[derive(Clone, Debug)]
+pub struct Entity {
+    pub kind: NodeKind,
+    pub name: String,
+    /// Every surface form, `name` included.
+    pub names: BTreeSet<String>,
+    pub mentions: u32,
+    /// Gazetteer nation, for nations and for organizations tied to one.
+    pub nation: Option<usize>,
+    /// true = female, false = male, from honorifics.
+    pub female: Option<bool>,
+}
+
+/// The entities and which mention names which.
+#[derive(Clone, Debug, Default)]
+pub struct Entities {
+    pub list: Vec<Entity>,
+    /// `of[s][m]`: the entity of mention `m` of sentence `s`.
+    pub of: Vec<Vec<Option<usize>>>,
+}
+
+/// Words between a name and its speech verb that do not break the link.
+pub const VERB_FILLERS: [&str; 14] = [
+    "also", "later", "has", "had", "have", "was", "then", "previously", "earlier", "again",
+    "further", "yesterday", "today", "repeatedly",
+];
+
+/// True when a speech verb follows token `end` (after fillers).
+pub fn speech_follows(toks: &[Tok<'_>], end: usize, lex: &Lexicon) -> bool {
+    let mut j = end;
+    while j < toks.len() && VERB_FILLERS.contains(&toks[j].text) {
+        j += 1;
+    }
+    toks.get(j)
+        .and_then(|t| lex.verb(&t.text.to_lowercase()))
+        .is_some_and(|(c, _)| c == VerbClass::Speech)
+}
+
+/// True when a speech verb comes right before token `start` ("said Mr Smith").
+fn speech_precedes(toks: &[Tok<'_>], start: usize, lex: &Lexicon) -> bool {
+    start > 0
+        && lex
+            .verb(&toks[start - 1].text.to_lowercase())
+            .is_some_and(|(c, _)| c == VerbClass::Speech)
+}
+
+/// A comma and a lower-case title follow the name ("David Frost, director general of ...").
+fn apposition_title_follows(toks: &[Tok<'_>], end: usize, lex: &Lexicon) -> bool {
+    toks.get(end).is_some_and(|t| t.text == ",")
+        && toks[end + 1..]
+            .iter()
+            .take(4)
+            .any(|t| lex.is_title_head(t.text) && !t.cap)
+}
+
+/// Group the mentions of every sentence into entities.
+pub fn resolve(sents: &[SentToks<'_>], mentions: &[Vec<Mention>], lex: &Lexicon) -> Entities {
+    let mut ents = Entities {
+        list: Vec::new(),
+        of: mentions.iter().map(|ms| vec![None; ms.len()]).collect(),
+    };
+    // surnames used with an honorific or a title anywhere in the article
+    let mut titled_single: HashMap<&str, bool> = HashMap::new();
+    for ms in mentions {
+        for m in ms {
+            if m.kind == Kind::Person && !m.name.contains(' ') {
+                titled_single.insert(m.name.as_str(), true);
+            }
+        }
+    }
+    let last_token = |name: &str| name.rsplit([' ', '-']).next().unwrap_or(name).to_string();
+
+    // 1. full names: people with evidence
+    let mut by_key: HashMap<(NodeKind, String), usize> = HashMap::new();
+    let mut persons: Vec<(usize, String, String)> = Vec::new(); // (entity, last token, first token)
+    for (s, ms) in mentions.iter().enumerate() {
+        let toks = &sents[s].toks;
+        for (k, m) in ms.iter().enumerate() {
+            let multi = m.name.contains(' ') || m.name.contains('-');
+            let person = match m.kind {
+                Kind::Person => multi,
+                Kind::MaybePerson => {
+                    speech_follows(toks, m.end, lex)
+                        || speech_precedes(toks, m.start, lex)
+                        || apposition_title_follows(toks, m.end, lex)
+                        || titled_single.contains_key(last_token(&m.name).as_str())
+                        || lex.is_given_name(m.name.split(' ').next().unwrap_or(""))
+                }
+                _ => false,
+            };
+            if !person {
+                continue;
+            }
+            let key = (NodeKind::Person, person_key(&m.name));
+            let e = *by_key.entry(key).or_insert_with(|| {
+                ents.list.push(new_entity(NodeKind::Person, &m.name));
+                let first = m.name.split(' ').next().unwrap_or("").to_string();
+                persons.push((ents.list.len() - 1, last_token(&m.name), first));
+                ents.list.len() - 1
+            });
+            ents.of[s][k] = Some(e);
+        }
+    }
+
+    // 2. everything else, in text order, so a short form links to the nearest full name before it
+    let mut last_seen: HashMap<usize, (usize, usize)> = HashMap::new();
+    for (s, ms) in mentions.iter().enumerate() {
+        let toks = &sents[s].toks;
+        for (k, m) in ms.iter().enumerate() {
+            if let Some(e) = ents.of[s][k] {
+                last_seen.insert(e, (s, k));
+                continue;
+            }
+            let e = match &m.kind {
+                Kind::Nation(n, _) => {
+                    let name = lex.nations[*n].name.clone();
+                    let e = *by_key
+                        .entry((NodeKind::Nation, name.clone()))
+                        .or_insert_with(|| {
+                            let mut ent = new_entity(NodeKind::Nation, &name);
+                            ent.nation = Some(*n);
+                            ents.list.push(ent);
+                            ents.list.len() - 1
+                        });
+                    Some(e)
+                }
+                Kind::Org(idx) => {
+                    let (name, nation) = match idx {
+                        Some(o) => (lex.organizations[*o].name.clone(), lex.organizations[*o].nation),
+                        None => (m.name.clone(), None),
+                    };
+                    let e = *by_key
+                        .entry((NodeKind::Organization, org_key(&name)))
+                        .or_insert_with(|| {
+                            let mut ent = new_entity(NodeKind::Organization, &name);
+                            ent.nation = nation;
+                            ents.list.push(ent);
+                            ents.list.len() - 1
+                        });
+                    Some(e)
+                }
+                Kind::Single | Kind::Person | Kind::MaybePerson if !m.name.contains(' ') => {
+                    let word = m.name.as_str();
+                    let cands: Vec<usize> = persons
+                        .iter()
+                        .filter(|(_, last, first)| {
+                            last == word || (first == word && lex.is_surname_first(first))
+                        })
+                        .map(|p| p.0)
+                        .collect();
+                    let pick = cands
+                        .iter()
+                        .copied()
+                        .max_by_key(|e| last_seen.get(e).copied().map(|(a, b)| (1, a, b)).unwrap_or((0, 0, 0)));
+                    match pick {
+                        Some(e) => Some(e),
+                        None => {
+                            let evidence = m.kind == Kind::Person
+                                || titled_single.contains_key(word)
+                                || (speech_follows(toks, m.end, lex) && m.start > 0)
+                                || speech_precedes(toks, m.start, lex);
+                            if evidence && !lex.is_given_name(word) && !lex.is_region(word) {
+                                let e = *by_key
+                                    .entry((NodeKind::Person, word.to_string()))
+                                    .or_insert_with(|| {
+                                        ents.list.push(new_entity(NodeKind::Person, word));
+                                        persons.push((ents.list.len() - 1, word.to_string(), String::new()));
+                                        ents.list.len() - 1
+                                    });
+                                Some(e)
+                            } else {
+                                None
+                            }
+                        }
+                    }
+                }
+                _ => None,
+            };
+            if let Some(e) = e {
+                ents.of[s][k] = Some(e);
+                last_seen.insert(e, (s, k));
+            }
+        }
+    }
+
+    // 3. names, counts, gender
+    for (s, ms) in mentions.iter().enumerate() {
+        let text_of = |a: usize, b: usize| -> String {
+            let t = &sents[s].toks;
+            sents_text(t, a, b)
+        };
+        for (k, m) in ms.iter().enumerate() {
+            let Some(e) = ents.of[s][k] else { continue };
+            let ent = &mut ents.list[e];
+            ent.mentions += 1;
+            ent.names.insert(text_of(m.start, m.end));
+            if m.titled_start < m.start {
+                ent.names.insert(text_of(m.titled_start, m.end));
+                if let Some(h) = &m.honorific {
+                    ent.female = Some(!h.eq_ignore_ascii_case("mr") && !h.eq_ignore_ascii_case("sir") && !h.eq_ignore_ascii_case("lord"));
+                }
+            }
+        }
+    }
+    ents
+}
+
+fn sents_text(toks: &[Tok<'_>], a: usize, b: usize) -> String {
+    let mut s = String::new();
+    for (i, t) in toks[a..b].iter().enumerate() {
+        if i > 0 && toks[a + i - 1].span.end < t.span.start {
+            s.push(' ');
+        }
+        s.push_str(t.text);
+    }
+    s
+}
+
+fn new_entity(kind: NodeKind, name: &str) -> Entity {
+    Entity {
+        kind,
+        name: name.to_string(),
+        names: BTreeSet::new(),
+        mentions: 0,
+        nation: None,
+        female: None,
+    }
+}
+
+/// People group on their name without middle initials ("George W. Bush" = "George Bush").
+fn person_key(name: &str) -> String {
+    name.split(' ')
+        .filter(|w| !(w.len() <= 2 && w.ends_with('.')))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Organizations group case-insensitively, without a leading "the".
+fn org_key(name: &str) -> String {
+    let l = name.to_lowercase();
+    l.strip_prefix("the ").unwrap_or(&l).to_string()
+}

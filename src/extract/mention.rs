@@ -1,0 +1,456 @@
+//! Finding mentions of people, nations and organizations in a sentence.
+//!
+//! A left-to-right scan over tokens: at each capitalised word, the longest
+//! gazetteer match (organizations, then nations) wins; otherwise the run of
+//! capitalised words starting there is read as `[title] name`, an
+//! organization (it ends in a head word such as "Ministry"), a place, or a
+//! candidate name whose kind the entity pass decides from the rest of the
+//! article. Titles written in lower case before a name ("press secretary Jay
+//! Carney") and the nation or organization right before a title ("Chinese
+//! Assistant Foreign Minister ...") are recorded for `member_of`.
+
+use crate::lexicon::{Lexicon, NationForm, NounClass};
+use crate::text::Span;
+
+use super::token::{key, SentToks, Tok};
+
+/// What a mention was read as.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A person's full name (two or more tokens), or a single name with a title/honorific.
+    Person,
+    /// Several capitalised name-like words with no evidence yet of being a person.
+    MaybePerson,
+    /// One capitalised word that may be the surname of a person named elsewhere.
+    Single,
+    /// A nation of the gazetteer (index), and how it was named.
+    Nation(usize, NationForm),
+    /// An organization: from the gazetteer (index) or a capitalised phrase with an org head.
+    Org(Option<usize>),
+}
+
+/// A mention: a token range of one sentence.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    /// Index into the article's sentences.
+    pub sentence: usize,
+    /// Token range in that sentence.
+    pub start: usize,
+    pub end: usize,
+    pub span: Span,
+    pub kind: Kind,
+    /// The name itself ("Zheng Zeguang"), without title or article.
+    pub name: String,
+    /// A title before the name ("Assistant Foreign Minister"), if any.
+    pub title: Option<String>,
+    /// The honorific ("Mr", "Ms"), if any.
+    pub honorific: Option<String>,
+    /// Index (in the sentence's mention list) of the nation/org the title belongs to.
+    pub affiliation: Option<usize>,
+    /// Token index where the titled form starts (affiliation included).
+    pub titled_start: usize,
+}
+
+const JOINERS: [&str; 13] = [
+    "de", "du", "da", "la", "le", "van", "von", "der", "den", "al", "bin", "el", "ibn",
+];
+
+/// Words that may follow "of"/"for" in a name only after a head word.
+fn is_of(t: &Tok<'_>) -> bool {
+    matches!(t.text, "of" | "for" | "on")
+}
+
+/// Find the mentions of one sentence.
+pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon) -> Vec<Mention> {
+    let toks = &sent.toks;
+    let mut out: Vec<Mention> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if !(t.is_word() && (t.cap || t.text.starts_with(|c: char| c.is_ascii_digit()))) {
+            i += 1;
+            continue;
+        }
+        if let Some((end, kind, name)) = gazetteer(toks, i, lex) {
+            // "Indonesian Navy", "British Chambers of Commerce": a nation followed by an org phrase.
+            if let Kind::Nation(n, form) = kind {
+                if form != NationForm::Capital {
+                    if let Some(run_end) = org_run(toks, end, lex) {
+                        out.push(mention(sent, i, run_end, Kind::Org(None), org_name(text, toks, i, run_end)));
+                        let _ = n;
+                        i = run_end;
+                        continue;
+                    }
+                }
+                if form == NationForm::Capital && !capital_is_government(toks, i, end) {
+                    i = end;
+                    continue;
+                }
+            }
+            out.push(mention(sent, i, end, kind, name));
+            i = end;
+            continue;
+        }
+        let end = run_end(toks, i, lex);
+        classify_run(sent, text, lex, i, end, &mut out);
+        i = end.max(i + 1);
+    }
+    attach_lowercase_titles(sent, lex, &mut out);
+    out
+}
+
+fn mention(sent: &SentToks<'_>, start: usize, end: usize, kind: Kind, name: String) -> Mention {
+    Mention {
+        sentence: sent.index,
+        start,
+        end,
+        span: Span {
+            start: sent.toks[start].span.start,
+            end: sent.toks[end - 1].span.end,
+        },
+        kind,
+        name,
+        title: None,
+        honorific: None,
+        affiliation: None,
+        titled_start: start,
+    }
+}
+
+/// The longest organization or nation of the gazetteer starting at `i`.
+fn gazetteer(toks: &[Tok<'_>], i: usize, lex: &Lexicon) -> Option<(usize, Kind, String)> {
+    let max = lex.max_key_tokens.min(toks.len() - i);
+    for n in (1..=max).rev() {
+        let run = &toks[i..i + n];
+        if run.last().is_some_and(|t| !t.is_word()) && n > 1 {
+            continue;
+        }
+        let k = key(run);
+        if let Some(o) = lex.organization(&k) {
+            return Some((i + n, Kind::Org(Some(o)), lex.organizations[o].name.clone()));
+        }
+        if let Some((nat, form)) = lex.nation(&k) {
+            return Some((i + n, Kind::Nation(nat, form), lex.nations[nat].name.clone()));
+        }
+        // "The Washington Post" may be listed without its article
+        if n > 1 && run[0].is("the") {
+            let k2 = key(&run[1..]);
+            if let Some(o) = lex.organization(&k2) {
+                return Some((i + n, Kind::Org(Some(o)), lex.organizations[o].name.clone()));
+            }
+        }
+    }
+    None
+}
+
+/// A capital stands for its government when it is not a place: not after
+/// "in"/"to"/"from"..., and it acts ("Washington has", "Beijing's stand").
+fn capital_is_government(toks: &[Tok<'_>], i: usize, end: usize) -> bool {
+    let before = i.checked_sub(1).map(|j| toks[j].text.to_lowercase());
+    if let Some(b) = before.as_deref() {
+        if matches!(
+            b,
+            "in" | "at" | "to" | "from" | "near" | "into" | "outside" | "around" | "via" | "across"
+                | "through" | "visit" | "visited" | "visiting" | "of" | "toward" | "towards"
+                | "between" | "inside" | "within" | "left" | "reached" | "arrived" | "leave"
+        ) {
+            return false;
+        }
+    }
+    match toks.get(end) {
+        Some(n) if n.is_possessive() => true,
+        Some(n) if n.is_word() && !n.cap => true,
+        Some(n) if n.text == "," => before.is_none(),
+        _ => false,
+    }
+}
+
+/// If an organization phrase ("Navy", "Chambers of Commerce") continues at
+/// `start`, the end of the whole phrase.
+fn org_run(toks: &[Tok<'_>], start: usize, lex: &Lexicon) -> Option<usize> {
+    let end = run_end(toks, start, lex);
+    if end <= start {
+        return None;
+    }
+    let run = &toks[start..end];
+    if run.iter().any(|t| lex.is_title_head(t.text) || lex.is_honorific(t.text)) {
+        return None;
+    }
+    org_head_end(run, lex).map(|e| start + e)
+}
+
+/// Where the capitalised run starting at `i` ends (exclusive).
+fn run_end(toks: &[Tok<'_>], i: usize, lex: &Lexicon) -> usize {
+    let mut j = i;
+    let mut end = i;
+    while j < toks.len() {
+        let t = &toks[j];
+        if t.is_word() && (t.cap || t.text.starts_with(|c: char| c.is_ascii_digit()) && j > i) {
+            j += 1;
+            end = j;
+            continue;
+        }
+        // "Kim Jong-un", "Douglas-Westwood": a hyphen with no space around it
+        if t.text == "-" && j > i && j + 1 < toks.len() {
+            let prev = &toks[j - 1];
+            let next = &toks[j + 1];
+            if prev.span.end == t.span.start && t.span.end == next.span.start && next.is_word() {
+                j += 2;
+                end = j;
+                continue;
+            }
+        }
+        if j > i && j + 1 < toks.len() && toks[j + 1].cap && toks[j + 1].is_word() {
+            let prev = &toks[j - 1];
+            let joins = (is_of(t) || t.text == "and" || t.text == "&")
+                && (lex.noun(prev.text) == Some(NounClass::Org)
+                    || lex.is_title_head(prev.text)
+                    || lex.is_title_modifier(prev.text)
+                    || t.text == "&"
+                    || (t.text == "and" && lex.is_title_modifier(prev.text)))
+                || JOINERS.contains(&t.text);
+            if joins {
+                j += 1;
+                // "Secretary of State for the Family"
+                if toks.get(j).is_some_and(|n| n.text == "the") && toks.get(j + 1).is_some_and(|n| n.cap) {
+                    j += 1;
+                }
+                continue;
+            }
+        }
+        break;
+    }
+    end
+}
+
+/// The end (exclusive, relative to `run`) of an organization phrase: the
+/// run ends in an org head word, or an org head is followed by "of ...".
+fn org_head_end(run: &[Tok<'_>], lex: &Lexicon) -> Option<usize> {
+    let is_head = |t: &Tok<'_>| {
+        t.cap
+            && (lex.noun(t.text) == Some(NounClass::Org)
+                || t.text.strip_suffix('s').is_some_and(|s| lex.noun(s) == Some(NounClass::Org)))
+    };
+    if run.last().is_some_and(is_head) {
+        return Some(run.len());
+    }
+    // "Church of Scientology", "Bank of England": a head followed by of/for + capitalised words
+    let h = run.iter().position(|t| is_head(t))?;
+    if run.get(h + 1).is_some_and(is_of) {
+        return Some(run.len());
+    }
+    None
+}
+
+fn org_name(text: &str, toks: &[Tok<'_>], start: usize, end: usize) -> String {
+    let s = if toks[start].is("the") { start + 1 } else { start };
+    text[toks[s].span.start..toks[end - 1].span.end].to_string()
+}
+
+/// Read the capitalised run `toks[i..end]` and push what it names.
+fn classify_run(sent: &SentToks<'_>, text: &str, lex: &Lexicon, i: usize, end: usize, out: &mut Vec<Mention>) {
+    let toks = &sent.toks;
+    let mut s = i;
+    // sentence starters and other capitalised non-names
+    while s < end && (lex.is_stopcap(toks[s].text) || toks[s].text.chars().all(|c| !c.is_alphabetic())) {
+        s += 1;
+    }
+    if s >= end {
+        return;
+    }
+    if s > i {
+        // the rest may start with a gazetteer entry ("In China ...")
+        if let Some((g_end, kind, name)) = gazetteer(toks, s, lex) {
+            if g_end <= end {
+                if !matches!(kind, Kind::Nation(_, NationForm::Capital)) || capital_is_government(toks, s, g_end) {
+                    out.push(mention(sent, s, g_end, kind, name));
+                }
+                if g_end < end {
+                    classify_run(sent, text, lex, g_end, end, out);
+                }
+                return;
+            }
+        }
+    }
+    let run = &toks[s..end];
+    if let Some(e) = org_head_end(run, lex) {
+        // a title run like "Foreign Secretary" is not an organization
+        if !run.iter().take(e).all(|t| lex.is_title_head(t.text) || lex.is_title_modifier(t.text)) {
+            out.push(mention(sent, s, s + e, Kind::Org(None), org_name(text, toks, s, s + e)));
+            return;
+        }
+    }
+    // title prefix: honorifics, title heads and modifiers (and their connectors)
+    let mut n = s;
+    let mut honorific = None;
+    let mut has_head = false;
+    while n < end {
+        let w = toks[n].text;
+        if lex.is_honorific(w) {
+            honorific = Some(w.trim_end_matches('.').to_string());
+            has_head = true;
+        } else if lex.is_title_head(w) {
+            has_head = true;
+        } else if lex.is_title_modifier(w) || (n > s && matches!(w, "of" | "for" | "the" | "and")) {
+        } else {
+            break;
+        }
+        n += 1;
+    }
+    // a trailing "of"/"the" belongs to the name, not the title
+    while n > s && matches!(toks[n - 1].text, "of" | "for" | "the" | "and") {
+        n -= 1;
+    }
+    if !has_head {
+        n = s; // modifiers alone ("Foreign", "National") are not a title
+    }
+    let name_toks = &toks[n..end];
+    if name_toks.is_empty() {
+        return; // a title alone: "Foreign Secretary"
+    }
+    if name_toks.len() > 5 || name_toks.iter().any(|t| !name_like(t, lex)) {
+        return;
+    }
+    let name = key_surface(text, name_toks);
+    if lex.is_region(&key(name_toks)) {
+        return;
+    }
+    let titled = n > s;
+    let kind = if titled {
+        Kind::Person
+    } else if name_toks.len() == 1 {
+        if toks[n].is_acronym() && toks[n].text.len() <= 8 {
+            Kind::Org(None)
+        } else {
+            Kind::Single
+        }
+    } else if (lex.is_given_name(name_toks[0].text) && !lex.is_given_name_also_word(name_toks[0].text))
+        || (lex.is_surname_first(name_toks[0].text) && name_toks.len() <= 3)
+    {
+        Kind::Person
+    } else {
+        Kind::MaybePerson
+    };
+    let mut m = mention(sent, n, end, kind, name);
+    if titled {
+        m.titled_start = s;
+        let title_toks = &toks[s..n];
+        let t: Vec<&str> = title_toks
+            .iter()
+            .filter(|t| !lex.is_honorific(t.text))
+            .map(|t| t.text)
+            .collect();
+        if !t.is_empty() {
+            m.title = Some(t.join(" "));
+        }
+        m.honorific = honorific;
+    }
+    out.push(m);
+}
+
+/// A token that can be part of a person's name.
+fn name_like(t: &Tok<'_>, lex: &Lexicon) -> bool {
+    (t.cap && t.is_word() && t.text.chars().any(char::is_alphabetic) && !lex.is_stopcap(t.text))
+        || t.text == "-"
+        || JOINERS.contains(&t.text)
+        || (t.is_word() && t.text.contains('-'))
+}
+
+/// The surface of a name run, with hyphens kept tight.
+fn key_surface(text: &str, toks: &[Tok<'_>]) -> String {
+    text[toks[0].span.start..toks[toks.len() - 1].span.end].to_string()
+}
+
+/// Titles written in lower case before a name ("press secretary Jay
+/// Carney", "Labour MP Ann Smith"), and the nation or organization right
+/// before the title, which the person is a member of.
+fn attach_lowercase_titles(sent: &SentToks<'_>, lex: &Lexicon, out: &mut [Mention]) {
+    let toks = &sent.toks;
+    for k in 0..out.len() {
+        if !matches!(out[k].kind, Kind::Person | Kind::MaybePerson | Kind::Single) {
+            continue;
+        }
+        let mut s = out[k].titled_start;
+        let mut words = Vec::new();
+        let mut has_head = out[k].title.is_some() || out[k].honorific.is_some();
+        while s > 0 {
+            let t = &toks[s - 1];
+            if t.is_word() && !t.cap && (lex.is_title_head(t.text) || lex.is_title_modifier(t.text)) {
+                has_head |= lex.is_title_head(t.text);
+                words.push(t.text);
+                s -= 1;
+            } else {
+                break;
+            }
+        }
+        if !words.is_empty() && has_head {
+            words.reverse();
+            let mut title = words.join(" ");
+            if let Some(t) = &out[k].title {
+                title = format!("{title} {t}");
+            }
+            out[k].title = Some(title);
+            out[k].titled_start = s;
+            if out[k].kind != Kind::Person {
+                out[k].kind = Kind::Person;
+            }
+        } else if words.is_empty() && !has_head {
+            continue;
+        } else if !has_head {
+            continue;
+        }
+        // the affiliation right before the title
+        if let Some(a) = (0..k).rev().find(|&a| out[a].end == out[k].titled_start) {
+            if matches!(out[a].kind, Kind::Nation(..) | Kind::Org(_)) {
+                out[k].affiliation = Some(a);
+                out[k].titled_start = out[a].start;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::token::toks;
+    use crate::text::Span;
+
+    fn mentions(s: &str) -> Vec<(String, Kind, Option<String>)> {
+        let lex = Lexicon::embedded();
+        let sent = SentToks {
+            index: 0,
+            span: Span { start: 0, end: s.len() },
+            paragraph: 0,
+            toks: toks(s, Span { start: 0, end: s.len() }),
+        };
+        find(&sent, s, &lex)
+            .into_iter()
+            .map(|m| (m.name, m.kind, m.title))
+            .collect()
+    }
+
+    #[test]
+    fn titled_person_with_nation_affiliation() {
+        let got = mentions("Peace is near, Chinese Assistant Foreign Minister Zheng Zeguang said.");
+        assert!(matches!(got[0].1, Kind::Nation(..)), "{got:?}");
+        assert_eq!(got[1].0, "Zheng Zeguang");
+        assert_eq!(got[1].1, Kind::Person);
+        assert_eq!(got[1].2.as_deref(), Some("Assistant Foreign Minister"));
+    }
+
+    #[test]
+    fn lower_case_title_after_an_organization() {
+        let got = mentions("The plan is late, White House press secretary Jane Roe said.");
+        assert_eq!(got[0].0, "White House");
+        assert_eq!(got[1].0, "Jane Roe");
+        assert_eq!(got[1].2.as_deref(), Some("press secretary"));
+    }
+
+    #[test]
+    fn capital_as_place_is_not_a_nation() {
+        let got = mentions("Talks were held in Beijing on Monday.");
+        assert!(got.is_empty(), "{got:?}");
+        let got = mentions("Beijing's stand is firm.");
+        assert!(matches!(got[0].1, Kind::Nation(..)), "{got:?}");
+    }
+}

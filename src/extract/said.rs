@@ -1,0 +1,560 @@
+//! Who said what: statements and their speakers.
+//!
+//! Three passes over the article. (1) Every speech verb ("said", "told",
+//! "added", "according to", "quoted X as saying", ...) gets a speaker -- the
+//! subject before it (across an apposition: "X, a spokesman for Y, said"),
+//! the name after it in inversions ("..., said Mr Smith"), or a pronoun
+//! resolved to the last person spoken of -- and the words it attributes:
+//! the quotation or clause after it, or the clause before it when the
+//! attribution closes the sentence. (2) Quotations nobody was credited with
+//! in their own sentence go to the speaker of their paragraph, or of the
+//! paragraph before when a quotation runs on. (3) The statements' `about`
+//! entities are the mentions inside the attributed words.
+
+use crate::lexicon::{Lexicon, VerbClass};
+use crate::text::Span;
+
+use super::entity::{Entities, VERB_FILLERS};
+use super::mention::Mention;
+use super::quote::Quote;
+use super::token::{SentToks, Tok};
+use crate::graph::NodeKind;
+
+/// An attributed statement.
+#[derive(Clone, Debug)]
+pub struct Statement {
+    /// The speaker entity.
+    pub speaker: usize,
+    /// The attributed words (may span sentences, for a long quotation).
+    pub content: Span,
+    /// The sentence the attribution was read in.
+    pub sentence: usize,
+    /// The speech cue ("said", "according to").
+    pub cue: String,
+    /// Mentions named inside the content: (sentence, mention index).
+    pub about: Vec<usize>,
+}
+
+/// Who spoke, before pronouns are resolved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Speaker {
+    Entity(usize),
+    He,
+    She,
+}
+
+/// Everything the passes need about the article.
+pub struct Input<'a, 'b> {
+    pub text: &'a str,
+    pub sents: &'b [SentToks<'a>],
+    pub mentions: &'b [Vec<Mention>],
+    pub ents: &'b Entities,
+    pub quotes: &'b [Quote],
+    pub lex: &'b Lexicon,
+}
+
+/// Find the statements of an article.
+pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
+    let mut out: Vec<Statement> = Vec::new();
+    let mut used_quotes = vec![false; inp.quotes.len()];
+    let mut tracker = Tracker::default();
+    let mut last_by_paragraph: Vec<(usize, usize)> = Vec::new(); // (paragraph, speaker)
+    for (s, sent) in inp.sents.iter().enumerate() {
+        let toks = &sent.toks;
+        let mut sentence_speaker: Option<usize> = None;
+        let mut v = 0;
+        while v < toks.len() {
+            let Some((cue, len, special)) = speech_at(toks, v, inp.lex) else {
+                v += 1;
+                continue;
+            };
+            if in_quote(inp.quotes, toks[v].span.start) {
+                v += 1;
+                continue;
+            }
+            let found = attribute(inp, s, v, len, special, sentence_speaker, &tracker);
+            if let Some((speaker, pieces)) = found {
+                let speaker = match speaker {
+                    Speaker::Entity(e) => Some(e),
+                    Speaker::He => tracker.person(inp.ents, Some(false), s),
+                    Speaker::She => tracker.person(inp.ents, Some(true), s),
+                };
+                if let Some(e) = speaker {
+                    for content in pieces {
+                        let content = widen_to_quote(inp.quotes, content, &mut used_quotes);
+                        if words(inp.text, content) < 3 {
+                            continue;
+                        }
+                        out.push(Statement {
+                            speaker: e,
+                            content,
+                            sentence: s,
+                            cue: cue.clone(),
+                            about: Vec::new(),
+                        });
+                    }
+                    sentence_speaker = Some(e);
+                    tracker.spoke(e, s);
+                    last_by_paragraph.push((sent.paragraph, e));
+                }
+            }
+            v += len;
+        }
+        tracker.saw(inp, s);
+    }
+    // quotations nobody was credited with in their own sentence
+    for (q, quote) in inp.quotes.iter().enumerate() {
+        if used_quotes[q] || words(inp.text, quote.inner) < 4 {
+            continue;
+        }
+        let Some(s) = inp
+            .sents
+            .iter()
+            .position(|x| x.span.start <= quote.inner.start && quote.inner.start < x.span.end.max(x.span.start + 1))
+        else {
+            continue;
+        };
+        if !quote_stands_alone(inp, s, quote) {
+            continue;
+        }
+        let para = inp.sents[s].paragraph;
+        let same_para = out
+            .iter()
+            .filter(|st| inp.sents[st.sentence].paragraph == para)
+            .min_by_key(|st| st.content.start.abs_diff(quote.inner.start))
+            .map(|st| st.speaker);
+        let prev_para = || {
+            out.iter()
+                .filter(|st| {
+                    let p = inp.sents[st.sentence].paragraph;
+                    p + 1 == para && st.content.start < quote.inner.start
+                })
+                .max_by_key(|st| st.content.start)
+                .map(|st| st.speaker)
+        };
+        let starts_para = inp.sents.iter().find(|x| x.paragraph == para).is_some_and(|x| {
+            quote.outer.start <= x.span.start + 1
+        });
+        let speaker = same_para.or_else(|| if starts_para { prev_para() } else { None });
+        if let Some(e) = speaker {
+            used_quotes[q] = true;
+            out.push(Statement {
+                speaker: e,
+                content: quote.inner,
+                sentence: s,
+                cue: "quote".to_string(),
+                about: Vec::new(),
+            });
+        }
+    }
+    out.sort_by_key(|st| (st.content.start, st.content.end, st.speaker));
+    out.dedup_by(|a, b| a.content == b.content && a.speaker == b.speaker);
+    for st in &mut out {
+        st.about = about(inp, st);
+    }
+    let _ = last_by_paragraph;
+    out
+}
+
+/// A quotation is a statement of its own unless it sits inside a clause
+/// ("Washington has been "clear in ..."): it starts the sentence or follows
+/// a colon, a comma or a speech verb.
+fn quote_stands_alone(inp: &Input<'_, '_>, s: usize, quote: &Quote) -> bool {
+    let toks = &inp.sents[s].toks;
+    let Some(open) = toks.iter().position(|t| t.span.start >= quote.outer.start) else {
+        return true;
+    };
+    if open == 0 {
+        return true;
+    }
+    let prev = &toks[open - 1];
+    matches!(prev.text, ":" | "," | "-" | "\u{2014}" | "\u{2013}")
+        || inp.lex.verb(&prev.text.to_lowercase()).is_some_and(|(c, _)| c == VerbClass::Speech)
+}
+
+/// The speech cue at token `v`: (cue, tokens it spans, special form).
+fn speech_at(toks: &[Tok<'_>], v: usize, lex: &Lexicon) -> Option<(String, usize, Special)> {
+    let t = &toks[v];
+    if !t.is_word() {
+        return None;
+    }
+    let lower = t.text.to_lowercase();
+    if lower == "according" && toks.get(v + 1).is_some_and(|n| n.is("to")) {
+        return Some(("according to".to_string(), 2, Special::AccordingTo));
+    }
+    if lower == "quoted" || lower == "quotes" {
+        // "X quoted Y as saying ..."
+        if let Some(a) = (v + 2..(v + 8).min(toks.len())).find(|&j| toks[j].is("as") && toks.get(j + 1).is_some_and(|n| n.is("saying"))) {
+            return Some(("quoted as saying".to_string(), a + 2 - v, Special::QuotedAs));
+        }
+    }
+    if let Some(n) = toks.get(v + 1) {
+        let two = format!("{} {}", lower, n.text.to_lowercase());
+        if let Some((VerbClass::Speech, _)) = lex.verb(&two) {
+            return Some((two, 2, Special::None));
+        }
+    }
+    match lex.verb(&lower) {
+        Some((VerbClass::Speech, _)) => {
+            // "the report said" fine; "a said agreement" never happens; skip nouns like "claims"
+            Some((lower, 1, if t.text.ends_with("ing") { Special::Participle } else { Special::None }))
+        }
+        _ => None,
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Special {
+    None,
+    AccordingTo,
+    QuotedAs,
+    Participle,
+}
+
+/// Speaker and content pieces of the speech cue at `v..v+len` of sentence `s`.
+fn attribute(
+    inp: &Input<'_, '_>,
+    s: usize,
+    v: usize,
+    len: usize,
+    special: Special,
+    sentence_speaker: Option<usize>,
+    _tracker: &Tracker,
+) -> Option<(Speaker, Vec<Span>)> {
+    let sent = &inp.sents[s];
+    let toks = &sent.toks;
+    let after = v + len;
+    let end_span = content_end(toks);
+    match special {
+        Special::AccordingTo => {
+            let m = mention_starting(inp, s, after)?;
+            let e = inp.ents.of[s][m]?;
+            let m_end = inp.mentions[s][m].end;
+            // the clause must not carry its own speaker ("According to ABC, Basya said ...")
+            let (from, to) = if v == 0 || (v <= 2 && !toks[..v].iter().any(|t| t.is_word() && t.cap && t.text != "But" && t.text != "And")) {
+                let mut c = m_end;
+                while c < toks.len() && !matches!(toks[c].text, ",") && c < m_end + 6 {
+                    c += 1;
+                }
+                (c + 1, toks.len())
+            } else {
+                (0, v)
+            };
+            if (from..to.min(toks.len())).any(|j| speech_at(toks, j, inp.lex).is_some()) {
+                return None;
+            }
+            let span = tok_span(toks, from, to, end_span)?;
+            return Some((Speaker::Entity(e), vec![span]));
+        }
+        Special::QuotedAs => {
+            let m = mention_starting(inp, s, v + 1)?;
+            let e = inp.ents.of[s][m]?;
+            let start = skip_that(toks, after);
+            let span = tok_span(toks, start, toks.len(), end_span)?;
+            return Some((Speaker::Entity(e), vec![span]));
+        }
+        _ => {}
+    }
+    // the subject before the verb
+    let subject = subject_before(inp, s, v);
+    if let Some((speaker, subj_start)) = subject {
+        // content after the verb, or before the subject when the attribution closes the sentence
+        let start = skip_object_and_adverbials(inp, s, after);
+        let after_words = toks[start.min(toks.len())..].iter().filter(|t| t.is_word()).count();
+        if after_words >= 3 && !is_sentence_close(toks, start) {
+            let span = tok_span(toks, start, toks.len(), end_span)?;
+            return Some((speaker, vec![span]));
+        }
+        // "CONTENT, X said." / "CONTENT," X said, "MORE."
+        let mut pieces = Vec::new();
+        if subj_start > 0 {
+            let mut before_end = subj_start;
+            while before_end > 0 && (matches!(toks[before_end - 1].text, "," | "-" | "\u{2014}") || toks[before_end - 1].is_quote()) {
+                before_end -= 1;
+            }
+            if let Some(sp) = tok_span(toks, 0, before_end, end_span) {
+                pieces.push(sp);
+            }
+        }
+        if after < toks.len() && matches!(toks[after].text, ",") && toks.get(after + 1).is_some_and(|t| t.is_quote()) {
+            if let Some(sp) = tok_span(toks, after + 1, toks.len(), end_span) {
+                pieces.push(sp);
+            }
+        }
+        if pieces.is_empty() {
+            // "X said." closing a quotation that started in an earlier sentence
+            let q = inp.quotes.iter().rev().find(|q| q.outer.end <= toks[v].span.start && q.outer.end + 3 >= toks[subj_start.saturating_sub(1).max(0)].span.start);
+            pieces.extend(q.map(|q| q.inner));
+        }
+        if pieces.is_empty() {
+            return None;
+        }
+        return Some((speaker, pieces));
+    }
+    // inversion: "..., said Mr Smith." / "... ," said he.
+    if v > 0 && (toks[v - 1].text == "," || toks[v - 1].is_quote()) {
+        let speaker = if toks.get(after).is_some_and(|t| t.is("he")) {
+            Some(Speaker::He)
+        } else if toks.get(after).is_some_and(|t| t.is("she")) {
+            Some(Speaker::She)
+        } else {
+            mention_starting(inp, s, after)
+                .or_else(|| mention_starting(inp, s, after + 1))
+                .and_then(|m| inp.ents.of[s][m])
+                .map(Speaker::Entity)
+        };
+        if let Some(sp) = speaker {
+            let mut before_end = v;
+            while before_end > 0 && (matches!(toks[before_end - 1].text, ",") || toks[before_end - 1].is_quote()) {
+                before_end -= 1;
+            }
+            let span = tok_span(toks, 0, before_end, end_span)?;
+            return Some((sp, vec![span]));
+        }
+    }
+    // "..., saying ..." or a second verb in the sentence: the sentence's speaker
+    if special == Special::Participle || (v > 0 && matches!(toks[v - 1].text, "and" | ",")) {
+        let e = sentence_speaker.or_else(|| subject_at_start(inp, s))?;
+        let start = skip_object_and_adverbials(inp, s, after);
+        let span = tok_span(toks, start, toks.len(), end_span)?;
+        return Some((Speaker::Entity(e), vec![span]));
+    }
+    None
+}
+
+/// The first person, nation or organization of a sentence when it is its subject.
+fn subject_at_start(inp: &Input<'_, '_>, s: usize) -> Option<usize> {
+    let toks = &inp.sents[s].toks;
+    if toks.first().is_some_and(|t| t.is("he") || t.is("she")) {
+        return None;
+    }
+    let m = inp.mentions[s].first()?;
+    if m.titled_start > 2 {
+        return None;
+    }
+    inp.ents.of[s][0]
+}
+
+/// The subject of the speech verb at `v`: (speaker, first token of the subject phrase).
+fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<(Speaker, usize)> {
+    let toks = &inp.sents[s].toks;
+    let mut j = v;
+    while j > 0 && VERB_FILLERS.contains(&toks[j - 1].text) {
+        j -= 1;
+    }
+    // "has been saying", "would say", "will tell"
+    while j > 0 && matches!(toks[j - 1].text, "will" | "would" | "could" | "might" | "is" | "was" | "has" | "had" | "not") {
+        j -= 1;
+    }
+    if j == 0 {
+        return None;
+    }
+    let prev = &toks[j - 1];
+    if prev.is("he") {
+        return Some((Speaker::He, j - 1));
+    }
+    if prev.is("she") {
+        return Some((Speaker::She, j - 1));
+    }
+    if let Some(m) = mention_ending(inp, s, j) {
+        let e = inp.ents.of[s][m]?;
+        return Some((Speaker::Entity(e), inp.mentions[s][m].titled_start));
+    }
+    // apposition: "X, the head of Y, said" / "X, who ..., said"
+    if prev.text == "," {
+        let lo = j.saturating_sub(16);
+        for c in (lo..j - 1).rev() {
+            if toks[c].text == "," || toks[c].is_quote() {
+                if let Some(m) = mention_ending(inp, s, c) {
+                    let me = &inp.mentions[s][m];
+                    let e = inp.ents.of[s][m]?;
+                    if inp.ents.list[e].kind == NodeKind::Person || c + 1 < j - 1 {
+                        return Some((Speaker::Entity(e), me.titled_start));
+                    }
+                }
+                if toks[c].is_quote() {
+                    break;
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The mention (of an entity) that ends right before token `end`.
+fn mention_ending(inp: &Input<'_, '_>, s: usize, end: usize) -> Option<usize> {
+    inp.mentions[s]
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(k, m)| m.end == end && inp.ents.of[s][*k].is_some())
+        .map(|(k, _)| k)
+}
+
+/// The mention of an entity that starts at token `start` (its titled form may start there).
+fn mention_starting(inp: &Input<'_, '_>, s: usize, start: usize) -> Option<usize> {
+    let toks = &inp.sents[s].toks;
+    let mut st = start;
+    while st < toks.len() && (toks[st].is("the") || toks[st].is("a") || toks[st].is("an")) {
+        st += 1;
+    }
+    inp.mentions[s]
+        .iter()
+        .enumerate()
+        .find(|(k, m)| (m.titled_start == st || m.start == st || m.titled_start == start) && inp.ents.of[s][*k].is_some())
+        .map(|(k, _)| k)
+}
+
+/// Skip "that", colons, and "told Y" / "on Tuesday" / "in a statement" before the content.
+fn skip_object_and_adverbials(inp: &Input<'_, '_>, s: usize, from: usize) -> usize {
+    let toks = &inp.sents[s].toks;
+    let mut j = from;
+    // an indirect object or adverbial phrase up to a "that", ":" or opening quote within a few tokens
+    let lim = (from + 10).min(toks.len());
+    if let Some(k) = (from..lim).find(|&k| toks[k].is("that") || toks[k].text == ":" || toks[k].is_quote()) {
+        let span_words: Vec<&Tok<'_>> = toks[from..k].iter().collect();
+        let looks_like_object = span_words.iter().all(|t| {
+            !inp.lex.verb(&t.text.to_lowercase()).is_some_and(|(c, _)| c == VerbClass::Speech)
+        }) && !span_words.iter().any(|t| t.text == ",");
+        if looks_like_object || k == from {
+            j = k;
+        }
+    } else if let Some(m) = mention_starting(inp, s, from) {
+        // "told the BBC the plan was ..." -> skip the listener
+        let me = &inp.mentions[s][m];
+        if toks.get(from - 1).is_some_and(|t| t.is("told") || t.is("tells")) {
+            j = me.end;
+        }
+    }
+    while j < toks.len() && (toks[j].is("that") || matches!(toks[j].text, ":" | ",")) {
+        j += 1;
+    }
+    j
+}
+
+fn skip_that(toks: &[Tok<'_>], from: usize) -> usize {
+    let mut j = from;
+    while j < toks.len() && (toks[j].is("that") || matches!(toks[j].text, ":" | ",")) {
+        j += 1;
+    }
+    j
+}
+
+/// True when the sentence ends at `j` (only punctuation left).
+fn is_sentence_close(toks: &[Tok<'_>], j: usize) -> bool {
+    toks[j.min(toks.len())..].iter().all(|t| !t.is_word())
+}
+
+/// Content never includes the final full stop of the sentence.
+fn content_end(toks: &[Tok<'_>]) -> usize {
+    toks.last().map_or(0, |t| t.span.end)
+}
+
+/// The byte span of tokens `a..b`, trimmed of punctuation at both ends.
+fn tok_span(toks: &[Tok<'_>], a: usize, b: usize, _end: usize) -> Option<Span> {
+    let b = b.min(toks.len());
+    let mut a = a;
+    let mut b = b;
+    while a < b && !toks[a].is_word() && toks[a].kind != crate::text::TokenKind::Number {
+        a += 1;
+    }
+    while b > a && !toks[b - 1].is_word() && toks[b - 1].kind != crate::text::TokenKind::Number && !matches!(toks[b - 1].text, "." | "?" | "!") {
+        b -= 1;
+    }
+    if a >= b {
+        return None;
+    }
+    Some(Span {
+        start: toks[a].span.start,
+        end: toks[b - 1].span.end,
+    })
+}
+
+fn in_quote(quotes: &[Quote], pos: usize) -> bool {
+    quotes.iter().any(|q| q.inner.start <= pos && pos < q.inner.end)
+}
+
+/// A content that starts with a quotation takes the whole quotation, also
+/// when it runs on past the sentence; the quotation is then used up.
+fn widen_to_quote(quotes: &[Quote], content: Span, used: &mut [bool]) -> Span {
+    let mut c = content;
+    for (i, q) in quotes.iter().enumerate() {
+        let overlaps = q.inner.start < c.end && c.start < q.inner.end;
+        if !overlaps {
+            continue;
+        }
+        used[i] = true;
+        if q.inner.start <= c.start + 1 && q.inner.end > c.end {
+            c.end = q.inner.end;
+        }
+    }
+    c
+}
+
+fn words(text: &str, span: Span) -> usize {
+    text[span.start..span.end]
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Entities mentioned inside a statement's words.
+fn about(inp: &Input<'_, '_>, st: &Statement) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (s, ms) in inp.mentions.iter().enumerate() {
+        let sp = inp.sents[s].span;
+        if sp.end <= st.content.start || sp.start >= st.content.end {
+            continue;
+        }
+        for (k, m) in ms.iter().enumerate() {
+            if m.span.start >= st.content.start && m.span.end <= st.content.end {
+                if let Some(e) = inp.ents.of[s][k] {
+                    if e != st.speaker && !out.contains(&e) {
+                        out.push(e);
+                    }
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Who was last spoken of, for "he" and "she".
+#[derive(Default)]
+struct Tracker {
+    /// (entity, sentence) of person mentions, in order.
+    persons: Vec<(usize, usize)>,
+    /// The last speaker and the sentence it spoke in.
+    last_speaker: Option<(usize, usize)>,
+}
+
+impl Tracker {
+    fn saw(&mut self, inp: &Input<'_, '_>, s: usize) {
+        for (k, _) in inp.mentions[s].iter().enumerate() {
+            if let Some(e) = inp.ents.of[s][k] {
+                if inp.ents.list[e].kind == NodeKind::Person {
+                    self.persons.push((e, s));
+                }
+            }
+        }
+    }
+
+    fn spoke(&mut self, e: usize, s: usize) {
+        self.last_speaker = Some((e, s));
+    }
+
+    /// The person "he" (female = Some(false)) or "she" refers to in sentence `s`.
+    fn person(&self, ents: &Entities, female: Option<bool>, s: usize) -> Option<usize> {
+        let fits = |e: usize| {
+            let ent = &ents.list[e];
+            ent.kind == NodeKind::Person && (ent.female.is_none() || ent.female == female)
+        };
+        if let Some((e, at)) = self.last_speaker {
+            if at + 2 >= s && fits(e) {
+                return Some(e);
+            }
+        }
+        self.persons.iter().rev().map(|p| p.0).find(|&e| fits(e))
+    }
+}

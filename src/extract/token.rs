@@ -1,0 +1,109 @@
+//! The extractor's view of a sentence: its tokens with their text and a few
+//! precomputed facts (capitalised, a word, lower-case form).
+
+use crate::text::{tokenize, Article, Sentence, Span, TokenKind};
+
+/// A token of a sentence, borrowed from the article text.
+#[derive(Clone, Copy, Debug)]
+pub struct Tok<'a> {
+    pub text: &'a str,
+    pub span: Span,
+    pub kind: TokenKind,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+}
+
+impl Tok<'_> {
+    /// A word token (letters, maybe with inner dots, hyphens, apostrophes).
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word && !self.is_possessive()
+    }
+
+    /// "'s" or "’s".
+    pub fn is_possessive(&self) -> bool {
+        matches!(self.text, "'s" | "\u{2019}s" | "'" | "\u{2019}") && self.kind == TokenKind::Word
+    }
+
+    /// Any quotation mark.
+    pub fn is_quote(&self) -> bool {
+        matches!(
+            self.text,
+            "\"" | "\u{201c}" | "\u{201d}" | "\u{2018}" | "\u{2019}" | "'" | "``" | "''"
+        ) && self.kind == TokenKind::Punct
+    }
+
+    /// Case-insensitive comparison with an ASCII word.
+    pub fn is(&self, word: &str) -> bool {
+        self.text.eq_ignore_ascii_case(word)
+    }
+
+    /// All letters upper case and at least two of them ("BBC", "U.S.").
+    pub fn is_acronym(&self) -> bool {
+        let letters = self.text.chars().filter(|c| c.is_alphabetic()).count();
+        letters >= 2
+            && self.kind == TokenKind::Word
+            && self
+                .text
+                .chars()
+                .all(|c| c.is_uppercase() || c == '.' || c == '-' || c == '&' || c.is_ascii_digit())
+    }
+}
+
+/// A sentence with its tokens.
+#[derive(Clone, Debug)]
+pub struct SentToks<'a> {
+    pub index: usize,
+    pub span: Span,
+    pub paragraph: usize,
+    pub toks: Vec<Tok<'a>>,
+}
+
+/// Tokenise every sentence of an article.
+pub fn sentences(article: &Article) -> Vec<SentToks<'_>> {
+    article
+        .sentences
+        .iter()
+        .map(|s: &Sentence| SentToks {
+            index: s.index,
+            span: s.span,
+            paragraph: s.paragraph,
+            toks: toks(&article.text, s.span),
+        })
+        .collect()
+}
+
+/// Tokens of `text[span]` with their text.
+pub fn toks(text: &str, span: Span) -> Vec<Tok<'_>> {
+    tokenize(text, span)
+        .into_iter()
+        .map(|t| {
+            let s = &text[t.span.start..t.span.end];
+            Tok {
+                text: s,
+                span: t.span,
+                kind: t.kind,
+                cap: s.chars().next().is_some_and(char::is_uppercase),
+            }
+        })
+        .collect()
+}
+
+/// The text of tokens `toks[a..b]` as written, from the first start to the last end.
+pub fn surface<'a>(text: &'a str, toks: &[Tok<'_>]) -> &'a str {
+    match (toks.first(), toks.last()) {
+        (Some(f), Some(l)) => &text[f.span.start..l.span.end],
+        _ => "",
+    }
+}
+
+/// The lexicon key of a run of tokens: their texts joined by single spaces.
+pub fn key(toks: &[Tok<'_>]) -> String {
+    let mut k = String::new();
+    for t in toks {
+        if !k.is_empty() {
+            k.push(' ');
+        }
+        k.push_str(t.text);
+    }
+    k
+}

@@ -1,0 +1,314 @@
+//! How two entities are connected: the shortest chain of edges between
+//! them, walked in either direction (reachability is undirected) but
+//! reported with each edge's real direction, or every simple chain up to a
+//! length.
+
+use std::collections::{BTreeSet, HashSet};
+use std::hash::RandomState;
+
+use petgraph::algo::{all_simple_paths, dijkstra};
+use petgraph::graph::{NodeIndex, UnGraph};
+use serde::{Serialize, Serializer};
+
+use crate::graph::{EdgeKind, View};
+use crate::query::{Articles, NodeRef, Place, index_by_id};
+
+/// One step of a path: `from` is the end nearer the start of the path.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Hop {
+    pub from: NodeRef,
+    pub to: NodeRef,
+    #[serde(serialize_with = "edge_kind")]
+    pub kind: EdgeKind,
+    pub negated: bool,
+    /// True when the edge points from `from` to `to`; false for a hop taken
+    /// against the edge (`from <-kind- to`).
+    pub forward: bool,
+    /// Where the edge was read, in (article, sentence) order.
+    pub evidence: Vec<Place>,
+}
+
+fn edge_kind<S: Serializer>(kind: &EdgeKind, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(kind.as_str())
+}
+
+/// A chain of hops; empty when the two ends are the same node.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Path {
+    pub hops: Vec<Hop>,
+}
+
+/// The result of [`all_paths`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AllPaths {
+    /// Shortest first, then in node-id order.
+    pub paths: Vec<Path>,
+    /// True when `limit` (or the search budget) cut the list short.
+    pub truncated: bool,
+}
+
+/// How many node sequences [`all_paths`] enumerates at most, whatever the
+/// limit: a hub-heavy graph has exponentially many simple paths.
+const SEARCH_BUDGET: usize = 200_000;
+
+/// The view as an undirected petgraph: node weights are view node indices
+/// (and petgraph indices equal them), edge weights view edge indices.
+fn walk_graph(view: &View, via: Option<&BTreeSet<EdgeKind>>) -> UnGraph<usize, usize> {
+    let index = index_by_id(view);
+    let mut g = UnGraph::with_capacity(view.nodes.len(), view.edges.len());
+    for i in 0..view.nodes.len() {
+        g.add_node(i);
+    }
+    for (i, e) in view.edges.iter().enumerate() {
+        if via.is_some_and(|v| !v.contains(&e.kind)) {
+            continue;
+        }
+        if let (Some(&s), Some(&t)) = (index.get(e.source.as_str()), index.get(e.target.as_str())) {
+            g.add_edge(NodeIndex::new(s), NodeIndex::new(t), i);
+        }
+    }
+    g
+}
+
+/// Edges (view indices) joining two nodes, in view order.
+fn joining(g: &UnGraph<usize, usize>, a: NodeIndex, b: NodeIndex) -> Vec<usize> {
+    let mut edges: Vec<usize> = g.edges_connecting(a, b).map(|e| *e.weight()).collect();
+    edges.sort_unstable();
+    edges.dedup();
+    edges
+}
+
+fn hop(view: &View, articles: &Articles, from: usize, to: usize, edge: usize) -> Hop {
+    let e = &view.edges[edge];
+    let mut evidence: Vec<Place> = e
+        .evidence
+        .iter()
+        .map(|(ev, _, _)| articles.place(ev))
+        .collect();
+    evidence.sort();
+    evidence.dedup();
+    Hop {
+        from: NodeRef::new(&view.nodes[from]),
+        to: NodeRef::new(&view.nodes[to]),
+        kind: e.kind,
+        negated: e.negated,
+        forward: e.source == view.nodes[from].id,
+        evidence,
+    }
+}
+
+fn position(view: &View, id: &str) -> Option<NodeIndex> {
+    view.nodes
+        .iter()
+        .position(|n| n.id == id)
+        .map(NodeIndex::new)
+}
+
+/// The shortest path from node `from` to node `to` (ids), over edges of the
+/// kinds in `via` (all kinds when `None`), or `None` if there is none.
+/// Among equally short paths the one through the smallest node ids wins,
+/// so the answer is deterministic.
+///
+/// O((N + E) log N): one Dijkstra with unit costs from `to`, then a greedy
+/// walk down the distances.
+pub fn shortest_path(
+    view: &View,
+    from: &str,
+    to: &str,
+    via: Option<&BTreeSet<EdgeKind>>,
+) -> Option<Path> {
+    let (start, goal) = (position(view, from)?, position(view, to)?);
+    let g = walk_graph(view, via);
+    let dist = dijkstra(&g, goal, None, |_| 1usize);
+    let mut left = *dist.get(&start)?;
+    let articles = Articles::new(view);
+    let mut hops = Vec::with_capacity(left);
+    let mut at = start;
+    while left > 0 {
+        let next = g
+            .neighbors(at)
+            .filter(|n| dist.get(n) == Some(&(left - 1)))
+            .min()
+            .expect("a node at distance d > 0 has a neighbour at d - 1");
+        let edge = joining(&g, at, next)[0];
+        hops.push(hop(view, &articles, at.index(), next.index(), edge));
+        at = next;
+        left -= 1;
+    }
+    Some(Path { hops })
+}
+
+/// Every simple path (no node twice) from `from` to `to` of at most
+/// `max_hops` edges, shortest first, at most `limit` of them. Parallel
+/// edges between two nodes give distinct paths.
+///
+/// Exponential in `max_hops` in the worst case (bounded by an internal
+/// budget of node sequences); O((N + E) · paths) in practice.
+pub fn all_paths(
+    view: &View,
+    from: &str,
+    to: &str,
+    via: Option<&BTreeSet<EdgeKind>>,
+    max_hops: usize,
+    limit: usize,
+) -> AllPaths {
+    let mut out = AllPaths {
+        paths: Vec::new(),
+        truncated: false,
+    };
+    let (Some(start), Some(goal)) = (position(view, from), position(view, to)) else {
+        return out;
+    };
+    if start == goal {
+        out.paths.push(Path { hops: Vec::new() });
+        return out;
+    }
+    let g = walk_graph(view, via);
+    let articles = Articles::new(view);
+    let mut budget = SEARCH_BUDGET;
+    for hops in 1..=max_hops {
+        let mut seqs: Vec<Vec<NodeIndex>> = Vec::new();
+        let mut seen: HashSet<Vec<NodeIndex>> = HashSet::new();
+        for seq in all_simple_paths::<Vec<NodeIndex>, _, RandomState>(
+            &g,
+            start,
+            goal,
+            hops - 1,
+            Some(hops - 1),
+        ) {
+            if budget == 0 {
+                out.truncated = true;
+                break;
+            }
+            budget -= 1;
+            if seen.insert(seq.clone()) {
+                seqs.push(seq);
+            }
+        }
+        seqs.sort();
+        for seq in seqs {
+            // Every choice of parallel edge along the sequence.
+            let mut partial: Vec<Vec<Hop>> = vec![Vec::new()];
+            for w in seq.windows(2) {
+                let choices = joining(&g, w[0], w[1]);
+                let mut next = Vec::new();
+                for p in &partial {
+                    for &e in &choices {
+                        let mut p = p.clone();
+                        p.push(hop(view, &articles, w[0].index(), w[1].index(), e));
+                        next.push(p);
+                        if next.len() > limit {
+                            break;
+                        }
+                    }
+                }
+                partial = next;
+            }
+            for hops in partial {
+                if out.paths.len() == limit {
+                    out.truncated = true;
+                    return out;
+                }
+                out.paths.push(Path { hops });
+            }
+        }
+        if out.truncated {
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::fixture;
+
+    fn show(p: &Path) -> String {
+        let mut s = p
+            .hops
+            .first()
+            .map(|h| h.from.id.clone())
+            .unwrap_or_default();
+        for h in &p.hops {
+            let k = h.kind.as_str();
+            if h.forward {
+                s += &format!(" -{k}-> {}", h.to.id);
+            } else {
+                s += &format!(" <-{k}- {}", h.to.id);
+            }
+        }
+        s
+    }
+
+    #[test]
+    fn shortest_path_reports_real_directions() {
+        let v = fixture::view();
+        let p = shortest_path(&v, "person:john-doe", "organization:un", None).unwrap();
+        assert_eq!(
+            show(&p),
+            "person:john-doe -member_of-> nation:us -accused-> nation:china -member_of-> organization:un"
+        );
+        assert!(p.hops[1].negated);
+        let back = shortest_path(&v, "organization:un", "person:john-doe", None).unwrap();
+        assert_eq!(
+            show(&back),
+            "organization:un <-member_of- nation:china <-accused- nation:us <-member_of- person:john-doe"
+        );
+        assert_eq!(p.hops[0].evidence[0].article, "geneva-talks");
+    }
+
+    #[test]
+    fn ties_break_on_smallest_node_id() {
+        let v = fixture::view();
+        // John Doe reaches China through nation:us or through his statement.
+        let p = shortest_path(&v, "person:john-doe", "nation:china", None).unwrap();
+        assert_eq!(
+            show(&p),
+            "person:john-doe -member_of-> nation:us -accused-> nation:china"
+        );
+    }
+
+    #[test]
+    fn via_restricts_edge_kinds() {
+        let v = fixture::view();
+        let via: BTreeSet<EdgeKind> = [EdgeKind::Said, EdgeKind::About].into();
+        let p = shortest_path(&v, "person:john-doe", "nation:china", Some(&via)).unwrap();
+        assert_eq!(
+            show(&p),
+            "person:john-doe -said-> statement:aaaa:1 -about-> nation:china"
+        );
+        assert!(shortest_path(&v, "person:john-doe", "organization:un", Some(&via)).is_none());
+        assert!(shortest_path(&v, "person:doe", "nation:china", None).is_none());
+        assert_eq!(
+            shortest_path(&v, "nation:us", "nation:us", None)
+                .unwrap()
+                .hops
+                .len(),
+            0
+        );
+    }
+
+    #[test]
+    fn all_paths_lists_shortest_first_and_respects_limits() {
+        let v = fixture::view();
+        let all = all_paths(&v, "person:john-doe", "nation:china", None, 4, 10);
+        let shown: Vec<String> = all.paths.iter().map(show).collect();
+        assert_eq!(
+            shown,
+            [
+                "person:john-doe -member_of-> nation:us -accused-> nation:china",
+                "person:john-doe -said-> statement:aaaa:1 -about-> nation:china",
+            ]
+        );
+        assert!(!all.truncated);
+        let one = all_paths(&v, "person:john-doe", "nation:china", None, 4, 1);
+        assert_eq!(one.paths.len(), 1);
+        assert!(one.truncated);
+        assert!(
+            all_paths(&v, "person:john-doe", "nation:china", None, 1, 10)
+                .paths
+                .is_empty()
+        );
+    }
+}
