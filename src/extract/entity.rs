@@ -24,6 +24,8 @@ pub struct Entity {
     pub nation: Option<usize>,
     /// true = female, false = male, from honorifics.
     pub female: Option<bool>,
+    /// Lower-case title words used with the name ("president", "minister").
+    pub titles: BTreeSet<String>,
 }
 
 /// The entities and which mention names which.
@@ -163,6 +165,12 @@ pub fn resolve(sents: &[SentToks<'_>], mentions: &[Vec<Mention>], lex: &Lexicon)
                         })
                         .map(|p| p.0)
                         .collect();
+                    // a lone given name or family name written first ("Xi" for Xi Jinping)
+                    let cands = if cands.is_empty() {
+                        persons.iter().filter(|(_, _, first)| first == word).map(|p| p.0).collect()
+                    } else {
+                        cands
+                    };
                     let pick = cands
                         .iter()
                         .copied()
@@ -211,6 +219,9 @@ pub fn resolve(sents: &[SentToks<'_>], mentions: &[Vec<Mention>], lex: &Lexicon)
             ent.names.insert(text_of(m.start, m.end));
             if m.titled_start < m.start {
                 ent.names.insert(text_of(m.titled_start, m.end));
+                if let Some(t) = &m.title {
+                    ent.titles.extend(t.split(' ').map(str::to_lowercase));
+                }
                 if let Some(h) = &m.honorific {
                     ent.female = Some(!h.eq_ignore_ascii_case("mr") && !h.eq_ignore_ascii_case("sir") && !h.eq_ignore_ascii_case("lord"));
                 }
@@ -239,6 +250,7 @@ fn new_entity(kind: NodeKind, name: &str) -> Entity {
         mentions: 0,
         nation: None,
         female: None,
+        titles: BTreeSet::new(),
     }
 }
 

@@ -173,16 +173,22 @@ fn org_run(toks: &[Tok<'_>], start: usize, lex: &Lexicon) -> Option<usize> {
         return None;
     }
     let run = &toks[start..end];
-    if run.iter().any(|t| lex.is_title_head(t.text) || lex.is_honorific(t.text)) {
+    let whole_org = org_head_end(run, lex) == Some(run.len());
+    if !whole_org && run.iter().any(|t| lex.is_title_head(t.text) || lex.is_honorific(t.text)) {
         return None;
     }
     org_head_end(run, lex).map(|e| start + e)
 }
 
-/// Where the capitalised run starting at `i` ends (exclusive).
+/// Where the capitalised run starting at `i` ends (exclusive). Connectors
+/// ("of", "for", "and", "&") are taken in only when the run, read whole,
+/// is an organization or a title ("Bank of England", "Oil and Natural Gas
+/// Corporation", "Trade and Industry Secretary"); otherwise the run stops
+/// before them ("Obama and Xi").
 fn run_end(toks: &[Tok<'_>], i: usize, lex: &Lexicon) -> usize {
     let mut j = i;
     let mut end = i;
+    let mut plain_end = None; // the end before the first connector
     while j < toks.len() {
         let t = &toks[j];
         if t.is_word() && (t.cap || t.text.starts_with(|c: char| c.is_ascii_digit()) && j > i) {
@@ -200,16 +206,23 @@ fn run_end(toks: &[Tok<'_>], i: usize, lex: &Lexicon) -> usize {
                 continue;
             }
         }
+        // "US Trade Representative's Office": a possessive before a lone org head
+        if t.is_possessive() && j > i {
+            let head = toks.get(j + 1).filter(|n| n.cap && lex.noun(n.text) == Some(NounClass::Org));
+            let after = toks.get(j + 2);
+            if head.is_some() && !after.is_some_and(|n| n.cap && n.is_word()) {
+                j += 2;
+                end = j;
+                continue;
+            }
+        }
         if j > i && j + 1 < toks.len() && toks[j + 1].cap && toks[j + 1].is_word() {
-            let prev = &toks[j - 1];
-            let joins = (is_of(t) || t.text == "and" || t.text == "&")
-                && (lex.noun(prev.text) == Some(NounClass::Org)
-                    || lex.is_title_head(prev.text)
-                    || lex.is_title_modifier(prev.text)
-                    || t.text == "&"
-                    || (t.text == "and" && lex.is_title_modifier(prev.text)))
-                || JOINERS.contains(&t.text);
-            if joins {
+            if JOINERS.contains(&t.text) {
+                j += 1;
+                continue;
+            }
+            if is_of(t) || t.text == "and" || t.text == "&" {
+                plain_end.get_or_insert(end);
                 j += 1;
                 // "Secretary of State for the Family"
                 if toks.get(j).is_some_and(|n| n.text == "the") && toks.get(j + 1).is_some_and(|n| n.cap) {
@@ -220,7 +233,28 @@ fn run_end(toks: &[Tok<'_>], i: usize, lex: &Lexicon) -> usize {
         }
         break;
     }
-    end
+    match plain_end {
+        Some(p) if !joined_run_holds(&toks[i..end], lex) => p,
+        _ => end,
+    }
+}
+
+/// A run with connectors stays whole when it is an organization or its
+/// connectors sit inside a title before a name.
+fn joined_run_holds(run: &[Tok<'_>], lex: &Lexicon) -> bool {
+    if org_head_end(run, lex) == Some(run.len()) {
+        return true;
+    }
+    let last_conn = run.iter().rposition(|t| is_of(t) || t.text == "and" || t.text == "&" || t.text == "the");
+    let last_head = run.iter().rposition(|t| lex.is_title_head(t.text) || lex.is_honorific(t.text));
+    let title_word = |t: &Tok<'_>| {
+        lex.is_title_head(t.text)
+            || lex.is_title_modifier(t.text)
+            || lex.is_honorific(t.text)
+            || is_of(t)
+            || matches!(t.text, "and" | "&" | "the")
+    };
+    matches!((last_conn, last_head), (Some(c), Some(h)) if c < h && h + 1 < run.len() && run[..h].iter().all(title_word))
 }
 
 /// The end (exclusive, relative to `run`) of an organization phrase: the
@@ -231,7 +265,7 @@ fn org_head_end(run: &[Tok<'_>], lex: &Lexicon) -> Option<usize> {
             && (lex.noun(t.text) == Some(NounClass::Org)
                 || t.text.strip_suffix('s').is_some_and(|s| lex.noun(s) == Some(NounClass::Org)))
     };
-    if run.last().is_some_and(is_head) {
+    if run.len() >= 2 && run.last().is_some_and(is_head) {
         return Some(run.len());
     }
     // "Church of Scientology", "Bank of England": a head followed by of/for + capitalised words
@@ -280,29 +314,24 @@ fn classify_run(sent: &SentToks<'_>, text: &str, lex: &Lexicon, i: usize, end: u
             return;
         }
     }
-    // title prefix: honorifics, title heads and modifiers (and their connectors)
+    // title prefix: everything up to the last honorific or title head
+    // ("Trade and Industry Secretary", "Oil Minister", "Mr"), when a name follows
     let mut n = s;
     let mut honorific = None;
-    let mut has_head = false;
-    while n < end {
-        let w = toks[n].text;
-        if lex.is_honorific(w) {
-            honorific = Some(w.trim_end_matches('.').to_string());
-            has_head = true;
-        } else if lex.is_title_head(w) {
-            has_head = true;
-        } else if lex.is_title_modifier(w) || (n > s && matches!(w, "of" | "for" | "the" | "and")) {
-        } else {
-            break;
+    if let Some(h) = (s..end).rev().find(|&h| lex.is_title_head(toks[h].text) || lex.is_honorific(toks[h].text)) {
+        let title_ok = toks[s..h].iter().all(|t| {
+            lex.is_title_modifier(t.text)
+                || lex.is_title_head(t.text)
+                || lex.is_honorific(t.text)
+                || matches!(t.text, "of" | "for" | "the" | "and" | "&")
+                || (t.cap && !lex.is_given_name(t.text))
+        });
+        if title_ok && h + 1 < end {
+            n = h + 1;
+            honorific = (s..n)
+                .find(|&k| lex.is_honorific(toks[k].text))
+                .map(|k| toks[k].text.trim_end_matches('.').to_string());
         }
-        n += 1;
-    }
-    // a trailing "of"/"the" belongs to the name, not the title
-    while n > s && matches!(toks[n - 1].text, "of" | "for" | "the" | "and") {
-        n -= 1;
-    }
-    if !has_head {
-        n = s; // modifiers alone ("Foreign", "National") are not a title
     }
     let name_toks = &toks[n..end];
     if name_toks.is_empty() {
@@ -452,5 +481,19 @@ mod tests {
         assert!(got.is_empty(), "{got:?}");
         let got = mentions("Beijing's stand is firm.");
         assert!(matches!(got[0].1, Kind::Nation(..)), "{got:?}");
+    }
+}
+#[cfg(test)]
+mod debug_tests {
+    use super::*;
+    use crate::extract::token::toks;
+    #[test]
+    fn debug_print() {
+        let Ok(s) = std::env::var("NG_DEBUG_SENT") else { return };
+        let lex = Lexicon::embedded();
+        let sent = SentToks { index: 0, span: Span { start: 0, end: s.len() }, paragraph: 0, toks: toks(&s, Span { start: 0, end: s.len() }) };
+        for t in &sent.toks { eprint!("[{}]", t.text); }
+        eprintln!();
+        for m in find(&sent, &s, &lex) { eprintln!("{:?}", m); }
     }
 }

@@ -161,6 +161,10 @@ fn accused(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
                 continue;
             }
         }
+        // "alleged hacking": an adjective, not an accusation
+        if lemma == "allege" && toks.get(v + 1).is_some_and(|t| t.is_word() && !t.cap && !t.is("that")) {
+            continue;
+        }
         let negated = negated_before(toks, v);
         let passive = v > 0 && matches!(toks[v - 1].text, "was" | "were" | "been" | "being" | "is" | "are");
         let (src, dst) = if passive {

@@ -41,6 +41,8 @@ enum Speaker {
     Entity(usize),
     He,
     She,
+    /// "the prime minister", "the French president": a person by title.
+    Title(usize, usize),
 }
 
 /// Everything the passes need about the article.
@@ -78,6 +80,7 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
                     Speaker::Entity(e) => Some(e),
                     Speaker::He => tracker.person(inp.ents, Some(false), s),
                     Speaker::She => tracker.person(inp.ents, Some(true), s),
+                    Speaker::Title(ts, tv) => tracker.titled(inp, ts, tv),
                 };
                 if let Some(e) = speaker {
                     for content in pieces {
@@ -194,14 +197,29 @@ fn speech_at(toks: &[Tok<'_>], v: usize, lex: &Lexicon) -> Option<(String, usize
             return Some((two, 2, Special::None));
         }
     }
-    match lex.verb(&lower) {
-        Some((VerbClass::Speech, _)) => {
-            // "the report said" fine; "a said agreement" never happens; skip nouns like "claims"
-            Some((lower, 1, if t.text.ends_with("ing") { Special::Participle } else { Special::None }))
-        }
-        _ => None,
+    let Some((VerbClass::Speech, lemma)) = lex.verb(&lower) else {
+        return None;
+    };
+    // "hopes to", "agreed to", "is said to be": not attributions
+    if toks.get(v + 1).is_some_and(|n| n.is("to")) {
+        return None;
     }
+    let prev = v.checked_sub(1).map(|p| toks[p].text.to_lowercase());
+    let prev = prev.as_deref().unwrap_or("");
+    if matches!(prev, "a" | "an" | "the" | "this" | "that" | "his" | "her" | "its" | "their" | "our" | "'s" | "\u{2019}s") {
+        return None; // a noun: "a report", "his claim"
+    }
+    if lower == lemma && NOUNY.contains(&lemma) && !matches!(prev, "will" | "would" | "could" | "might" | "may" | "can" | "should" | "must" | "did" | "do" | "does" | "they" | "we" | "i" | "you") {
+        return None; // "a China Daily report", "in comment"
+    }
+    Some((lower, 1, if t.text.ends_with("ing") { Special::Participle } else { Special::None }))
 }
+
+/// Speech verbs whose base form is more often a noun.
+const NOUNY: [&str; 16] = [
+    "report", "comment", "note", "claim", "remark", "reply", "promise", "pledge", "vow", "state",
+    "estimate", "counter", "respond", "complain", "warning", "statement",
+];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Special {
@@ -255,13 +273,29 @@ fn attribute(
         }
         _ => {}
     }
+    // "X said ... and added that ...": a second verb of the same speaker
+    if let Some(e) = sentence_speaker {
+        if v > 0 && toks[v - 1].is("and") {
+            let start = skip_object_and_adverbials(inp, s, after);
+            let span = tok_span(toks, start, toks.len(), end_span)?;
+            return Some((Speaker::Entity(e), vec![span]));
+        }
+    }
     // the subject before the verb
     let subject = subject_before(inp, s, v);
     if let Some((speaker, subj_start)) = subject {
         // content after the verb, or before the subject when the attribution closes the sentence
         let start = skip_object_and_adverbials(inp, s, after);
         let after_words = toks[start.min(toks.len())..].iter().filter(|t| t.is_word()).count();
-        if after_words >= 3 && !is_sentence_close(toks, start) {
+        let before_words = toks[..subj_start].iter().filter(|t| t.is_word()).count();
+        let quote_follows = toks[after..].iter().take(3).any(|t| t.is_quote());
+        let first = toks[0].text.to_lowercase();
+        let adverbial_opening = ADVERBIAL_START.contains(&first.as_str()) || first == "according" || first.ends_with("ing");
+        let closes = subj_start > 0 && !quote_follows && {
+            let p = &toks[subj_start - 1];
+            p.is_quote() || (p.text == "," && before_words >= 4 && (before_words >= 8 || !adverbial_opening))
+        };
+        if !closes && after_words >= 3 && !is_sentence_close(toks, start) {
             let span = tok_span(toks, start, toks.len(), end_span)?;
             return Some((speaker, vec![span]));
         }
@@ -356,9 +390,36 @@ fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<(Speaker, u
     if prev.is("she") {
         return Some((Speaker::She, j - 1));
     }
+    // "the prime minister said", "the French president told reporters"
+    if prev.is_word() && !prev.cap && inp.lex.is_title_head(prev.text) {
+        let mut k = j - 1;
+        while k > 0 && (inp.lex.is_title_modifier(toks[k - 1].text) || inp.lex.is_title_head(toks[k - 1].text) || inp.lex.nation(toks[k - 1].text).is_some()) {
+            k -= 1;
+        }
+        if k > 0 && toks[k - 1].is("the") {
+            return Some((Speaker::Title(s, j - 1), k - 1));
+        }
+    }
     if let Some(m) = mention_ending(inp, s, j) {
         let e = inp.ents.of[s][m]?;
-        return Some((Speaker::Entity(e), inp.mentions[s][m].titled_start));
+        let me = &inp.mentions[s][m];
+        // "Paul Roe, head of Acme told ...": the person, not the organization
+        if me.titled_start > 0 && matches!(toks[me.titled_start - 1].text, "of" | "at" | "from" | "for") {
+            let lo = me.titled_start.saturating_sub(8);
+            for c in (lo..me.titled_start).rev() {
+                if toks[c].text == "," {
+                    if let Some(pm) = mention_ending(inp, s, c) {
+                        if let Some(pe) = inp.ents.of[s][pm] {
+                            if inp.ents.list[pe].kind == NodeKind::Person {
+                                return Some((Speaker::Entity(pe), inp.mentions[s][pm].titled_start));
+                            }
+                        }
+                    }
+                    break;
+                }
+            }
+        }
+        return Some((Speaker::Entity(e), me.titled_start));
     }
     // apposition: "X, the head of Y, said" / "X, who ..., said"
     if prev.text == "," {
@@ -405,18 +466,27 @@ fn mention_starting(inp: &Input<'_, '_>, s: usize, start: usize) -> Option<usize
         .map(|(k, _)| k)
 }
 
+/// Words that open an adverbial between a speech verb and its content ("said on Tuesday that").
+const ADVERBIAL_START: [&str; 16] = [
+    "on", "in", "at", "during", "after", "before", "last", "this", "yesterday", "today", "earlier",
+    "later", "recently", "previously", "repeatedly", "publicly",
+];
+
 /// Skip "that", colons, and "told Y" / "on Tuesday" / "in a statement" before the content.
 fn skip_object_and_adverbials(inp: &Input<'_, '_>, s: usize, from: usize) -> usize {
     let toks = &inp.sents[s].toks;
     let mut j = from;
     // an indirect object or adverbial phrase up to a "that", ":" or opening quote within a few tokens
     let lim = (from + 10).min(toks.len());
+    let told = from > 0 && matches!(toks[from - 1].text.to_lowercase().as_str(), "told" | "tell" | "tells" | "telling" | "assured" | "reminded" | "informed");
+    let adverbial = toks.get(from).is_some_and(|t| ADVERBIAL_START.contains(&t.text.to_lowercase().as_str()));
     if let Some(k) = (from..lim).find(|&k| toks[k].is("that") || toks[k].text == ":" || toks[k].is_quote()) {
-        let span_words: Vec<&Tok<'_>> = toks[from..k].iter().collect();
-        let looks_like_object = span_words.iter().all(|t| {
-            !inp.lex.verb(&t.text.to_lowercase()).is_some_and(|(c, _)| c == VerbClass::Speech)
-        }) && !span_words.iter().any(|t| t.text == ",");
-        if looks_like_object || k == from {
+        let between = &toks[from..k];
+        let no_verb = between
+            .iter()
+            .all(|t| !inp.lex.verb(&t.text.to_lowercase()).is_some_and(|(c, _)| c == VerbClass::Speech))
+            && !between.iter().any(|t| t.text == ",");
+        if k == from || (no_verb && (told || adverbial)) {
             j = k;
         }
     } else if let Some(m) = mention_starting(inp, s, from) {
@@ -520,22 +590,32 @@ fn about(inp: &Input<'_, '_>, st: &Statement) -> Vec<usize> {
     out
 }
 
-/// Who was last spoken of, for "he" and "she".
+/// Who was last spoken of, for "he", "she" and "the minister".
 #[derive(Default)]
 struct Tracker {
-    /// (entity, sentence) of person mentions, in order.
-    persons: Vec<(usize, usize)>,
+    /// (entity, sentence) of people in subject position (first in their sentence), in order.
+    subjects: Vec<(usize, usize)>,
+    /// Every person mention outside quotations, in order.
+    persons: Vec<usize>,
     /// The last speaker and the sentence it spoke in.
     last_speaker: Option<(usize, usize)>,
 }
 
 impl Tracker {
     fn saw(&mut self, inp: &Input<'_, '_>, s: usize) {
-        for (k, _) in inp.mentions[s].iter().enumerate() {
+        let mut first = true;
+        for (k, m) in inp.mentions[s].iter().enumerate() {
+            if in_quote(inp.quotes, m.span.start) {
+                continue;
+            }
             if let Some(e) = inp.ents.of[s][k] {
                 if inp.ents.list[e].kind == NodeKind::Person {
-                    self.persons.push((e, s));
+                    if first {
+                        self.subjects.push((e, s));
+                    }
+                    self.persons.push(e);
                 }
+                first = false;
             }
         }
     }
@@ -544,17 +624,33 @@ impl Tracker {
         self.last_speaker = Some((e, s));
     }
 
-    /// The person "he" (female = Some(false)) or "she" refers to in sentence `s`.
+    /// The person "he" (female = Some(false)) or "she" refers to in sentence `s`:
+    /// the latest speaker or subject that fits.
     fn person(&self, ents: &Entities, female: Option<bool>, s: usize) -> Option<usize> {
         let fits = |e: usize| {
             let ent = &ents.list[e];
             ent.kind == NodeKind::Person && (ent.female.is_none() || ent.female == female)
         };
-        if let Some((e, at)) = self.last_speaker {
-            if at + 2 >= s && fits(e) {
-                return Some(e);
-            }
-        }
-        self.persons.iter().rev().map(|p| p.0).find(|&e| fits(e))
+        let speaker = self.last_speaker.filter(|&(e, _)| fits(e));
+        let subject = self.subjects.iter().rev().copied().find(|&(e, _)| fits(e));
+        let pick = match (speaker, subject) {
+            (Some(a), Some(b)) => Some(if b.1 > a.1 { b } else { a }),
+            (a, b) => a.or(b),
+        };
+        let _ = s;
+        pick.map(|p| p.0)
+            .or_else(|| self.persons.iter().rev().copied().find(|&e| fits(e)))
+    }
+
+    /// The person a definite title ("the prime minister") refers to: the
+    /// latest person seen with that title word, else as for "he".
+    fn titled(&self, inp: &Input<'_, '_>, s: usize, head: usize) -> Option<usize> {
+        let word = inp.sents[s].toks[head].text.to_lowercase();
+        self.persons
+            .iter()
+            .rev()
+            .copied()
+            .find(|&e| inp.ents.list[e].titles.contains(&word))
+            .or_else(|| self.person(inp.ents, None, s))
     }
 }
