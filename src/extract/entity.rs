@@ -71,7 +71,15 @@ fn apposition_title_follows(toks: &[Tok<'_>], end: usize, lex: &Lexicon) -> bool
 }
 
 /// Group the mentions of every sentence into entities.
-pub fn resolve(sents: &[SentToks<'_>], mentions: &[Vec<Mention>], lex: &Lexicon) -> Entities {
+/// Group the mentions of every sentence into entities. The headline's
+/// mentions (`title`) count towards nations and organizations, and towards
+/// people named in the body, but never introduce a person.
+pub fn resolve(
+    sents: &[SentToks<'_>],
+    mentions: &[Vec<Mention>],
+    title: Option<(&SentToks<'_>, &[Mention])>,
+    lex: &Lexicon,
+) -> Entities {
     let mut ents = Entities {
         list: Vec::new(),
         of: mentions.iter().map(|ms| vec![None; ms.len()]).collect(),
@@ -141,6 +149,17 @@ pub fn resolve(sents: &[SentToks<'_>], mentions: &[Vec<Mention>], lex: &Lexicon)
                         });
                     Some(e)
                 }
+                Kind::Org(None) if m.end - m.start == 1 && toks[m.start].is_acronym() => {
+                    acronym(&ents, &by_key, ms, &ents.of[s], toks, k)
+                        .or_else(|| acronym_evidence(toks, m.start).then(|| {
+                            *by_key
+                                .entry((NodeKind::Organization, org_key(&m.name)))
+                                .or_insert_with(|| {
+                                    ents.list.push(new_entity(NodeKind::Organization, &m.name));
+                                    ents.list.len() - 1
+                                })
+                        }))
+                }
                 Kind::Org(idx) => {
                     let (name, nation) = match idx {
                         Some(o) => (lex.organizations[*o].name.clone(), lex.organizations[*o].nation),
@@ -182,7 +201,17 @@ pub fn resolve(sents: &[SentToks<'_>], mentions: &[Vec<Mention>], lex: &Lexicon)
                                 || titled_single.contains_key(word)
                                 || (speech_follows(toks, m.end, lex) && m.start > 0)
                                 || speech_precedes(toks, m.start, lex);
-                            if evidence && !lex.is_given_name(word) && !lex.is_region(word) {
+                            let given_ok = !lex.is_given_name(word) || m.honorific.is_some();
+                            if m.kind == Kind::Single && org_context(toks, m.start, lex) {
+                                // "Paul Roe, head of Acme": Acme is an organization
+                                let e = *by_key
+                                    .entry((NodeKind::Organization, org_key(word)))
+                                    .or_insert_with(|| {
+                                        ents.list.push(new_entity(NodeKind::Organization, word));
+                                        ents.list.len() - 1
+                                    });
+                                Some(e)
+                            } else if evidence && given_ok && !lex.is_region(word) {
                                 let e = *by_key
                                     .entry((NodeKind::Person, word.to_string()))
                                     .or_insert_with(|| {
@@ -203,6 +232,36 @@ pub fn resolve(sents: &[SentToks<'_>], mentions: &[Vec<Mention>], lex: &Lexicon)
                 ents.of[s][k] = Some(e);
                 last_seen.insert(e, (s, k));
             }
+        }
+    }
+
+    // the headline
+    if let Some((tsent, tms)) = title {
+        for m in tms {
+            let key = match &m.kind {
+                Kind::Nation(n, _) => Some((NodeKind::Nation, lex.nations[*n].name.clone())),
+                Kind::Org(Some(o)) => Some((NodeKind::Organization, org_key(&lex.organizations[*o].name))),
+                Kind::Single => {
+                    let hit = persons.iter().find(|(_, last, _)| *last == m.name).map(|p| p.0);
+                    if let Some(e) = hit {
+                        ents.list[e].mentions += 1;
+                    }
+                    None
+                }
+                _ => None,
+            };
+            let Some(key) = key else { continue };
+            let e = *by_key.entry(key.clone()).or_insert_with(|| {
+                let mut ent = new_entity(key.0, &m.name);
+                if let Kind::Nation(n, _) = m.kind {
+                    ent.nation = Some(n);
+                }
+                ents.list.push(ent);
+                ents.list.len() - 1
+            });
+            let ent = &mut ents.list[e];
+            ent.mentions += 1;
+            ent.names.insert(sents_text(&tsent.toks, m.start, m.end));
         }
     }
 
@@ -229,6 +288,68 @@ pub fn resolve(sents: &[SentToks<'_>], mentions: &[Vec<Mention>], lex: &Lexicon)
         }
     }
     ents
+}
+
+/// An acronym that names an organization of the article: "(ONGC)" right
+/// after its full name, or the initials of one ("KPA" for Korean People's Army).
+fn acronym(
+    ents: &Entities,
+    by_key: &HashMap<(NodeKind, String), usize>,
+    ms: &[Mention],
+    of: &[Option<usize>],
+    toks: &[Tok<'_>],
+    k: usize,
+) -> Option<usize> {
+    let m = &ms[k];
+    let word: String = m.name.chars().filter(|c| c.is_alphanumeric()).collect();
+    if is_roman_numeral(&word) {
+        return None;
+    }
+    if m.start >= 1 && toks[m.start - 1].text == "(" {
+        let prev = (0..k).rev().find(|&p| ms[p].end + 1 == m.start);
+        if let Some(e) = prev.and_then(|p| of[p]) {
+            if ents.list[e].kind == NodeKind::Organization {
+                return Some(e);
+            }
+        }
+    }
+    if let Some(&e) = by_key.get(&(NodeKind::Organization, org_key(&m.name))) {
+        return Some(e);
+    }
+    ents.list
+        .iter()
+        .position(|e| e.kind == NodeKind::Organization && initials(&e.name) == word && word.len() >= 2)
+}
+
+/// The initials of a name, skipping small words: "Oil and Natural Gas Corporation" -> "ONGC".
+fn initials(name: &str) -> String {
+    name.split([' ', '-'])
+        .filter(|w| !matches!(*w, "of" | "and" | "the" | "for" | "&" | "on" | "in"))
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+fn is_roman_numeral(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+}
+
+/// An unknown acronym acts as an organization when it speaks, owns or is cited.
+fn acronym_evidence(toks: &[Tok<'_>], start: usize) -> bool {
+    let next = toks.get(start + 1);
+    let prev = start.checked_sub(1).map(|p| toks[p].text.to_lowercase());
+    next.is_some_and(|t| t.is_possessive())
+        || matches!(prev.as_deref(), Some("told" | "by" | "from" | "at" | "the" | "to"))
+        || (start >= 2 && toks[start - 2].is("according"))
+}
+
+/// A lone capitalised word after "head of", "chairman of", ", of", "at": an organization.
+fn org_context(toks: &[Tok<'_>], start: usize, lex: &Lexicon) -> bool {
+    if start < 2 || !matches!(toks[start - 1].text, "of" | "at" | "from") {
+        return false;
+    }
+    let before = &toks[start - 2];
+    before.text == "," || (lex.is_title_head(before.text) && !before.cap)
 }
 
 fn sents_text(toks: &[Tok<'_>], a: usize, b: usize) -> String {

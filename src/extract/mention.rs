@@ -72,20 +72,17 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon) -> Vec<Mention> {
             continue;
         }
         if let Some((end, kind, name)) = gazetteer(toks, i, lex) {
-            // "Indonesian Navy", "British Chambers of Commerce": a nation followed by an org phrase.
-            if let Kind::Nation(n, form) = kind {
-                if form != NationForm::Capital {
-                    if let Some(run_end) = org_run(toks, end, lex) {
-                        out.push(mention(sent, i, run_end, Kind::Org(None), org_name(text, toks, i, run_end)));
-                        let _ = n;
-                        i = run_end;
-                        continue;
-                    }
-                }
-                if form == NationForm::Capital && !capital_is_government(toks, i, end) {
-                    i = end;
-                    continue;
-                }
+            // "Indonesian Navy", "British Chambers of Commerce", "BBC Radio Scotland":
+            // a nation or organization of the gazetteer opening a longer name
+            let capital = matches!(kind, Kind::Nation(_, NationForm::Capital));
+            if let Some(run_end) = org_run(toks, i, end, lex).filter(|_| !capital) {
+                out.push(mention(sent, i, run_end, Kind::Org(None), org_name(text, toks, i, run_end)));
+                i = run_end;
+                continue;
+            }
+            if capital && !capital_is_government(toks, i, end) {
+                i = end;
+                continue;
             }
             out.push(mention(sent, i, end, kind, name));
             i = end;
@@ -167,17 +164,27 @@ fn capital_is_government(toks: &[Tok<'_>], i: usize, end: usize) -> bool {
 
 /// If an organization phrase ("Navy", "Chambers of Commerce") continues at
 /// `start`, the end of the whole phrase.
-fn org_run(toks: &[Tok<'_>], start: usize, lex: &Lexicon) -> Option<usize> {
+fn org_run(toks: &[Tok<'_>], start: usize, known_end: usize, lex: &Lexicon) -> Option<usize> {
     let end = run_end(toks, start, lex);
-    if end <= start {
+    if end <= known_end {
         return None;
     }
     let run = &toks[start..end];
-    let whole_org = org_head_end(run, lex) == Some(run.len());
-    if !whole_org && run.iter().any(|t| lex.is_title_head(t.text) || lex.is_honorific(t.text)) {
-        return None;
+    let rest = &toks[known_end..end];
+    if org_head_end(run, lex) == Some(run.len()) {
+        return Some(end);
     }
-    org_head_end(run, lex).map(|e| start + e)
+    // an organization of the gazetteer followed by more of its name ("BBC Radio Scotland")
+    let is_org = lex.organization(&key(&toks[start..known_end])).is_some();
+    let plain = rest.iter().all(|t| {
+        !lex.is_title_head(t.text)
+            && !lex.is_honorific(t.text)
+            && !lex.is_given_name(t.text)
+            && !lex.is_stopcap(t.text)
+            && lex.nation(t.text).is_none()
+            && lex.organization(t.text).is_none()
+    });
+    (is_org && plain).then_some(end)
 }
 
 /// Where the capitalised run starting at `i` ends (exclusive). Connectors
@@ -216,8 +223,9 @@ fn run_end(toks: &[Tok<'_>], i: usize, lex: &Lexicon) -> usize {
                 continue;
             }
         }
-        if j > i && j + 1 < toks.len() && toks[j + 1].cap && toks[j + 1].is_word() {
-            if JOINERS.contains(&t.text) {
+        let next_cap = |k: usize| toks.get(k).is_some_and(|n| n.cap && n.is_word());
+        if j > i && (next_cap(j + 1) || (toks.get(j + 1).is_some_and(|n| n.text == "the") && next_cap(j + 2))) {
+            if JOINERS.contains(&t.text) && next_cap(j + 1) {
                 j += 1;
                 continue;
             }
@@ -243,7 +251,12 @@ fn run_end(toks: &[Tok<'_>], i: usize, lex: &Lexicon) -> usize {
 /// connectors sit inside a title before a name.
 fn joined_run_holds(run: &[Tok<'_>], lex: &Lexicon) -> bool {
     if org_head_end(run, lex) == Some(run.len()) {
-        return true;
+        // "Quarterly Economic Commentary of Strathclyde University" is two names
+        let of = run.iter().position(|t| t.text == "of");
+        let two_names = of.is_some_and(|o| {
+            o >= 2 && org_head_end(&run[..o], lex).is_none() && org_head_end(&run[o + 1..], lex).is_some()
+        });
+        return !two_names;
     }
     let last_conn = run.iter().rposition(|t| is_of(t) || t.text == "and" || t.text == "&" || t.text == "the");
     let last_head = run.iter().rposition(|t| lex.is_title_head(t.text) || lex.is_honorific(t.text));
@@ -345,7 +358,10 @@ fn classify_run(sent: &SentToks<'_>, text: &str, lex: &Lexicon, i: usize, end: u
         return;
     }
     let titled = n > s;
-    let kind = if titled {
+    let web = name_toks.len() == 1 && [".com", ".org", ".net", ".co.uk"].iter().any(|d| name.ends_with(d));
+    let kind = if web {
+        Kind::Org(None)
+    } else if titled {
         Kind::Person
     } else if name_toks.len() == 1 {
         if toks[n].is_acronym() && toks[n].text.len() <= 8 {

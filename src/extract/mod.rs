@@ -30,7 +30,19 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Graph {
         .iter()
         .map(|s| mention::find(s, text, lexicon))
         .collect();
-    let ents = entity::resolve(&sents, &mentions, lexicon);
+    let title = article.title.map(|span| token::SentToks {
+        index: usize::MAX,
+        span,
+        paragraph: usize::MAX,
+        toks: token::toks(text, span),
+    });
+    let title_mentions = title.as_ref().map(|t| mention::find(t, text, lexicon));
+    let ents = entity::resolve(
+        &sents,
+        &mentions,
+        title.as_ref().zip(title_mentions.as_deref()),
+        lexicon,
+    );
     let quotes: Vec<quote::Quote> = article
         .paragraphs
         .iter()
