@@ -64,13 +64,16 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
     for (s, sent) in inp.sents.iter().enumerate() {
         let toks = &sent.toks;
         let mut sentence_speaker: Option<usize> = None;
+        let mut covered: Vec<Span> = Vec::new();
         let mut v = 0;
         while v < toks.len() {
             let Some((cue, len, special)) = speech_at(toks, v, inp.lex) else {
                 v += 1;
                 continue;
             };
-            if in_quote(inp.quotes, toks[v].span.start) {
+            let at = toks[v].span.start;
+            // inside a quotation, or in words already credited ("She said the party would announce ...")
+            if in_quote(inp.quotes, at) || covered.iter().any(|c| c.start <= at && at < c.end) {
                 v += 1;
                 continue;
             }
@@ -88,6 +91,7 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
                         if words(inp.text, content) < 3 {
                             continue;
                         }
+                        covered.push(content);
                         out.push(Statement {
                             speaker: e,
                             content,
@@ -206,6 +210,18 @@ fn speech_at(toks: &[Tok<'_>], v: usize, lex: &Lexicon) -> Option<(String, usize
     }
     let prev = v.checked_sub(1).map(|p| toks[p].text.to_lowercase());
     let prev = prev.as_deref().unwrap_or("");
+    // "it is believed", "was told": passive, no speaker
+    if matches!(prev, "is" | "was" | "are" | "were" | "been" | "being" | "be") {
+        return None;
+    }
+    // "asked the WTO to investigate", "urged them to act": a request, not a statement
+    if CONTROL.contains(&lemma) {
+        let rest = &toks[v + 1..(v + 9).min(toks.len())];
+        let stop = rest.iter().position(|t| t.is("that") || t.text == "," || t.text == ":" || t.is_quote()).unwrap_or(rest.len());
+        if rest[..stop].iter().any(|t| t.is("to")) {
+            return None;
+        }
+    }
     if matches!(prev, "a" | "an" | "the" | "this" | "that" | "his" | "her" | "its" | "their" | "our" | "'s" | "\u{2019}s") {
         return None; // a noun: "a report", "his claim"
     }
@@ -214,6 +230,12 @@ fn speech_at(toks: &[Tok<'_>], v: usize, lex: &Lexicon) -> Option<(String, usize
     }
     Some((lower, 1, if t.text.ends_with("ing") { Special::Participle } else { Special::None }))
 }
+
+/// Verbs that take an object and an infinitive ("asked X to ...") as often as a statement.
+const CONTROL: [&str; 13] = [
+    "ask", "urge", "tell", "call", "warn", "encourage", "invite", "press", "advise", "persuade",
+    "order", "instruct", "request",
+];
 
 /// Speech verbs whose base form is more often a noun.
 const NOUNY: [&str; 16] = [
@@ -285,18 +307,18 @@ fn attribute(
     let subject = subject_before(inp, s, v);
     if let Some((speaker, subj_start)) = subject {
         // content after the verb, or before the subject when the attribution closes the sentence
-        let start = skip_object_and_adverbials(inp, s, after);
+        let (start, explicit) = skip_to_content(inp, s, after);
         let after_words = toks[start.min(toks.len())..].iter().filter(|t| t.is_word()).count();
         let before_words = toks[..subj_start].iter().filter(|t| t.is_word()).count();
         let quote_follows = toks[after..].iter().take(3).any(|t| t.is_quote());
         let first = toks[0].text.to_lowercase();
         let adverbial_opening = ADVERBIAL_START.contains(&first.as_str()) || first == "according" || first.ends_with("ing");
-        let closes = subj_start > 0 && !quote_follows && {
+        let closes = subj_start > 0 && !quote_follows && !(explicit && after_words >= 3) && {
             let p = &toks[subj_start - 1];
             p.is_quote() || (p.text == "," && before_words >= 4 && (before_words >= 8 || !adverbial_opening))
         };
         if !closes && after_words >= 3 && !is_sentence_close(toks, start) {
-            let span = tok_span(toks, start, toks.len(), end_span)?;
+            let span = tok_span(toks, start, content_stop(inp, s, start), end_span)?;
             return Some((speaker, vec![span]));
         }
         // "CONTENT, X said." / "CONTENT," X said, "MORE."
@@ -362,11 +384,9 @@ fn subject_at_start(inp: &Input<'_, '_>, s: usize) -> Option<usize> {
     if toks.first().is_some_and(|t| t.is("he") || t.is("she")) {
         return None;
     }
-    let m = inp.mentions[s].first()?;
-    if m.titled_start > 2 {
-        return None;
-    }
-    inp.ents.of[s][0]
+    let ms = &inp.mentions[s];
+    let k = (0..ms.len()).find(|&k| ms[k].titled_start <= 2 && !ms.iter().any(|o| o.affiliation.is_some() && o.titled_start == ms[k].start && o.start > ms[k].start))?;
+    inp.ents.of[s][k]
 }
 
 /// The subject of the speech verb at `v`: (speaker, first token of the subject phrase).
@@ -421,6 +441,17 @@ fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<(Speaker, u
         }
         return Some((Speaker::Entity(e), me.titled_start));
     }
+    // "The Shadow Secretary, Theresa May, said": the person right before the comma
+    if prev.text == "," && j >= 2 {
+        let end = if toks[j - 2].text == ")" { j - 2 } else { j - 1 };
+        if let Some(m) = mention_ending(inp, s, end) {
+            if let Some(e) = inp.ents.of[s][m] {
+                if inp.ents.list[e].kind == NodeKind::Person || toks[j - 2].text == ")" {
+                    return Some((Speaker::Entity(e), inp.mentions[s][m].titled_start));
+                }
+            }
+        }
+    }
     // apposition: "X, the head of Y, said" / "X, who ..., said"
     if prev.text == "," {
         let lo = j.saturating_sub(16);
@@ -459,11 +490,12 @@ fn mention_starting(inp: &Input<'_, '_>, s: usize, start: usize) -> Option<usize
     while st < toks.len() && (toks[st].is("the") || toks[st].is("a") || toks[st].is("an")) {
         st += 1;
     }
-    inp.mentions[s]
-        .iter()
-        .enumerate()
-        .find(|(k, m)| (m.titled_start == st || m.start == st || m.titled_start == start) && inp.ents.of[s][*k].is_some())
-        .map(|(k, _)| k)
+    let starts = |(k, m): &(usize, &Mention)| {
+        (m.titled_start == st || m.start == st || m.titled_start == start) && inp.ents.of[s][*k].is_some()
+    };
+    let person = |(k, _): &(usize, &Mention)| inp.ents.of[s][*k].is_some_and(|e| inp.ents.list[e].kind == NodeKind::Person);
+    let all: Vec<(usize, &Mention)> = inp.mentions[s].iter().enumerate().filter(starts).collect();
+    all.iter().find(|x| person(x)).or(all.first()).map(|(k, _)| *k)
 }
 
 /// Words that open an adverbial between a speech verb and its content ("said on Tuesday that").
@@ -474,6 +506,11 @@ const ADVERBIAL_START: [&str; 16] = [
 
 /// Skip "that", colons, and "told Y" / "on Tuesday" / "in a statement" before the content.
 fn skip_object_and_adverbials(inp: &Input<'_, '_>, s: usize, from: usize) -> usize {
+    skip_to_content(inp, s, from).0
+}
+
+/// As [`skip_object_and_adverbials`], and whether the content is opened by "that", ":" or a quotation.
+fn skip_to_content(inp: &Input<'_, '_>, s: usize, from: usize) -> (usize, bool) {
     let toks = &inp.sents[s].toks;
     let mut j = from;
     // an indirect object or adverbial phrase up to a "that", ":" or opening quote within a few tokens
@@ -496,10 +533,24 @@ fn skip_object_and_adverbials(inp: &Input<'_, '_>, s: usize, from: usize) -> usi
             j = me.end;
         }
     }
+    let explicit = toks.get(j).is_some_and(|t| t.is("that") || t.text == ":" || t.is_quote())
+        || (toks.get(j).is_some_and(|t| t.text == ",") && toks.get(j + 1).is_some_and(|t| t.is_quote()));
     while j < toks.len() && (toks[j].is("that") || matches!(toks[j].text, ":" | ",")) {
         j += 1;
     }
-    j
+    (j, explicit)
+}
+
+/// Where attributed words after a verb end: the sentence end, or a
+/// coordinated speech verb of the same speaker ("... and said it was ...").
+fn content_stop(inp: &Input<'_, '_>, s: usize, from: usize) -> usize {
+    let toks = &inp.sents[s].toks;
+    for k in from..toks.len() {
+        if toks[k].is("and") && speech_at(toks, k + 1, inp.lex).is_some() && !in_quote(inp.quotes, toks[k].span.start) {
+            return if k > 0 && toks[k - 1].text == "," { k - 1 } else { k };
+        }
+    }
+    toks.len()
 }
 
 fn skip_that(toks: &[Tok<'_>], from: usize) -> usize {
@@ -556,6 +607,10 @@ fn widen_to_quote(quotes: &[Quote], content: Span, used: &mut [bool]) -> Span {
         used[i] = true;
         if q.inner.start <= c.start + 1 && q.inner.end > c.end {
             c.end = q.inner.end;
+        }
+        // the attribution closes a quotation that began sentences earlier
+        if q.inner.start < c.start && c.end + 2 >= q.inner.end && c.end <= q.inner.end + 2 {
+            c.start = q.inner.start;
         }
     }
     c
