@@ -129,6 +129,7 @@ pub fn resolve(
 
     // 2. everything else, in text order, so a short form links to the nearest full name before it
     let mut last_seen: HashMap<usize, (usize, usize)> = HashMap::new();
+    let mut last_nominal: HashMap<NodeKind, usize> = HashMap::new();
     for (s, ms) in mentions.iter().enumerate() {
         let toks = &sents[s].toks;
         for (k, m) in ms.iter().enumerate() {
@@ -174,6 +175,21 @@ pub fn resolve(
                             ents.list.len() - 1
                         });
                     Some(e)
+                }
+                Kind::Meeting | Kind::Report => {
+                    let kind = if m.kind == Kind::Meeting { NodeKind::Meeting } else { NodeKind::Report };
+                    let specific = m.nominal.as_ref().is_some_and(|n| n.specific);
+                    if specific {
+                        let e = *by_key.entry((kind, m.name.to_lowercase())).or_insert_with(|| {
+                            ents.list.push(new_entity(kind, &m.name));
+                            ents.list.len() - 1
+                        });
+                        last_nominal.insert(kind, e);
+                        Some(e)
+                    } else {
+                        // "the summit": the last one named
+                        last_nominal.get(&kind).copied()
+                    }
                 }
                 Kind::Single | Kind::Person | Kind::MaybePerson if !m.name.contains(' ') => {
                     let word = m.name.as_str();
@@ -276,6 +292,12 @@ pub fn resolve(
             let ent = &mut ents.list[e];
             ent.mentions += 1;
             ent.names.insert(text_of(m.start, m.end));
+            if let Some(n) = &m.nominal {
+                if n.specific {
+                    ent.names.insert(m.name.clone());
+                    ent.names.extend(n.aliases.iter().cloned());
+                }
+            }
             if m.titled_start < m.start {
                 ent.names.insert(text_of(m.titled_start, m.end));
                 if let Some(t) = &m.title {

@@ -27,14 +27,30 @@ pub enum Kind {
     Nation(usize, NationForm),
     /// An organization: from the gazetteer (index) or a capitalised phrase with an org head.
     Org(Option<usize>),
+    /// A meeting phrase ("the June 7-8 meeting in California"); see [`super::nominal`].
+    Meeting,
+    /// A report phrase ("a report by the Defense Science Board").
+    Report,
+}
+
+/// What a meeting or report phrase adds to its mention.
+#[derive(Clone, Debug)]
+pub struct Nominal {
+    /// Token index of the head noun.
+    pub head: usize,
+    /// End of the phrase with its prepositional phrases (the mention itself ends at the head).
+    pub extent: usize,
+    /// Shorter forms: the phrase to its head, and with each prepositional phrase.
+    pub aliases: Vec<String>,
+    /// Pinned down by a name, number or possessive; otherwise a bare "the summit".
+    pub specific: bool,
+    pub determiner: Option<String>,
 }
 
 /// A mention: a token range of one sentence.
 #[derive(Clone, Debug)]
 pub struct Mention {
-    /// Index into the article's sentences.
-    pub sentence: usize,
-    /// Token range in that sentence.
+    /// Token range in the sentence.
     pub start: usize,
     pub end: usize,
     pub span: Span,
@@ -49,6 +65,8 @@ pub struct Mention {
     pub affiliation: Option<usize>,
     /// Token index where the titled form starts (affiliation included).
     pub titled_start: usize,
+    /// For meetings and reports, the phrase around the head noun.
+    pub nominal: Option<Nominal>,
 }
 
 const JOINERS: [&str; 13] = [
@@ -97,8 +115,13 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon) -> Vec<Mention> {
 }
 
 fn mention(sent: &SentToks<'_>, start: usize, end: usize, kind: Kind, name: String) -> Mention {
-    Mention {
-        sentence: sent.index,
+    Mention::new(sent, start, end, kind, name)
+}
+
+impl Mention {
+    /// A mention of tokens `start..end` of `sent`.
+    pub fn new(sent: &SentToks<'_>, start: usize, end: usize, kind: Kind, name: String) -> Mention {
+        Mention {
         start,
         end,
         span: Span {
@@ -111,6 +134,8 @@ fn mention(sent: &SentToks<'_>, start: usize, end: usize, kind: Kind, name: Stri
         honorific: None,
         affiliation: None,
         titled_start: start,
+        nominal: None,
+    }
     }
 }
 

@@ -9,6 +9,7 @@
 
 mod entity;
 mod mention;
+mod nominal;
 mod quote;
 mod relation;
 mod said;
@@ -26,9 +27,16 @@ pub use relation::Relation;
 pub fn extract(article: &Article, lexicon: &Lexicon) -> Graph {
     let text = article.text.as_str();
     let sents = token::sentences(article);
+    // names first, then the meeting and report phrases around them (appended,
+    // so the indices names use for their affiliations stay valid)
     let mentions: Vec<Vec<mention::Mention>> = sents
         .iter()
-        .map(|s| mention::find(s, text, lexicon))
+        .map(|s| {
+            let mut ms = mention::find(s, text, lexicon);
+            let nominals = nominal::find(s, text, lexicon, &ms);
+            ms.extend(nominals);
+            ms
+        })
         .collect();
     let title = article.title.map(|span| token::SentToks {
         index: usize::MAX,

@@ -6,7 +6,7 @@
 //! "the talks" or "a report" does not litter the graph.
 
 use crate::graph::{EdgeKind, NodeKind};
-use crate::lexicon::{NounClass, VerbClass};
+use crate::lexicon::VerbClass;
 
 use super::entity::VERB_FILLERS;
 use super::mention::Kind;
@@ -38,11 +38,10 @@ pub struct Relation {
 /// Find the relations of an article.
 pub fn find(inp: &Input<'_, '_>) -> Vec<Relation> {
     let mut out = Vec::new();
-    let mut last_meeting: Option<End> = None;
     for s in 0..inp.sents.len() {
         member_of(inp, s, &mut out);
         accused(inp, s, &mut out);
-        meetings(inp, s, &mut out, &mut last_meeting);
+        meetings(inp, s, &mut out);
         reports(inp, s, &mut out);
         cites(inp, s, &mut out);
     }
@@ -90,6 +89,9 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         let limit = (j + 8).min(toks.len());
         let mut saw_title = direct_of;
         for (k2, m2) in ms.iter().enumerate().skip(k + 1) {
+            if m2.nominal.is_some() || m2.titled_start < j {
+                continue;
+            }
             if m2.start >= limit {
                 break;
             }
@@ -194,216 +196,123 @@ fn accused(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
     }
 }
 
-/// The words of a noun phrase around the head at `h`, and the prepositional phrases after it.
-struct Phrase {
-    start: usize,
-    head: usize,
-    /// End of the phrase after each prepositional phrase.
-    pp_ends: Vec<usize>,
-}
-
-const PREPS: [&str; 9] = ["in", "on", "at", "between", "with", "by", "from", "of", "to"];
-
-fn phrase(inp: &Input<'_, '_>, s: usize, h: usize) -> Phrase {
-    let toks = &inp.sents[s].toks;
-    let mut start = h;
-    while start > 0 {
-        let t = &toks[start - 1];
-        let l = t.text.to_lowercase();
-        if matches!(l.as_str(), "the" | "a" | "an" | "this" | "that" | "its" | "his" | "her" | "their" | "our") {
-            break;
+/// The entities of the mentions inside tokens `a..b` of sentence `s`.
+fn entities_in(inp: &Input<'_, '_>, s: usize, a: usize, b: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (k, m) in inp.mentions[s].iter().enumerate() {
+        if m.titled_start >= a && m.end <= b && m.nominal.is_none() {
+            if let Some(e) = inp.ents.of[s][k] {
+                if !out.contains(&e) {
+                    out.push(e);
+                }
+            }
         }
-        let ok = t.kind == crate::text::TokenKind::Number
-            || t.is_possessive()
-            || t.text == "-"
-            || (t.is_word() && (t.cap || (!inp.lex.verb(&l).is_some() && !PREPS.contains(&l.as_str()) && l.len() > 2 && !matches!(l.as_str(), "and" | "but" | "for" | "has" | "had" | "was" | "were" | "will" | "who" | "which"))));
-        if !ok || h - start >= 6 {
-            break;
-        }
-        start -= 1;
     }
-    let mut pp_ends = Vec::new();
-    let mut j = h + 1;
-    while j < toks.len() && pp_ends.len() < 3 {
-        if !PREPS.contains(&toks[j].text) {
-            break;
-        }
-        let mut k = j + 1;
-        while k < toks.len() && k - j <= 10 {
-            let t = &toks[k];
-            if matches!(t.text, "," | "." | ";" | ":" | "(" | ")") || t.is_quote() {
-                break;
-            }
-            if t.is_word() && !t.cap && inp.lex.verb(&t.text.to_lowercase()).is_some() {
-                break;
-            }
-            if k > j + 1 && PREPS.contains(&t.text) {
-                break;
-            }
-            if t.is("which") || t.is("that") || t.is("who") || t.is("where") {
-                break;
-            }
-            k += 1;
-        }
-        if k == j + 1 {
-            break;
-        }
-        pp_ends.push(k);
-        j = k;
-    }
-    Phrase { start, head: h, pp_ends }
+    out
 }
 
-fn text_of(inp: &Input<'_, '_>, s: usize, a: usize, b: usize) -> String {
+/// The subject of sentence `s` when it opens the sentence, "he"/"she" resolved to the last such person.
+fn sentence_subject(inp: &Input<'_, '_>, s: usize) -> Option<usize> {
     let toks = &inp.sents[s].toks;
-    inp.text[toks[a].span.start..toks[b - 1].span.end].to_string()
+    let is_actor = |e: usize| matches!(entity_kind(inp, e), NodeKind::Person | NodeKind::Nation | NodeKind::Organization);
+    if toks.first().is_some_and(|t| t.is("he") || t.is("she")) {
+        return (0..s).rev().find_map(|p| {
+            let m = inp.mentions[p].iter().position(|m| m.nominal.is_none())?;
+            inp.ents.of[p][m].filter(|&e| entity_kind(inp, e) == NodeKind::Person)
+        });
+    }
+    let k = inp.mentions[s].iter().position(|m| m.nominal.is_none() && m.titled_start <= 2)?;
+    inp.ents.of[s][k].filter(|&e| is_actor(e))
 }
+
+/// Verbs and prepositions before a meeting that make the subject attend it.
+const ATTEND_CUES: [&str; 6] = ["at", "during", "attend", "attended", "attends", "attending"];
 
 /// Meetings people attend: "a meeting between X and Y", "X's talks with Y",
-/// "X will attend the summit", "X hosted the conference".
-fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>, last: &mut Option<End>) {
+/// "X will attend the summit", "X hosted the conference", "X is at a summit".
+fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
     let toks = &inp.sents[s].toks;
-    for h in 0..toks.len() {
-        if !toks[h].is_word() || inp.lex.noun(&toks[h].text.to_lowercase()) != Some(NounClass::Meeting) {
-            continue;
-        }
-        let p = phrase(inp, s, h);
-        let full_end = p.pp_ends.last().copied().unwrap_or(h + 1);
+    for (k, m) in inp.mentions[s].iter().enumerate() {
+        let (Kind::Meeting, Some(n), Some(meeting)) = (&m.kind, &m.nominal, inp.ents.of[s][k]) else { continue };
         let mut attendees: Vec<usize> = Vec::new();
-        let add = |v: &mut Vec<usize>, e: usize| {
-            if !v.contains(&e) && entity_kind(inp, e) != NodeKind::Statement {
-                v.push(e);
-            }
-        };
         // between X and Y / with X
-        for (k, m) in inp.mentions[s].iter().enumerate() {
-            if m.titled_start > h && m.end <= full_end {
-                let before = toks[h + 1..m.titled_start].iter().any(|t| t.is("between") || t.is("with"));
-                if before {
-                    if let Some(e) = inp.ents.of[s][k] {
-                        add(&mut attendees, e);
-                    }
-                }
-            }
+        if let Some(p) = (n.head + 1..n.extent).find(|&j| toks[j].is("between") || toks[j].is("with")) {
+            attendees.extend(entities_in(inp, s, p + 1, n.extent));
         }
-        // X's talks
-        for (k, m) in inp.mentions[s].iter().enumerate() {
-            if m.end >= p.start && m.end < h && toks.get(m.end).is_some_and(|t| t.is_possessive()) {
-                if let Some(e) = inp.ents.of[s][k] {
-                    add(&mut attendees, e);
-                }
-            }
-        }
-        // X met / attended / hosted / held / joined ... the meeting
-        let verb = (0..p.start).rev().take(6).find(|&v| {
+        // X's talks, the EU summit, the World Economic Forum meeting
+        attendees.extend(entities_in(inp, s, m.start, n.head));
+        // X met / attended / hosted / held ... the meeting; X is at the summit
+        let before = m.start.saturating_sub(n.determiner.is_some() as usize);
+        let cue = (before.saturating_sub(5)..before).rev().find(|&v| {
             let l = toks[v].text.to_lowercase();
-            inp.lex.verb(&l).is_some_and(|(c, _)| c == VerbClass::Meet) || matches!(l.as_str(), "held" | "hold" | "holds" | "holding")
+            inp.lex.verb(&l).is_some_and(|(c, _)| c == VerbClass::Meet)
+                || matches!(l.as_str(), "held" | "hold" | "holds" | "holding")
+                || ATTEND_CUES.contains(&l.as_str())
         });
-        if let Some(v) = verb {
-            if let Some((e, _)) = subject(inp, s, v) {
-                add(&mut attendees, e);
-            }
-            // "X met Y at the summit"
-            if let Some(o) = object(inp, s, v + 1, p.start) {
-                if toks[v].is("met") || toks[v].is("meets") {
-                    add(&mut attendees, o);
-                }
+        if let Some(v) = cue {
+            let subj = subject(inp, s, v).map(|x| x.0).or_else(|| sentence_subject(inp, s));
+            attendees.extend(subj);
+            if toks[v].is("met") || toks[v].is("meets") {
+                attendees.extend(entities_in(inp, s, v + 1, before));
             }
         }
-        let attendees: Vec<usize> = attendees
-            .into_iter()
-            .filter(|&e| matches!(entity_kind(inp, e), NodeKind::Person | NodeKind::Nation | NodeKind::Organization))
-            .collect();
-        let bare = p.start == h || (p.start + 1 == h && !toks[p.start].cap);
-        let target = if attendees.is_empty() || (bare && p.pp_ends.is_empty()) {
-            // "the summit": the meeting named before, if any
-            match (&*last, bare && p.pp_ends.is_empty()) {
-                (Some(m), true) if !attendees.is_empty() => m.clone(),
-                _ => continue,
-            }
-        } else {
-            let name = text_of(inp, s, p.start, full_end);
-            let mut aliases = vec![text_of(inp, s, p.start, h + 1)];
-            for &e in &p.pp_ends {
-                aliases.push(text_of(inp, s, p.start, e));
-            }
-            let m = End::New {
-                kind: NodeKind::Meeting,
-                name,
-                aliases,
-            };
-            *last = Some(m.clone());
-            m
-        };
+        let mut seen = Vec::new();
         for e in attendees {
-            out.push(rel(End::Entity(e), EdgeKind::Attends, target.clone(), false, s, toks[h].text));
+            if seen.contains(&e) || !matches!(entity_kind(inp, e), NodeKind::Person | NodeKind::Nation | NodeKind::Organization) {
+                continue;
+            }
+            seen.push(e);
+            out.push(rel(End::Entity(e), EdgeKind::Attends, End::Entity(meeting), false, s, toks[n.head].text));
         }
     }
 }
 
-/// Reports with an author: "a report by X", "X's study", "a China Daily report", "a study from X".
+/// Reports and who wrote them: "a report by X", "X's study", "a China Daily
+/// report", "a study from X", "in his pre-budget review"; and who cites them.
 fn reports(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
     let toks = &inp.sents[s].toks;
-    for h in 0..toks.len() {
-        if !toks[h].is_word() || inp.lex.noun(&toks[h].text.to_lowercase()) != Some(NounClass::Report) {
-            continue;
-        }
-        let p = phrase(inp, s, h);
+    for (k, m) in inp.mentions[s].iter().enumerate() {
+        let (Kind::Report, Some(n), Some(report)) = (&m.kind, &m.nominal, inp.ents.of[s][k]) else { continue };
         let mut authors = Vec::new();
-        let mut end = h + 1;
-        // by / from X
-        if toks.get(h + 1).is_some_and(|t| t.is("by") || t.is("from")) {
-            if let Some(e) = object(inp, s, h + 2, h + 5) {
-                authors.push(e);
-                let m_end = inp.mentions[s].iter().find(|m| m.titled_start >= h + 2).map_or(h + 3, |m| m.end);
-                end = m_end;
+        if toks.get(n.head + 1).is_some_and(|t| t.is("by") || t.is("from") || t.is("for")) {
+            authors.extend(entities_in(inp, s, n.head + 2, n.extent).into_iter().take(3));
+        }
+        authors.extend(entities_in(inp, s, m.start, n.head));
+        // "his pre-budget review": the person just named
+        if matches!(n.determiner.as_deref(), Some("his" | "her" | "its" | "their")) {
+            let prev = inp.mentions[s]
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.end < m.start && p.nominal.is_none())
+                .max_by_key(|(_, p)| p.end)
+                .and_then(|(j, _)| inp.ents.of[s][j]);
+            authors.extend(prev);
+        }
+        let mut seen = Vec::new();
+        for a in authors {
+            if seen.contains(&a) || !matches!(entity_kind(inp, a), NodeKind::Person | NodeKind::Nation | NodeKind::Organization) {
+                continue;
             }
+            seen.push(a);
+            out.push(rel(End::Entity(report), EdgeKind::AuthoredBy, End::Entity(a), false, s, toks[n.head].text));
         }
-        // X's report / a China Daily report
-        for (k, m) in inp.mentions[s].iter().enumerate() {
-            if m.start >= p.start && m.end <= h {
-                if let Some(e) = inp.ents.of[s][k] {
-                    if matches!(entity_kind(inp, e), NodeKind::Organization | NodeKind::Person) {
-                        authors.push(e);
-                    }
-                }
-            }
-        }
-        if authors.is_empty() {
-            continue;
-        }
-        let name = text_of(inp, s, p.start, end);
-        let mut aliases = vec![text_of(inp, s, p.start, h + 1)];
-        if let Some(&e) = authors.first() {
-            aliases.push(format!("{} {}", inp.ents.list[e].name, toks[h].text));
-        }
-        let report = End::New {
-            kind: NodeKind::Report,
-            name,
-            aliases,
-        };
-        for &a in &authors {
-            out.push(rel(report.clone(), EdgeKind::AuthoredBy, End::Entity(a), false, s, toks[h].text));
-        }
-        // "X, citing a report ..." / "X cited the report"
-        let verb = (0..p.start).rev().take(4).find(|&v| inp.lex.verb(&toks[v].text.to_lowercase()).is_some_and(|(c, _)| c == VerbClass::Cite));
+        // "X, citing a report ...", "X cited the report", "X referred to the study"
+        let before = m.start.saturating_sub(n.determiner.is_some() as usize);
+        let verb = (before.saturating_sub(4)..before)
+            .rev()
+            .find(|&v| inp.lex.verb(&toks[v].text.to_lowercase()).is_some_and(|(c, _)| c == VerbClass::Cite));
         if let Some(v) = verb {
             let src = subject(inp, s, v).map(|x| x.0).or_else(|| {
-                // "The Post, citing ..."
-                if v > 0 && toks[v - 1].text == "," {
-                    subject(inp, s, v - 1).map(|x| x.0)
-                } else {
-                    None
-                }
+                (v > 0 && toks[v - 1].text == ",").then(|| subject(inp, s, v - 1).map(|x| x.0)).flatten()
             });
             if let Some(src) = src {
-                out.push(rel(End::Entity(src), EdgeKind::Cites, report.clone(), false, s, toks[v].text));
+                out.push(rel(End::Entity(src), EdgeKind::Cites, End::Entity(report), false, s, toks[v].text));
             }
         }
     }
 }
 
-/// "X quoted Y as saying", "X cited Y".
+/// "X quoted Y as saying", "X cited Y", "Y said in a Z report".
 fn cites(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
     let toks = &inp.sents[s].toks;
     for v in 0..toks.len() {
@@ -412,15 +321,14 @@ fn cites(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             continue;
         }
         let Some(dst) = object(inp, s, v + 1, v + 3) else { continue };
+        if matches!(entity_kind(inp, dst), NodeKind::Report) {
+            continue; // done with the reports
+        }
         let src = subject(inp, s, v).map(|x| x.0).or_else(|| {
-            if v > 0 && toks[v - 1].text == "," {
-                subject(inp, s, v - 1).map(|x| x.0)
-            } else {
-                None
-            }
+            (v > 0 && toks[v - 1].text == ",").then(|| subject(inp, s, v - 1).map(|x| x.0)).flatten()
         });
         if let Some(src) = src {
-            if src != dst && !matches!(inp.mentions[s].first().map(|m| &m.kind), Some(Kind::Single)) {
+            if src != dst {
                 out.push(rel(End::Entity(src), EdgeKind::Cites, End::Entity(dst), false, s, &l));
             }
         }

@@ -1,0 +1,194 @@
+//! Meetings and reports named by a noun phrase: "the June 7-8 meeting in
+//! California", "Vladimir Putin's recent visit to New Delhi", "a
+//! confidential report by the Defense Science Board", "the study".
+//!
+//! A phrase is built around a head noun of `data/nouns.tsv` (class meeting
+//! or report): its modifiers to the left up to a determiner, and up to three
+//! prepositional phrases to the right. A phrase is *specific* -- worth a
+//! node -- when something pins it down: a name, a possessive, a number or an
+//! ordinal, or a prepositional phrase with a name in it. A bare definite
+//! phrase ("the summit") refers back to the last specific one of its kind.
+
+use crate::lexicon::{Lexicon, NounClass};
+use crate::text::TokenKind;
+
+use super::mention::{Kind, Mention, Nominal};
+use super::token::{SentToks, Tok};
+
+const DETERMINERS: [&str; 13] = [
+    "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my",
+];
+
+const PREPS: [&str; 12] = [
+    "in", "on", "at", "between", "with", "by", "from", "of", "to", "for", "about", "over",
+];
+
+/// Words that end a phrase's left edge: auxiliaries, conjunctions and the like.
+const STOPS: [&str; 24] = [
+    "and", "or", "but", "has", "had", "have", "was", "were", "is", "are", "be", "been", "will", "would",
+    "who", "which", "that", "as", "than", "not", "also", "after", "before", "during",
+];
+
+/// The meeting and report phrases of a sentence. `names` are its name mentions.
+pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -> Vec<Mention> {
+    let toks = &sent.toks;
+    let mut out = Vec::new();
+    let inside_name = |h: usize| names.iter().any(|m| m.start <= h && h < m.end);
+    for h in 0..toks.len() {
+        let t = &toks[h];
+        if !t.is_word() || inside_name(h) {
+            continue;
+        }
+        let kind = match lex.noun(&t.text.to_lowercase()) {
+            Some(NounClass::Meeting) => Kind::Meeting,
+            Some(NounClass::Report) => Kind::Report,
+            _ => continue,
+        };
+        // "report" followed by a noun is a modifier ("report card"), and a verb use ("reports that") is not a phrase
+        if toks.get(h + 1).is_some_and(|n| n.is_word() && !n.cap && lex.noun(&n.text.to_lowercase()).is_some()) {
+            continue;
+        }
+        if h > 0 && matches!(toks[h - 1].text.to_lowercase().as_str(), "to" | "will" | "would" | "he" | "she" | "they" | "it" | "we") {
+            continue;
+        }
+        let (start, determiner) = left_edge(toks, h, lex);
+        let pp_ends = right_edge(toks, h, lex);
+        let extent = pp_ends.last().copied().unwrap_or(h + 1);
+        let np = &toks[start..h];
+        let names_in = |a: usize, b: usize| names.iter().any(|m| m.start >= a && m.end <= b);
+        let specific = np.iter().any(|t| t.cap || t.is_possessive() || t.kind == TokenKind::Number || ORDINALS.contains(&t.text))
+            || names_in(h + 1, extent)
+            || pp_ends.first().is_some_and(|&e| toks[h + 1..e].iter().any(|t| t.cap || t.kind == TokenKind::Number));
+        let definite = matches!(determiner.as_deref(), Some("the" | "this" | "that" | "its" | "his" | "her" | "their"));
+        if !specific && !(definite && pp_ends.is_empty()) {
+            continue;
+        }
+        let span_text = |a: usize, b: usize| text[toks[a].span.start..toks[b - 1].span.end].to_string();
+        let mut aliases = vec![span_text(start, h + 1)];
+        aliases.extend(pp_ends.iter().map(|&e| span_text(start, e)));
+        let name = span_text(start, extent);
+        aliases.retain(|a| *a != name);
+        let mut m = Mention::new(sent, start, h + 1, kind, name);
+        m.nominal = Some(Nominal {
+            head: h,
+            extent,
+            aliases,
+            specific,
+            determiner,
+        });
+        out.push(m);
+    }
+    out
+}
+
+const ORDINALS: [&str; 8] = ["first", "second", "third", "fourth", "fifth", "annual", "latest", "recent"];
+
+/// Where the phrase of head `h` starts, and its determiner.
+fn left_edge(toks: &[Tok<'_>], h: usize, lex: &Lexicon) -> (usize, Option<String>) {
+    let mut start = h;
+    while start > 0 && h - start < 7 {
+        let t = &toks[start - 1];
+        let l = t.text.to_lowercase();
+        if DETERMINERS.contains(&l.as_str()) {
+            return (start, Some(l));
+        }
+        let ok = t.kind == TokenKind::Number
+            || t.is_possessive()
+            || t.text == "-"
+            || (t.is_word()
+                && !PREPS.contains(&l.as_str())
+                && !STOPS.contains(&l.as_str())
+                && lex.verb(&l).is_none()
+                && (t.cap || l.len() > 2));
+        if !ok {
+            break;
+        }
+        start -= 1;
+    }
+    (start, None)
+}
+
+/// The ends of up to three prepositional phrases after the head.
+fn right_edge(toks: &[Tok<'_>], h: usize, lex: &Lexicon) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let mut j = h + 1;
+    while j < toks.len() && ends.len() < 3 {
+        let prep = toks[j].text;
+        if !PREPS.contains(&prep) {
+            break;
+        }
+        let between = prep == "between";
+        let mut k = j + 1;
+        while k < toks.len() && k - j <= 12 {
+            let t = &toks[k];
+            let l = t.text.to_lowercase();
+            let comma_ok = between && t.text == ",";
+            if (matches!(t.text, "," | "." | ";" | ":" | "(" | ")" | "?" | "!") && !comma_ok) || t.is_quote() {
+                break;
+            }
+            if t.is_word() && !t.cap && lex.verb(&l).is_some() {
+                break;
+            }
+            if matches!(l.as_str(), "which" | "that" | "who" | "where" | "when" | "while" | "but") {
+                break;
+            }
+            if k > j + 1 && PREPS.contains(&t.text) && !(between && t.text == "and") {
+                break;
+            }
+            if t.text == "and" && !between {
+                break;
+            }
+            k += 1;
+        }
+        if k == j + 1 {
+            break;
+        }
+        ends.push(k);
+        j = k;
+    }
+    ends
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::mention;
+    use crate::extract::token::toks;
+    use crate::text::Span;
+
+    fn phrases(s: &str) -> Vec<(String, bool)> {
+        let lex = Lexicon::embedded();
+        let sent = SentToks {
+            index: 0,
+            span: Span { start: 0, end: s.len() },
+            paragraph: 0,
+            toks: toks(s, Span { start: 0, end: s.len() }),
+        };
+        let names = mention::find(&sent, s, &lex);
+        find(&sent, s, &lex, &names)
+            .into_iter()
+            .map(|m| {
+                let n = m.nominal.unwrap();
+                (m.name, n.specific)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn specific_phrases_with_their_prepositional_phrases() {
+        assert_eq!(
+            phrases("They will hold a meeting in Oslo between Jane Roe, Ali Khan and Tom Poe."),
+            [("meeting in Oslo between Jane Roe, Ali Khan and Tom Poe".to_string(), true)]
+        );
+        assert_eq!(
+            phrases("It follows Ann Lee's recent visit to Lima."),
+            [("Ann Lee's recent visit to Lima".to_string(), true)]
+        );
+    }
+
+    #[test]
+    fn bare_definite_phrases_are_kept_for_coreference_and_generic_ones_dropped() {
+        assert_eq!(phrases("The summit ended."), [("summit".to_string(), false)]);
+        assert!(phrases("Talks are planned.").is_empty());
+    }
+}
