@@ -40,6 +40,8 @@ pub struct Nominal {
     pub head: usize,
     /// End of the phrase with its prepositional phrases (the mention itself ends at the head).
     pub extent: usize,
+    /// Where each prepositional phrase after the head ends (each starts where the last ended).
+    pub pp_ends: Vec<usize>,
     /// Shorter forms: the phrase to its head, and with each prepositional phrase.
     pub aliases: Vec<String>,
     /// Pinned down by a name, number or possessive; otherwise a bare "the summit".

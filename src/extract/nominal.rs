@@ -56,7 +56,11 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
         let extent = pp_ends.last().copied().unwrap_or(h + 1);
         let np = &toks[start..h];
         let names_in = |a: usize, b: usize| names.iter().any(|m| m.start >= a && m.end <= b);
-        let specific = np.iter().any(|t| t.cap || t.is_possessive() || t.kind == TokenKind::Number || ORDINALS.contains(&t.text))
+        let in_name = |j: usize| names.iter().any(|m| m.start <= j && j < m.end);
+        let specific = np.iter().enumerate().any(|(i, t)| {
+            let j = start + i;
+            (t.cap && (j > 0 || in_name(j))) || t.is_possessive() || t.kind == TokenKind::Number || ORDINALS.contains(&t.text)
+        })
             || names_in(h + 1, extent)
             || pp_ends.first().is_some_and(|&e| toks[h + 1..e].iter().any(|t| t.cap || t.kind == TokenKind::Number));
         let definite = matches!(determiner.as_deref(), Some("the" | "this" | "that" | "its" | "his" | "her" | "their"));
@@ -66,12 +70,14 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
         let span_text = |a: usize, b: usize| text[toks[a].span.start..toks[b - 1].span.end].to_string();
         let mut aliases = vec![span_text(start, h + 1)];
         aliases.extend(pp_ends.iter().map(|&e| span_text(start, e)));
+        let pp_ends = pp_ends.clone();
         let name = span_text(start, extent);
         aliases.retain(|a| *a != name);
         let mut m = Mention::new(sent, start, h + 1, kind, name);
         m.nominal = Some(Nominal {
             head: h,
             extent,
+            pp_ends,
             aliases,
             specific,
             determiner,
@@ -79,6 +85,18 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
         out.push(m);
     }
     out
+}
+
+/// Past forms and other verbs that end a phrase, beyond the lexicon's speech and meeting verbs.
+const VERBS: [&str; 40] = [
+    "came", "went", "made", "took", "gave", "got", "held", "hold", "holds", "met", "saw", "told", "found", "left",
+    "sent", "set", "put", "ran", "won", "lost", "paid", "kept", "began", "become", "became", "brought", "showed",
+    "shows", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
+];
+
+/// A word that is (probably) a verb: in the lexicon, a common irregular form, or a past tense in -ed.
+fn is_verb_like(word: &str, lex: &Lexicon) -> bool {
+    lex.verb(word).is_some() || VERBS.contains(&word) || (word.len() > 5 && word.ends_with("ed") && !word.ends_with("eed"))
 }
 
 const ORDINALS: [&str; 8] = ["first", "second", "third", "fourth", "fifth", "annual", "latest", "recent"];
@@ -98,7 +116,7 @@ fn left_edge(toks: &[Tok<'_>], h: usize, lex: &Lexicon) -> (usize, Option<String
             || (t.is_word()
                 && !PREPS.contains(&l.as_str())
                 && !STOPS.contains(&l.as_str())
-                && lex.verb(&l).is_none()
+                && !is_verb_like(&l, lex)
                 && (t.cap || l.len() > 2));
         if !ok {
             break;
@@ -126,7 +144,11 @@ fn right_edge(toks: &[Tok<'_>], h: usize, lex: &Lexicon) -> Vec<usize> {
             if (matches!(t.text, "," | "." | ";" | ":" | "(" | ")" | "?" | "!") && !comma_ok) || t.is_quote() {
                 break;
             }
-            if t.is_word() && !t.cap && lex.verb(&l).is_some() {
+            if t.is_word() && !t.cap && is_verb_like(&l, lex) {
+                break;
+            }
+            // "plans to cope": an infinitive, not a place
+            if k == j + 1 && prep == "to" && !(t.cap || DETERMINERS.contains(&l.as_str()) || t.kind == TokenKind::Number) {
                 break;
             }
             if matches!(l.as_str(), "which" | "that" | "who" | "where" | "when" | "while" | "but") {

@@ -236,8 +236,12 @@ fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         let (Kind::Meeting, Some(n), Some(meeting)) = (&m.kind, &m.nominal, inp.ents.of[s][k]) else { continue };
         let mut attendees: Vec<usize> = Vec::new();
         // between X and Y / with X
-        if let Some(p) = (n.head + 1..n.extent).find(|&j| toks[j].is("between") || toks[j].is("with")) {
-            attendees.extend(entities_in(inp, s, p + 1, n.extent));
+        let mut pp_start = n.head + 1;
+        for &pp_end in &n.pp_ends {
+            if toks[pp_start].is("between") || toks[pp_start].is("with") {
+                attendees.extend(entities_in(inp, s, pp_start + 1, pp_end));
+            }
+            pp_start = pp_end;
         }
         // X's talks, the EU summit, the World Economic Forum meeting
         attendees.extend(entities_in(inp, s, m.start, n.head));
