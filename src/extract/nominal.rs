@@ -63,6 +63,16 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
         })
             || names_in(h + 1, extent)
             || pp_ends.first().is_some_and(|&e| toks[h + 1..e].iter().any(|t| t.cap || t.kind == TokenKind::Number));
+        // "regular meetings": a plural is generic unless a name pins it down
+        let plural = t.text.ends_with('s') && !t.is("talks") && !t.is("news");
+        let specific = if plural { specific && (names_in(start, h) || names_in(h + 1, extent)) } else { specific };
+        // "according to a two-year study", "citing a report": a source in its own right
+        let cited = start >= 2 && {
+            let a = toks[start - 1].text.to_lowercase();
+            let b = toks[start - 2].text.to_lowercase();
+            (b == "according" && a == "to") || a == "citing" || b == "citing"
+        };
+        let specific = specific || cited;
         let definite = matches!(determiner.as_deref(), Some("the" | "this" | "that" | "its" | "his" | "her" | "their"));
         if !specific && !(definite && pp_ends.is_empty()) {
             continue;
@@ -137,7 +147,8 @@ fn right_edge(toks: &[Tok<'_>], h: usize, lex: &Lexicon) -> Vec<usize> {
         }
         let between = prep == "between";
         let mut k = j + 1;
-        while k < toks.len() && k - j <= 12 {
+        let limit = if between { 30 } else { 12 };
+        while k < toks.len() && k - j <= limit {
             let t = &toks[k];
             let l = t.text.to_lowercase();
             let comma_ok = between && t.text == ",";

@@ -9,7 +9,7 @@ use crate::graph::{EdgeKind, NodeKind};
 use crate::lexicon::VerbClass;
 
 use super::entity::VERB_FILLERS;
-use super::mention::Kind;
+use super::mention::{Kind, Mention};
 use super::said::Input;
 use super::token::Tok;
 
@@ -129,6 +129,10 @@ fn subject(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<(usize, usize)> {
     {
         j -= 1;
     }
+    // "X, who will hold talks"
+    if j >= 2 && toks[j - 1].is("who") && toks[j - 2].text == "," {
+        j -= 2;
+    }
     let ms = &inp.mentions[s];
     let k = ms.iter().rposition(|m| m.end == j)?;
     inp.ents.of[s][k].map(|e| (e, ms[k].titled_start))
@@ -211,18 +215,59 @@ fn entities_in(inp: &Input<'_, '_>, s: usize, a: usize, b: usize) -> Vec<usize> 
     out
 }
 
-/// The subject of sentence `s` when it opens the sentence, "he"/"she" resolved to the last such person.
-fn sentence_subject(inp: &Input<'_, '_>, s: usize) -> Option<usize> {
+/// As [`entities_in`], with the token where each mention ends.
+fn entities_in_at(inp: &Input<'_, '_>, s: usize, a: usize, b: usize) -> Vec<(usize, usize)> {
+    inp.mentions[s]
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.titled_start >= a && m.end <= b && m.nominal.is_none())
+        .filter_map(|(k, m)| inp.ents.of[s][k].map(|e| (m.end, e)))
+        .collect()
+}
+
+/// The subjects of sentence `s`: the actors named at its start (or after
+/// "that"), joined by "and" or commas; "he"/"she" is the last person who
+/// opened a sentence.
+fn sentence_subjects(inp: &Input<'_, '_>, s: usize) -> Vec<usize> {
     let toks = &inp.sents[s].toks;
+    let ms = &inp.mentions[s];
     let is_actor = |e: usize| matches!(entity_kind(inp, e), NodeKind::Person | NodeKind::Nation | NodeKind::Organization);
     if toks.first().is_some_and(|t| t.is("he") || t.is("she")) {
-        return (0..s).rev().find_map(|p| {
+        let last = (0..s).rev().find_map(|p| {
             let m = inp.mentions[p].iter().position(|m| m.nominal.is_none())?;
             inp.ents.of[p][m].filter(|&e| entity_kind(inp, e) == NodeKind::Person)
         });
+        return last.into_iter().collect();
     }
-    let k = inp.mentions[s].iter().position(|m| m.nominal.is_none() && m.titled_start <= 2)?;
-    inp.ents.of[s][k].filter(|&e| is_actor(e))
+    // a mention that only modifies ("The Indian firm") or is a title's affiliation is not a subject
+    let modifier = |m: &Mention| {
+        toks.get(m.end).is_some_and(|t| t.is_word() && !t.cap && !inp.lex.verb(&t.text.to_lowercase()).is_some())
+            || ms.iter().any(|o| o.affiliation.is_some() && o.titled_start == m.start && o.start > m.start)
+    };
+    let opening = toks.iter().position(|t| t.is("that")).map_or(0, |p| p + 1);
+    let mut out = Vec::new();
+    let mut next = None::<usize>;
+    for (k, m) in ms.iter().enumerate() {
+        if m.nominal.is_some() || modifier(m) {
+            continue;
+        }
+        let at = m.titled_start;
+        let starts = match next {
+            None => at <= 2 || (opening > 0 && at >= opening && at <= opening + 2),
+            Some(n) => at <= n + 2 && toks[n..at].iter().all(|t| t.is("and") || t.text == "," || t.is_word() && !t.cap && inp.lex.is_title_head(t.text) || inp.lex.is_title_modifier(t.text) || t.is_possessive()),
+        };
+        if !starts {
+            if next.is_some() {
+                break;
+            }
+            continue;
+        }
+        if let Some(e) = inp.ents.of[s][k].filter(|&e| is_actor(e)) {
+            out.push(e);
+        }
+        next = Some(m.end);
+    }
+    out
 }
 
 /// Verbs and prepositions before a meeting that make the subject attend it.
@@ -243,8 +288,14 @@ fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             }
             pp_start = pp_end;
         }
-        // X's talks, the EU summit, the World Economic Forum meeting
-        attendees.extend(entities_in(inp, s, m.start, n.head));
+        // X's talks, the EU summit, the World Economic Forum meeting (a nation before
+        // the noun is where it happens: "a China trip")
+        for (j, e) in entities_in_at(inp, s, m.start, n.head) {
+            let possessive = toks.get(j).is_some_and(|t| t.is_possessive());
+            if possessive || entity_kind(inp, e) != NodeKind::Nation {
+                attendees.push(e);
+            }
+        }
         // X met / attended / hosted / held ... the meeting; X is at the summit
         let before = m.start.saturating_sub(n.determiner.is_some() as usize);
         let cue = (before.saturating_sub(5)..before).rev().find(|&v| {
@@ -254,8 +305,10 @@ fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
                 || ATTEND_CUES.contains(&l.as_str())
         });
         if let Some(v) = cue {
-            let subj = subject(inp, s, v).map(|x| x.0).or_else(|| sentence_subject(inp, s));
-            attendees.extend(subj);
+            match subject(inp, s, v) {
+                Some((e, _)) if !ATTEND_CUES[..2].contains(&toks[v].text) => attendees.push(e),
+                _ => attendees.extend(sentence_subjects(inp, s)),
+            }
             if toks[v].is("met") || toks[v].is("meets") {
                 attendees.extend(entities_in(inp, s, v + 1, before));
             }
