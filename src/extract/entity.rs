@@ -176,6 +176,18 @@ pub fn resolve(
                         });
                     Some(e)
                 }
+                Kind::OrgRef => {
+                    let word = m.name.to_lowercase();
+                    last_seen
+                        .iter()
+                        .filter(|(e, _)| {
+                            let ent = &ents.list[**e];
+                            ent.kind == NodeKind::Organization
+                                && ent.name.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(&word))
+                        })
+                        .max_by_key(|(_, at)| **at)
+                        .map(|(e, _)| *e)
+                }
                 Kind::Meeting | Kind::Report => {
                     let kind = if m.kind == Kind::Meeting { NodeKind::Meeting } else { NodeKind::Report };
                     let specific = m.nominal.as_ref().is_some_and(|n| n.specific);

@@ -27,6 +27,8 @@ pub enum Kind {
     Nation(usize, NationForm),
     /// An organization: from the gazetteer (index) or a capitalised phrase with an org head.
     Org(Option<usize>),
+    /// "the board": an organization named earlier whose name ends in this word.
+    OrgRef,
     /// A meeting phrase ("the June 7-8 meeting in California"); see [`super::nominal`].
     Meeting,
     /// A report phrase ("a report by the Defense Science Board").

@@ -39,6 +39,15 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
         if !t.is_word() || inside_name(h) {
             continue;
         }
+        // "the board", "the ministry": an organization named before
+        if !t.cap && h > 0 && toks[h - 1].is("the") && toks.get(h + 1).is_none_or(|n| !n.is_word() || n.cap || lex.verb(&n.text.to_lowercase()).is_some() || matches!(n.text, "has" | "had" | "is" | "was" | "did" | "didn't" | "will" | "would")) {
+            let mut cap = t.text.to_string();
+            cap[..1].make_ascii_uppercase();
+            if lex.noun(&cap) == Some(NounClass::Org) {
+                out.push(Mention::new(sent, h, h + 1, Kind::OrgRef, t.text.to_string()));
+                continue;
+            }
+        }
         let kind = match lex.noun(&t.text.to_lowercase()) {
             Some(NounClass::Meeting) => Kind::Meeting,
             Some(NounClass::Report) => Kind::Report,
@@ -105,7 +114,7 @@ const VERBS: [&str; 40] = [
 ];
 
 /// A word that is (probably) a verb: in the lexicon, a common irregular form, or a past tense in -ed.
-fn is_verb_like(word: &str, lex: &Lexicon) -> bool {
+pub fn is_verb_like(word: &str, lex: &Lexicon) -> bool {
     lex.verb(word).is_some() || VERBS.contains(&word) || (word.len() > 5 && word.ends_with("ed") && !word.ends_with("eed"))
 }
 

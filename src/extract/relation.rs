@@ -124,7 +124,7 @@ fn subject(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<(usize, usize)> {
             || matches!(
                 toks[j - 1].text,
                 "did" | "does" | "do" | "not" | "never" | "n't" | "didn't" | "has" | "have" | "had" | "will" | "would" | "is"
-                    | "are" | "was" | "were" | "been" | "be" | "publicly" | "openly" | "strongly" | "also"
+                    | "are" | "was" | "were" | "been" | "be" | "publicly" | "openly" | "strongly" | "also" | "both" | "all"
             ))
     {
         j -= 1;
@@ -153,15 +153,26 @@ fn negated_before(toks: &[Tok<'_>], v: usize) -> bool {
         .any(|t| matches!(t.text.to_lowercase().as_str(), "not" | "n't" | "never" | "didn't" | "denied" | "denies" | "deny" | "rejected" | "dismissed"))
 }
 
-/// "X accused Y of ...", "Y was accused by X", "X blamed Y for ...", "X criticised Y for ...".
+/// "X accused Y of ...", "Y was accused by X", "X blamed Y for ...",
+/// "X criticised Y", "... which X have criticised", "Moves to ... have been
+/// condemned by X"; negated when denied ("did not accuse").
 fn accused(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
     let toks = &inp.sents[s].toks;
+    let is_actor = |e: &usize| matches!(entity_kind(inp, *e), NodeKind::Person | NodeKind::Nation | NodeKind::Organization);
+    let clause_end = |from: usize| {
+        (from..toks.len())
+            .find(|&j| matches!(toks[j].text, "," | "." | ";" | ":") || toks[j].is_quote() || toks[j].is("which") || toks[j].is("who"))
+            .unwrap_or(toks.len())
+    };
     for v in 0..toks.len() {
+        if in_statement_quote(inp, s, v) {
+            continue;
+        }
         let lower = toks[v].text.to_lowercase();
         let Some((VerbClass::Accuse, lemma)) = inp.lex.verb(&lower) else { continue };
         let lemma = lemma.to_string();
-        // "attacked" and "criticised" accuse only with a reason
-        if matches!(lemma.as_str(), "attack" | "criticise" | "criticize" | "charge" | "slam") {
+        // "attacked" and "charged" accuse only with a reason ("attacked X over ...")
+        if matches!(lemma.as_str(), "attack" | "charge" | "slam") {
             let reason = toks[v + 1..(v + 8).min(toks.len())].iter().any(|t| t.is("for") || t.is("over") || t.is("with"));
             if !reason {
                 continue;
@@ -173,31 +184,54 @@ fn accused(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         }
         let negated = negated_before(toks, v);
         let passive = v > 0 && matches!(toks[v - 1].text, "was" | "were" | "been" | "being" | "is" | "are");
-        let (src, dst) = if passive {
-            let by = (v + 1..(v + 8).min(toks.len())).find(|&j| toks[j].is("by"));
-            let src = by.and_then(|b| object(inp, s, b + 1, b + 4));
-            let dst = subject(inp, s, v).map(|x| x.0);
-            (src, dst)
-        } else {
-            let mut src = subject(inp, s, v).map(|x| x.0);
-            if src.is_none() && lower.ends_with("ing") {
-                src = inp.mentions[s].first().and_then(|_| inp.ents.of[s][0]);
+        let (sources, targets): (Vec<usize>, Vec<usize>) = if passive {
+            let by = (v + 1..(v + 6).min(toks.len())).find(|&j| toks[j].is("by"));
+            let sources = by.map(|b| entities_in(inp, s, b + 1, clause_end(b + 1))).unwrap_or_default();
+            let mut aux = v - 1;
+            while aux > 0 && matches!(toks[aux - 1].text, "have" | "has" | "had" | "been" | "was" | "were" | "is" | "are" | "being" | "not") {
+                aux -= 1;
             }
-            // "blamed the crisis on X"
-            let on = (v + 1..(v + 8).min(toks.len())).find(|&j| toks[j].is("on"));
-            let dst = if lemma == "blame" && object(inp, s, v + 1, v + 3).is_none() {
-                on.and_then(|o| object(inp, s, o + 1, o + 4))
-            } else {
-                object(inp, s, v + 1, v + 5)
+            let targets = match subject(inp, s, v) {
+                Some((e, _)) => vec![e],
+                None => entities_in(inp, s, 0, aux),
             };
-            (src, dst)
+            (sources, targets)
+        } else {
+            let sources = match subject(inp, s, v) {
+                Some((e, _)) => vec![e],
+                None if lower.ends_with("ing") => sentence_subjects(inp, s),
+                None => Vec::new(),
+            };
+            let np_end = (v + 1..toks.len())
+                .find(|&j| matches!(toks[j].text, "of" | "for" | "over" | "with" | "," | "." | ";") || j > v + 8)
+                .unwrap_or(toks.len());
+            let mut targets = entities_in(inp, s, v + 1, np_end);
+            if targets.is_empty() && lemma == "blame" {
+                // "blamed the crisis on X"
+                if let Some(o) = (v + 1..(v + 8).min(toks.len())).find(|&j| toks[j].is("on")) {
+                    targets = entities_in(inp, s, o + 1, clause_end(o + 1));
+                }
+            }
+            if targets.is_empty() && toks[..v].iter().any(|t| t.is("which") || t.is("that")) {
+                // "a policy which the UN has criticised": the main clause's subjects
+                targets = sentence_subjects(inp, s);
+            }
+            (sources, targets)
         };
-        if let (Some(a), Some(b)) = (src, dst) {
-            if a != b && entity_kind(inp, b) != NodeKind::Statement {
-                out.push(rel(End::Entity(a), EdgeKind::Accused, End::Entity(b), negated, s, &lower));
+        for a in sources.iter().filter(|e| is_actor(e)) {
+            for b in targets.iter().filter(|e| is_actor(e)) {
+                if a != b && !sources.contains(b) {
+                    out.push(rel(End::Entity(*a), EdgeKind::Accused, End::Entity(*b), negated, s, &lower));
+                }
             }
         }
     }
+}
+
+/// True when token `v` lies inside quoted words (what someone said, not what the article says).
+fn in_statement_quote(inp: &Input<'_, '_>, s: usize, v: usize) -> bool {
+    let at = inp.sents[s].toks[v].span.start;
+    inp.quotes.iter().any(|q| q.inner.start <= at && at < q.inner.end)
 }
 
 /// The entities of the mentions inside tokens `a..b` of sentence `s`.
@@ -225,6 +259,12 @@ fn entities_in_at(inp: &Input<'_, '_>, s: usize, a: usize, b: usize) -> Vec<(usi
         .collect()
 }
 
+/// Words after a name that do not make it a modifier ("Malaysia and ...", "China has ...").
+const FUNCTION_WORDS: [&str; 22] = [
+    "and", "or", "but", "has", "have", "had", "is", "are", "was", "were", "will", "would", "who", "which",
+    "also", "both", "all", "could", "should", "can", "may", "did",
+];
+
 /// The subjects of sentence `s`: the actors named at its start (or after
 /// "that"), joined by "and" or commas; "he"/"she" is the last person who
 /// opened a sentence.
@@ -241,7 +281,10 @@ fn sentence_subjects(inp: &Input<'_, '_>, s: usize) -> Vec<usize> {
     }
     // a mention that only modifies ("The Indian firm") or is a title's affiliation is not a subject
     let modifier = |m: &Mention| {
-        toks.get(m.end).is_some_and(|t| t.is_word() && !t.cap && !inp.lex.verb(&t.text.to_lowercase()).is_some())
+        toks.get(m.end).is_some_and(|t| {
+            let l = t.text.to_lowercase();
+            t.is_word() && !t.cap && !FUNCTION_WORDS.contains(&l.as_str()) && !super::nominal::is_verb_like(&l, inp.lex)
+        })
             || ms.iter().any(|o| o.affiliation.is_some() && o.titled_start == m.start && o.start > m.start)
     };
     let opening = toks.iter().position(|t| t.is("that")).map_or(0, |p| p + 1);
