@@ -65,7 +65,8 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Graph {
         lex: lexicon,
     };
     let statements = said::find(&input);
-    let relations = relation::find(&input);
+    let mut relations = relation::find(&input);
+    relations.extend(relation::from_statements(&input, &statements));
 
     let mut b = Builder::new(article);
     // entities

@@ -10,7 +10,7 @@ use crate::lexicon::VerbClass;
 
 use super::entity::VERB_FILLERS;
 use super::mention::{Kind, Mention};
-use super::said::Input;
+use super::said::{Input, Statement};
 use super::token::Tok;
 
 /// One end of a relation: an entity of the article, or a meeting/report the relation introduces.
@@ -226,6 +226,46 @@ fn accused(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             }
         }
     }
+}
+
+/// What statements imply: a speaker whose words blame an actor accuses it
+/// ("lifting the embargo would be irresponsible and would damage Britain's
+/// relations"), and a speaker who names a report cites it.
+pub fn from_statements(inp: &Input<'_, '_>, statements: &[Statement]) -> Vec<Relation> {
+    let mut out = Vec::new();
+    for st in statements {
+        let is_actor = |e: usize| matches!(entity_kind(inp, e), NodeKind::Person | NodeKind::Nation | NodeKind::Organization);
+        for &a in &st.about {
+            if entity_kind(inp, a) == NodeKind::Report {
+                out.push(rel(End::Entity(st.speaker), EdgeKind::Cites, End::Entity(a), false, st.sentence, "refers to"));
+            }
+        }
+        // the first word of blame, and the actor named closest to it in the same statement
+        let mut best: Option<(usize, usize, usize)> = None; // (distance, entity, sentence)
+        for s in 0..inp.sents.len() {
+            let toks = &inp.sents[s].toks;
+            let inside = |t: &Tok<'_>| t.span.start >= st.content.start && t.span.end <= st.content.end;
+            let Some(cue) = toks.iter().position(|t| inside(t) && inp.lex.is_criticism(t.text)) else { continue };
+            if cue > 0 && matches!(toks[cue - 1].text, "not" | "n't" | "no") {
+                continue;
+            }
+            for (k, m) in inp.mentions[s].iter().enumerate() {
+                let Some(e) = inp.ents.of[s][k] else { continue };
+                if e == st.speaker || !is_actor(e) || !inside(&toks[m.start]) {
+                    continue;
+                }
+                let d = if m.end <= cue { cue - m.end } else { m.start - cue + 2 };
+                if d <= 12 && best.is_none_or(|b| d < b.0) {
+                    best = Some((d, e, s));
+                }
+            }
+            break;
+        }
+        if let Some((_, e, _)) = best {
+            out.push(rel(End::Entity(st.speaker), EdgeKind::Accused, End::Entity(e), false, st.sentence, "blame"));
+        }
+    }
+    out
 }
 
 /// True when token `v` lies inside quoted words (what someone said, not what the article says).

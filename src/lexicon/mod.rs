@@ -82,12 +82,14 @@ pub struct Lexicon {
     ambiguous_caps: HashSet<String>,
     verbs: HashMap<String, (VerbClass, String)>,
     nouns: HashMap<String, NounClass>,
+    criticism: HashSet<String>,
     /// The longest multi-word key of any table, in tokens.
     pub max_key_tokens: usize,
 }
 
 /// The embedded tables, by file name.
-const TABLES: [(&str, &str); 8] = [
+const TABLES: [(&str, &str); 9] = [
+    ("criticism.txt", include_str!("../../data/criticism.txt")),
     ("nations.tsv", include_str!("../../data/nations.tsv")),
     ("regions.txt", include_str!("../../data/regions.txt")),
     ("organizations.tsv", include_str!("../../data/organizations.tsv")),
@@ -154,6 +156,9 @@ impl Lexicon {
                             self.add_nation_form(v, nation, form);
                         }
                     }
+                }
+                "criticism.txt" => {
+                    self.criticism.insert(cols[0].to_lowercase());
                 }
                 "regions.txt" => {
                     self.regions.insert(key_of(cols[0]));
@@ -328,6 +333,11 @@ impl Lexicon {
     /// The class and lemma of a verb form (lower case key, may be several words).
     pub fn verb(&self, key: &str) -> Option<(VerbClass, &str)> {
         self.verbs.get(key).map(|(c, l)| (*c, l.as_str()))
+    }
+
+    /// A word of blame ("irresponsible", "intrusions"): see `data/criticism.txt`.
+    pub fn is_criticism(&self, word: &str) -> bool {
+        self.criticism.contains(&word.to_lowercase())
     }
 
     /// The class of a noun ("summit" -> meeting, "Ministry" -> org).
