@@ -137,7 +137,9 @@ fn left_edge(toks: &[Tok<'_>], h: usize, lex: &Lexicon) -> (usize, Option<String
                 && !STOPS.contains(&l.as_str())
                 && !is_verb_like(&l, lex)
                 && (t.cap || l.len() > 2));
-        if !ok {
+        // a lower-case word before a name is not part of the phrase ("follows Ann Lee's visit")
+        let before_name = t.is_word() && !t.cap && toks[start].cap;
+        if !ok || before_name {
             break;
         }
         start -= 1;

@@ -278,7 +278,7 @@ fn in_statement_quote(inp: &Input<'_, '_>, s: usize, v: usize) -> bool {
 fn entities_in(inp: &Input<'_, '_>, s: usize, a: usize, b: usize) -> Vec<usize> {
     let mut out = Vec::new();
     for (k, m) in inp.mentions[s].iter().enumerate() {
-        if m.titled_start >= a && m.end <= b && m.nominal.is_none() {
+        if m.start >= a && m.end <= b && m.nominal.is_none() {
             if let Some(e) = inp.ents.of[s][k] {
                 if !out.contains(&e) {
                     out.push(e);
@@ -294,7 +294,7 @@ fn entities_in_at(inp: &Input<'_, '_>, s: usize, a: usize, b: usize) -> Vec<(usi
     inp.mentions[s]
         .iter()
         .enumerate()
-        .filter(|(_, m)| m.titled_start >= a && m.end <= b && m.nominal.is_none())
+        .filter(|(_, m)| m.start >= a && m.end <= b && m.nominal.is_none())
         .filter_map(|(k, m)| inp.ents.of[s][k].map(|e| (m.end, e)))
         .collect()
 }
