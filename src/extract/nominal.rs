@@ -81,7 +81,10 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
             let b = toks[start - 2].text.to_lowercase();
             (b == "according" && a == "to") || a == "citing" || b == "citing"
         };
-        let specific = specific || cited;
+        // "a letter seen by Sky News"
+        let seen_by = toks.get(h + 1).is_some_and(|t| matches!(t.text, "seen" | "obtained" | "published"))
+            && toks.get(h + 2).is_some_and(|t| t.is("by"));
+        let specific = specific || cited || seen_by;
         let definite = matches!(determiner.as_deref(), Some("the" | "this" | "that" | "its" | "his" | "her" | "their"));
         if !specific && !(definite && pp_ends.is_empty()) {
             continue;
@@ -139,7 +142,12 @@ fn left_edge(toks: &[Tok<'_>], h: usize, lex: &Lexicon) -> (usize, Option<String
                 && (t.cap || l.len() > 2));
         // a lower-case word before a name is not part of the phrase ("follows Ann Lee's visit")
         let before_name = t.is_word() && !t.cap && toks[start].cap;
-        if !ok || before_name {
+        // "a leaked internal letter": a participle right after the determiner is an adjective
+        let participle = !ok
+            && l.ends_with("ed")
+            && start >= 2
+            && DETERMINERS.contains(&toks[start - 2].text.to_lowercase().as_str());
+        if (!ok && !participle) || before_name {
             break;
         }
         start -= 1;

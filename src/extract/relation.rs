@@ -452,25 +452,80 @@ fn reports(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
     }
 }
 
-/// "X quoted Y as saying", "X cited Y", "Y said in a Z report".
+/// The organization a sentence-initial "It" stands for: the last
+/// organization that opened a sentence ("The Guardian cited ... It quoted ...").
+fn it_subject(inp: &Input<'_, '_>, s: usize) -> Option<usize> {
+    (s.saturating_sub(3)..s).rev().find_map(|p| {
+        let k = inp.mentions[p].iter().position(|m| m.nominal.is_none() && m.titled_start <= 1)?;
+        inp.ents.of[p][k].filter(|&e| entity_kind(inp, e) == NodeKind::Organization)
+    })
+}
+
+/// "X quoted Y as saying", "X cited Y", "It quoted critics like A and B",
+/// "According to Y, quoting X", "a letter seen by X".
 fn cites(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
     let toks = &inp.sents[s].toks;
     for v in 0..toks.len() {
         let l = toks[v].text.to_lowercase();
+        // "a leaked letter seen by Sky News": the outlet cites the document
+        if matches!(l.as_str(), "seen" | "obtained" | "published") && toks.get(v + 1).is_some_and(|t| t.is("by")) {
+            let doc = inp.mentions[s]
+                .iter()
+                .enumerate()
+                .find(|(_, m)| m.end == v && m.kind == Kind::Report)
+                .and_then(|(k, _)| inp.ents.of[s][k]);
+            if let (Some(doc), Some(src)) = (doc, object(inp, s, v + 2, v + 5)) {
+                out.push(rel(End::Entity(src), EdgeKind::Cites, End::Entity(doc), false, s, &l));
+            }
+            continue;
+        }
         if !inp.lex.verb(&l).is_some_and(|(c, _)| c == VerbClass::Cite) {
             continue;
         }
-        let Some(dst) = object(inp, s, v + 1, v + 3) else { continue };
-        if matches!(entity_kind(inp, dst), NodeKind::Report) {
-            continue; // done with the reports
+        let ms = &inp.mentions[s];
+        // "citing a report by X": the report is the one cited (see `reports`)
+        if ms.iter().any(|m| m.kind == Kind::Report && m.start > v && m.start <= v + 3) {
+            continue;
         }
-        let src = subject(inp, s, v).map(|x| x.0).or_else(|| {
-            (v > 0 && toks[v - 1].text == ",").then(|| subject(inp, s, v - 1).map(|x| x.0)).flatten()
-        });
+        let end = (v + 1..toks.len()).find(|&j| matches!(toks[j].text, "." | ";" | ":") || toks[j].is_quote()).unwrap_or(toks.len());
+        let end = end.min(v + 16);
+        // people and bodies named, not the possessives and affiliations that qualify them
+        let mut dsts: Vec<usize> = Vec::new();
+        for (k, m) in ms.iter().enumerate() {
+            let qualifies = toks.get(m.end).is_some_and(|t| t.is_possessive()) || ms.iter().any(|o| o.affiliation == Some(k));
+            if m.start <= v || m.end > end || m.nominal.is_some() || qualifies {
+                continue;
+            }
+            if let Some(e) = inp.ents.of[s][k].filter(|&e| matches!(entity_kind(inp, e), NodeKind::Person | NodeKind::Organization | NodeKind::Nation)) {
+                if !dsts.contains(&e) {
+                    dsts.push(e);
+                }
+            }
+        }
+        // only the first name, unless a list follows ("critics like A and B")
+        if !toks[v + 1..end].iter().any(|t| t.is("like") || t.is("including")) {
+            dsts.truncate(1);
+        }
+        let src = subject(inp, s, v)
+            .map(|x| x.0)
+            .or_else(|| (v > 0 && toks[v - 1].text == ",").then(|| nearest_before(inp, s, v - 1)).flatten())
+            .or_else(|| (v == 1 && toks[0].is("it")).then(|| it_subject(inp, s)).flatten());
         if let Some(src) = src {
-            if src != dst {
-                out.push(rel(End::Entity(src), EdgeKind::Cites, End::Entity(dst), false, s, &l));
+            for dst in dsts {
+                if src != dst {
+                    out.push(rel(End::Entity(src), EdgeKind::Cites, End::Entity(dst), false, s, &l));
+                }
             }
         }
     }
+}
+
+/// The entity named within three tokens before token `end` ("Yonhap news agency, quoting ...").
+fn nearest_before(inp: &Input<'_, '_>, s: usize, end: usize) -> Option<usize> {
+    inp.mentions[s]
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.nominal.is_none() && m.end <= end && m.end + 3 >= end)
+        .max_by_key(|(_, m)| m.end)
+        .and_then(|(k, _)| inp.ents.of[s][k])
 }
