@@ -29,6 +29,6 @@ pub mod text;
 
 pub use crate::error::{Error, Result};
 pub use crate::extract::extract;
-pub use crate::graph::{resolve, EdgeKind, Graph, NodeKind, View};
+pub use crate::graph::{EdgeKind, Graph, NodeKind, View, resolve};
 pub use crate::lexicon::Lexicon;
 pub use crate::text::Article;

@@ -10,9 +10,10 @@ use super::args::{NeighborsArgs, PathArgs, SaidArgs, StatsArgs, ViewFormat};
 use super::io::{load_graph, print};
 use crate::error::Result;
 use crate::export::{dot, json};
-use crate::graph::{View, resolve};
+use crate::graph::{Node, View, resolve};
 use crate::query::{
-    self, NodeRef, Path, Place, SaidQuery, all_paths, find, neighbors, said, shortest_path,
+    self, NodeRef, Path, Place, SaidQuery, all_paths, find, matching, neighbors, normalize, said,
+    shortest_path,
 };
 
 /// How long a statement may get inside a line of text output.
@@ -46,6 +47,7 @@ fn place(p: &Place) -> String {
 /// `said`.
 pub fn said_cmd(args: SaidArgs) -> Result<Code> {
     let view = load_view(&args.graph)?;
+    let dated = args.since.is_some() || args.until.is_some();
     let query = SaidQuery {
         by: args.by,
         about: args.about,
@@ -63,7 +65,19 @@ pub fn said_cmd(args: SaidArgs) -> Result<Code> {
         return Ok(code);
     }
     if rows.is_empty() {
-        eprintln!("no statement matched");
+        let undated = view
+            .articles
+            .iter()
+            .filter(|a| a.date.as_deref().and_then(query::Date::parse).is_none())
+            .count();
+        if dated && undated > 0 {
+            eprintln!(
+                "no statement matched ({undated} of {} articles have no full date and were left out by --since/--until)",
+                view.articles.len()
+            );
+        } else {
+            eprintln!("no statement matched");
+        }
         return Ok(code);
     }
     let mut out = String::new();
@@ -125,11 +139,43 @@ fn write_path(out: &mut String, path: &Path, start: &NodeRef) {
     }
 }
 
+/// How many other candidates a note about an ambiguous name lists.
+const OTHERS: usize = 5;
+
+/// The node a user means by `name` ([`find`]); when the name is not the
+/// node's own but an alias several nodes share ("Howard"), a note on
+/// standard error says which was taken and what else it could mean.
+fn pick<'v>(view: &'v View, name: &str) -> Result<&'v Node> {
+    let node = find(view, name)?;
+    let own = node.id == name.trim() || normalize(&node.name) == normalize(name);
+    if !own {
+        let others: Vec<String> = matching(view, name)
+            .iter()
+            .filter(|n| n.id != node.id)
+            .map(|n| format!("{} ({})", n.name, n.id))
+            .collect();
+        if !others.is_empty() {
+            let more = others.len().saturating_sub(OTHERS);
+            let mut list = others[..others.len().min(OTHERS)].join(", ");
+            if more > 0 {
+                let _ = write!(list, " and {more} more");
+            }
+            eprintln!(
+                "note: {:?} also names {list}; using {} ({}). Give a full name or an id to choose.",
+                name.trim(),
+                node.name,
+                node.id
+            );
+        }
+    }
+    Ok(node)
+}
+
 /// `path`.
 pub fn path_cmd(args: PathArgs) -> Result<Code> {
     let view = load_view(&args.graph)?;
-    let from = NodeRef::new(find(&view, &args.from)?);
-    let to = NodeRef::new(find(&view, &args.to)?);
+    let from = NodeRef::new(pick(&view, &args.from)?);
+    let to = NodeRef::new(pick(&view, &args.to)?);
     let via = args.via.as_ref();
     let paths = if args.all {
         let max_hops = usize::try_from(args.max_hops).unwrap_or(usize::MAX);
@@ -190,7 +236,7 @@ pub fn path_cmd(args: PathArgs) -> Result<Code> {
 /// `neighbors`.
 pub fn neighbors_cmd(args: NeighborsArgs) -> Result<Code> {
     let view = load_view(&args.graph)?;
-    let center = find(&view, &args.name)?;
+    let center = pick(&view, &args.name)?;
     let around = neighbors(&view, &center.id, args.depth);
     match args.format {
         ViewFormat::Json => print(&json::to_string(&around.view))?,

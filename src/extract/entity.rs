@@ -38,8 +38,20 @@ pub struct Entities {
 
 /// Words between a name and its speech verb that do not break the link.
 pub const VERB_FILLERS: [&str; 14] = [
-    "also", "later", "has", "had", "have", "was", "then", "previously", "earlier", "again",
-    "further", "yesterday", "today", "repeatedly",
+    "also",
+    "later",
+    "has",
+    "had",
+    "have",
+    "was",
+    "then",
+    "previously",
+    "earlier",
+    "again",
+    "further",
+    "yesterday",
+    "today",
+    "repeatedly",
 ];
 
 /// True when a speech verb follows token `end` (after fillers).
@@ -151,19 +163,23 @@ pub fn resolve(
                     Some(e)
                 }
                 Kind::Org(None) if m.end - m.start == 1 && toks[m.start].is_acronym() => {
-                    acronym(&ents, &by_key, ms, &ents.of[s], toks, k)
-                        .or_else(|| acronym_evidence(toks, m.start).then(|| {
+                    acronym(&ents, &by_key, ms, &ents.of[s], toks, k).or_else(|| {
+                        acronym_evidence(toks, m.start).then(|| {
                             *by_key
                                 .entry((NodeKind::Organization, org_key(&m.name)))
                                 .or_insert_with(|| {
                                     ents.list.push(new_entity(NodeKind::Organization, &m.name));
                                     ents.list.len() - 1
                                 })
-                        }))
+                        })
+                    })
                 }
                 Kind::Org(idx) => {
                     let (name, nation) = match idx {
-                        Some(o) => (lex.organizations[*o].name.clone(), lex.organizations[*o].nation),
+                        Some(o) => (
+                            lex.organizations[*o].name.clone(),
+                            lex.organizations[*o].nation,
+                        ),
                         None => (m.name.clone(), None),
                     };
                     let e = *by_key
@@ -183,19 +199,29 @@ pub fn resolve(
                         .filter(|(e, _)| {
                             let ent = &ents.list[**e];
                             ent.kind == NodeKind::Organization
-                                && ent.name.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(&word))
+                                && ent
+                                    .name
+                                    .rsplit(' ')
+                                    .next()
+                                    .is_some_and(|w| w.eq_ignore_ascii_case(&word))
                         })
                         .max_by_key(|(_, at)| **at)
                         .map(|(e, _)| *e)
                 }
                 Kind::Meeting | Kind::Report => {
-                    let kind = if m.kind == Kind::Meeting { NodeKind::Meeting } else { NodeKind::Report };
+                    let kind = if m.kind == Kind::Meeting {
+                        NodeKind::Meeting
+                    } else {
+                        NodeKind::Report
+                    };
                     let specific = m.nominal.as_ref().is_some_and(|n| n.specific);
                     if specific {
-                        let e = *by_key.entry((kind, m.name.to_lowercase())).or_insert_with(|| {
-                            ents.list.push(new_entity(kind, &m.name));
-                            ents.list.len() - 1
-                        });
+                        let e = *by_key
+                            .entry((kind, m.name.to_lowercase()))
+                            .or_insert_with(|| {
+                                ents.list.push(new_entity(kind, &m.name));
+                                ents.list.len() - 1
+                            });
                         last_nominal.insert(kind, e);
                         Some(e)
                     } else {
@@ -214,14 +240,21 @@ pub fn resolve(
                         .collect();
                     // a lone given name or family name written first ("Xi" for Xi Jinping)
                     let cands = if cands.is_empty() {
-                        persons.iter().filter(|(_, _, first)| first == word).map(|p| p.0).collect()
+                        persons
+                            .iter()
+                            .filter(|(_, _, first)| first == word)
+                            .map(|p| p.0)
+                            .collect()
                     } else {
                         cands
                     };
-                    let pick = cands
-                        .iter()
-                        .copied()
-                        .max_by_key(|e| last_seen.get(e).copied().map(|(a, b)| (1, a, b)).unwrap_or((0, 0, 0)));
+                    let pick = cands.iter().copied().max_by_key(|e| {
+                        last_seen
+                            .get(e)
+                            .copied()
+                            .map(|(a, b)| (1, a, b))
+                            .unwrap_or((0, 0, 0))
+                    });
                     match pick {
                         Some(e) => Some(e),
                         None => {
@@ -244,7 +277,11 @@ pub fn resolve(
                                     .entry((NodeKind::Person, word.to_string()))
                                     .or_insert_with(|| {
                                         ents.list.push(new_entity(NodeKind::Person, word));
-                                        persons.push((ents.list.len() - 1, word.to_string(), String::new()));
+                                        persons.push((
+                                            ents.list.len() - 1,
+                                            word.to_string(),
+                                            String::new(),
+                                        ));
                                         ents.list.len() - 1
                                     });
                                 Some(e)
@@ -268,9 +305,14 @@ pub fn resolve(
         for m in tms {
             let key = match &m.kind {
                 Kind::Nation(n, _) => Some((NodeKind::Nation, lex.nations[*n].name.clone())),
-                Kind::Org(Some(o)) => Some((NodeKind::Organization, org_key(&lex.organizations[*o].name))),
+                Kind::Org(Some(o)) => {
+                    Some((NodeKind::Organization, org_key(&lex.organizations[*o].name)))
+                }
                 Kind::Single => {
-                    let hit = persons.iter().find(|(_, last, _)| *last == m.name).map(|p| p.0);
+                    let hit = persons
+                        .iter()
+                        .find(|(_, last, _)| *last == m.name)
+                        .map(|p| p.0);
                     if let Some(e) = hit {
                         ents.list[e].mentions += 1;
                     }
@@ -304,11 +346,11 @@ pub fn resolve(
             let ent = &mut ents.list[e];
             ent.mentions += 1;
             ent.names.insert(text_of(m.start, m.end));
-            if let Some(n) = &m.nominal {
-                if n.specific {
-                    ent.names.insert(m.name.clone());
-                    ent.names.extend(n.aliases.iter().cloned());
-                }
+            if let Some(n) = &m.nominal
+                && n.specific
+            {
+                ent.names.insert(m.name.clone());
+                ent.names.extend(n.aliases.iter().cloned());
             }
             if m.titled_start < m.start {
                 ent.names.insert(text_of(m.titled_start, m.end));
@@ -316,7 +358,11 @@ pub fn resolve(
                     ent.titles.extend(t.split(' ').map(str::to_lowercase));
                 }
                 if let Some(h) = &m.honorific {
-                    ent.female = Some(!h.eq_ignore_ascii_case("mr") && !h.eq_ignore_ascii_case("sir") && !h.eq_ignore_ascii_case("lord"));
+                    ent.female = Some(
+                        !h.eq_ignore_ascii_case("mr")
+                            && !h.eq_ignore_ascii_case("sir")
+                            && !h.eq_ignore_ascii_case("lord"),
+                    );
                 }
             }
         }
@@ -341,18 +387,18 @@ fn acronym(
     }
     if m.start >= 1 && toks[m.start - 1].text == "(" {
         let prev = (0..k).rev().find(|&p| ms[p].end + 1 == m.start);
-        if let Some(e) = prev.and_then(|p| of[p]) {
-            if ents.list[e].kind == NodeKind::Organization {
-                return Some(e);
-            }
+        if let Some(e) = prev.and_then(|p| of[p])
+            && ents.list[e].kind == NodeKind::Organization
+        {
+            return Some(e);
         }
     }
     if let Some(&e) = by_key.get(&(NodeKind::Organization, org_key(&m.name))) {
         return Some(e);
     }
-    ents.list
-        .iter()
-        .position(|e| e.kind == NodeKind::Organization && initials(&e.name) == word && word.len() >= 2)
+    ents.list.iter().position(|e| {
+        e.kind == NodeKind::Organization && initials(&e.name) == word && word.len() >= 2
+    })
 }
 
 /// The initials of a name, skipping small words: "Oil and Natural Gas Corporation" -> "ONGC".
@@ -365,7 +411,10 @@ fn initials(name: &str) -> String {
 }
 
 fn is_roman_numeral(word: &str) -> bool {
-    !word.is_empty() && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+    !word.is_empty()
+        && word
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
 }
 
 /// An unknown acronym acts as an organization when it speaks, owns or is cited.
@@ -373,7 +422,10 @@ fn acronym_evidence(toks: &[Tok<'_>], start: usize) -> bool {
     let next = toks.get(start + 1);
     let prev = start.checked_sub(1).map(|p| toks[p].text.to_lowercase());
     next.is_some_and(|t| t.is_possessive())
-        || matches!(prev.as_deref(), Some("told" | "by" | "from" | "at" | "the" | "to"))
+        || matches!(
+            prev.as_deref(),
+            Some("told" | "by" | "from" | "at" | "the" | "to")
+        )
         || (start >= 2 && toks[start - 2].is("according"))
 }
 

@@ -12,7 +12,7 @@
 use crate::lexicon::{Lexicon, NationForm, NounClass};
 use crate::text::Span;
 
-use super::token::{key, SentToks, Tok};
+use super::token::{SentToks, Tok, key};
 
 /// What a mention was read as.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -98,7 +98,13 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon) -> Vec<Mention> {
             // a nation or organization of the gazetteer opening a longer name
             let capital = matches!(kind, Kind::Nation(_, NationForm::Capital));
             if let Some(run_end) = org_run(toks, i, end, lex).filter(|_| !capital) {
-                out.push(mention(sent, i, run_end, Kind::Org(None), org_name(text, toks, i, run_end)));
+                out.push(mention(
+                    sent,
+                    i,
+                    run_end,
+                    Kind::Org(None),
+                    org_name(text, toks, i, run_end),
+                ));
                 i = run_end;
                 continue;
             }
@@ -126,20 +132,20 @@ impl Mention {
     /// A mention of tokens `start..end` of `sent`.
     pub fn new(sent: &SentToks<'_>, start: usize, end: usize, kind: Kind, name: String) -> Mention {
         Mention {
-        start,
-        end,
-        span: Span {
-            start: sent.toks[start].span.start,
-            end: sent.toks[end - 1].span.end,
-        },
-        kind,
-        name,
-        title: None,
-        honorific: None,
-        affiliation: None,
-        titled_start: start,
-        nominal: None,
-    }
+            start,
+            end,
+            span: Span {
+                start: sent.toks[start].span.start,
+                end: sent.toks[end - 1].span.end,
+            },
+            kind,
+            name,
+            title: None,
+            honorific: None,
+            affiliation: None,
+            titled_start: start,
+            nominal: None,
+        }
     }
 }
 
@@ -156,7 +162,11 @@ fn gazetteer(toks: &[Tok<'_>], i: usize, lex: &Lexicon) -> Option<(usize, Kind, 
             return Some((i + n, Kind::Org(Some(o)), lex.organizations[o].name.clone()));
         }
         if let Some((nat, form)) = lex.nation(&k) {
-            return Some((i + n, Kind::Nation(nat, form), lex.nations[nat].name.clone()));
+            return Some((
+                i + n,
+                Kind::Nation(nat, form),
+                lex.nations[nat].name.clone(),
+            ));
         }
         // "The Washington Post" may be listed without its article
         if n > 1 && run[0].is("the") {
@@ -173,15 +183,35 @@ fn gazetteer(toks: &[Tok<'_>], i: usize, lex: &Lexicon) -> Option<(usize, Kind, 
 /// "in"/"to"/"from"..., and it acts ("Washington has", "Beijing's stand").
 fn capital_is_government(toks: &[Tok<'_>], i: usize, end: usize) -> bool {
     let before = i.checked_sub(1).map(|j| toks[j].text.to_lowercase());
-    if let Some(b) = before.as_deref() {
-        if matches!(
+    if let Some(b) = before.as_deref()
+        && matches!(
             b,
-            "in" | "at" | "to" | "from" | "near" | "into" | "outside" | "around" | "via" | "across"
-                | "through" | "visit" | "visited" | "visiting" | "of" | "toward" | "towards"
-                | "between" | "inside" | "within" | "left" | "reached" | "arrived" | "leave"
-        ) {
-            return false;
-        }
+            "in" | "at"
+                | "to"
+                | "from"
+                | "near"
+                | "into"
+                | "outside"
+                | "around"
+                | "via"
+                | "across"
+                | "through"
+                | "visit"
+                | "visited"
+                | "visiting"
+                | "of"
+                | "toward"
+                | "towards"
+                | "between"
+                | "inside"
+                | "within"
+                | "left"
+                | "reached"
+                | "arrived"
+                | "leave"
+        )
+    {
+        return false;
     }
     match toks.get(end) {
         Some(n) if n.is_possessive() => true,
@@ -244,7 +274,9 @@ fn run_end(toks: &[Tok<'_>], i: usize, lex: &Lexicon) -> usize {
         }
         // "US Trade Representative's Office": a possessive before a lone org head
         if t.is_possessive() && j > i {
-            let head = toks.get(j + 1).filter(|n| n.cap && lex.noun(n.text) == Some(NounClass::Org));
+            let head = toks
+                .get(j + 1)
+                .filter(|n| n.cap && lex.noun(n.text) == Some(NounClass::Org));
             let after = toks.get(j + 2);
             if head.is_some() && !after.is_some_and(|n| n.cap && n.is_word()) {
                 j += 2;
@@ -253,7 +285,10 @@ fn run_end(toks: &[Tok<'_>], i: usize, lex: &Lexicon) -> usize {
             }
         }
         let next_cap = |k: usize| toks.get(k).is_some_and(|n| n.cap && n.is_word());
-        if j > i && (next_cap(j + 1) || (toks.get(j + 1).is_some_and(|n| n.text == "the") && next_cap(j + 2))) {
+        if j > i
+            && (next_cap(j + 1)
+                || (toks.get(j + 1).is_some_and(|n| n.text == "the") && next_cap(j + 2)))
+        {
             if JOINERS.contains(&t.text) && next_cap(j + 1) {
                 j += 1;
                 continue;
@@ -262,7 +297,9 @@ fn run_end(toks: &[Tok<'_>], i: usize, lex: &Lexicon) -> usize {
                 plain_end.get_or_insert(end);
                 j += 1;
                 // "Secretary of State for the Family"
-                if toks.get(j).is_some_and(|n| n.text == "the") && toks.get(j + 1).is_some_and(|n| n.cap) {
+                if toks.get(j).is_some_and(|n| n.text == "the")
+                    && toks.get(j + 1).is_some_and(|n| n.cap)
+                {
                     j += 1;
                 }
                 continue;
@@ -283,12 +320,18 @@ fn joined_run_holds(run: &[Tok<'_>], lex: &Lexicon) -> bool {
         // "Quarterly Economic Commentary of Strathclyde University" is two names
         let of = run.iter().position(|t| t.text == "of");
         let two_names = of.is_some_and(|o| {
-            o >= 2 && org_head_end(&run[..o], lex).is_none() && org_head_end(&run[o + 1..], lex).is_some()
+            o >= 2
+                && org_head_end(&run[..o], lex).is_none()
+                && org_head_end(&run[o + 1..], lex).is_some()
         });
         return !two_names;
     }
-    let last_conn = run.iter().rposition(|t| is_of(t) || t.text == "and" || t.text == "&" || t.text == "the");
-    let last_head = run.iter().rposition(|t| lex.is_title_head(t.text) || lex.is_honorific(t.text));
+    let last_conn = run
+        .iter()
+        .rposition(|t| is_of(t) || t.text == "and" || t.text == "&" || t.text == "the");
+    let last_head = run
+        .iter()
+        .rposition(|t| lex.is_title_head(t.text) || lex.is_honorific(t.text));
     let title_word = |t: &Tok<'_>| {
         lex.is_title_head(t.text)
             || lex.is_title_modifier(t.text)
@@ -305,13 +348,15 @@ fn org_head_end(run: &[Tok<'_>], lex: &Lexicon) -> Option<usize> {
     let is_head = |t: &Tok<'_>| {
         t.cap
             && (lex.noun(t.text) == Some(NounClass::Org)
-                || t.text.strip_suffix('s').is_some_and(|s| lex.noun(s) == Some(NounClass::Org)))
+                || t.text
+                    .strip_suffix('s')
+                    .is_some_and(|s| lex.noun(s) == Some(NounClass::Org)))
     };
     if run.len() >= 2 && run.last().is_some_and(is_head) {
         return Some(run.len());
     }
     // "Church of Scientology", "Bank of England": a head followed by of/for + capitalised words
-    let h = run.iter().position(|t| is_head(t))?;
+    let h = run.iter().position(is_head)?;
     if run.get(h + 1).is_some_and(is_of) {
         return Some(run.len());
     }
@@ -319,16 +364,29 @@ fn org_head_end(run: &[Tok<'_>], lex: &Lexicon) -> Option<usize> {
 }
 
 fn org_name(text: &str, toks: &[Tok<'_>], start: usize, end: usize) -> String {
-    let s = if toks[start].is("the") { start + 1 } else { start };
+    let s = if toks[start].is("the") {
+        start + 1
+    } else {
+        start
+    };
     text[toks[s].span.start..toks[end - 1].span.end].to_string()
 }
 
 /// Read the capitalised run `toks[i..end]` and push what it names.
-fn classify_run(sent: &SentToks<'_>, text: &str, lex: &Lexicon, i: usize, end: usize, out: &mut Vec<Mention>) {
+fn classify_run(
+    sent: &SentToks<'_>,
+    text: &str,
+    lex: &Lexicon,
+    i: usize,
+    end: usize,
+    out: &mut Vec<Mention>,
+) {
     let toks = &sent.toks;
     let mut s = i;
     // sentence starters and other capitalised non-names
-    while s < end && (lex.is_stopcap(toks[s].text) || toks[s].text.chars().all(|c| !c.is_alphabetic())) {
+    while s < end
+        && (lex.is_stopcap(toks[s].text) || toks[s].text.chars().all(|c| !c.is_alphabetic()))
+    {
         s += 1;
     }
     if s >= end {
@@ -336,23 +394,35 @@ fn classify_run(sent: &SentToks<'_>, text: &str, lex: &Lexicon, i: usize, end: u
     }
     if s > i {
         // the rest may start with a gazetteer entry ("In China ...")
-        if let Some((g_end, kind, name)) = gazetteer(toks, s, lex) {
-            if g_end <= end {
-                if !matches!(kind, Kind::Nation(_, NationForm::Capital)) || capital_is_government(toks, s, g_end) {
-                    out.push(mention(sent, s, g_end, kind, name));
-                }
-                if g_end < end {
-                    classify_run(sent, text, lex, g_end, end, out);
-                }
-                return;
+        if let Some((g_end, kind, name)) = gazetteer(toks, s, lex)
+            && g_end <= end
+        {
+            if !matches!(kind, Kind::Nation(_, NationForm::Capital))
+                || capital_is_government(toks, s, g_end)
+            {
+                out.push(mention(sent, s, g_end, kind, name));
             }
+            if g_end < end {
+                classify_run(sent, text, lex, g_end, end, out);
+            }
+            return;
         }
     }
     let run = &toks[s..end];
     if let Some(e) = org_head_end(run, lex) {
         // a title run like "Foreign Secretary" is not an organization
-        if !run.iter().take(e).all(|t| lex.is_title_head(t.text) || lex.is_title_modifier(t.text)) {
-            out.push(mention(sent, s, s + e, Kind::Org(None), org_name(text, toks, s, s + e)));
+        if !run
+            .iter()
+            .take(e)
+            .all(|t| lex.is_title_head(t.text) || lex.is_title_modifier(t.text))
+        {
+            out.push(mention(
+                sent,
+                s,
+                s + e,
+                Kind::Org(None),
+                org_name(text, toks, s, s + e),
+            ));
             return;
         }
     }
@@ -360,7 +430,10 @@ fn classify_run(sent: &SentToks<'_>, text: &str, lex: &Lexicon, i: usize, end: u
     // ("Trade and Industry Secretary", "Oil Minister", "Mr"), when a name follows
     let mut n = s;
     let mut honorific = None;
-    if let Some(h) = (s..end).rev().find(|&h| lex.is_title_head(toks[h].text) || lex.is_honorific(toks[h].text)) {
+    if let Some(h) = (s..end)
+        .rev()
+        .find(|&h| lex.is_title_head(toks[h].text) || lex.is_honorific(toks[h].text))
+    {
         let title_ok = toks[s..h].iter().all(|t| {
             lex.is_title_modifier(t.text)
                 || lex.is_title_head(t.text)
@@ -387,7 +460,10 @@ fn classify_run(sent: &SentToks<'_>, text: &str, lex: &Lexicon, i: usize, end: u
         return;
     }
     let titled = n > s;
-    let web = name_toks.len() == 1 && [".com", ".org", ".net", ".co.uk"].iter().any(|d| name.ends_with(d));
+    let web = name_toks.len() == 1
+        && [".com", ".org", ".net", ".co.uk"]
+            .iter()
+            .any(|d| name.ends_with(d));
     let kind = if web {
         Kind::Org(None)
     } else if titled {
@@ -398,7 +474,8 @@ fn classify_run(sent: &SentToks<'_>, text: &str, lex: &Lexicon, i: usize, end: u
         } else {
             Kind::Single
         }
-    } else if (lex.is_given_name(name_toks[0].text) && !lex.is_given_name_also_word(name_toks[0].text))
+    } else if (lex.is_given_name(name_toks[0].text)
+        && !lex.is_given_name_also_word(name_toks[0].text))
         || (lex.is_surname_first(name_toks[0].text) && name_toks.len() <= 3)
     {
         Kind::Person
@@ -449,7 +526,8 @@ fn attach_lowercase_titles(sent: &SentToks<'_>, lex: &Lexicon, out: &mut [Mentio
         let mut has_head = out[k].title.is_some() || out[k].honorific.is_some();
         while s > 0 {
             let t = &toks[s - 1];
-            if t.is_word() && !t.cap && (lex.is_title_head(t.text) || lex.is_title_modifier(t.text)) {
+            if t.is_word() && !t.cap && (lex.is_title_head(t.text) || lex.is_title_modifier(t.text))
+            {
                 has_head |= lex.is_title_head(t.text);
                 words.push(t.text);
                 s -= 1;
@@ -465,20 +543,16 @@ fn attach_lowercase_titles(sent: &SentToks<'_>, lex: &Lexicon, out: &mut [Mentio
             }
             out[k].title = Some(title);
             out[k].titled_start = s;
-            if out[k].kind != Kind::Person {
-                out[k].kind = Kind::Person;
-            }
-        } else if words.is_empty() && !has_head {
-            continue;
+            out[k].kind = Kind::Person;
         } else if !has_head {
             continue;
         }
         // the affiliation right before the title
-        if let Some(a) = (0..k).rev().find(|&a| out[a].end == out[k].titled_start) {
-            if matches!(out[a].kind, Kind::Nation(..) | Kind::Org(_)) {
-                out[k].affiliation = Some(a);
-                out[k].titled_start = out[a].start;
-            }
+        if let Some(a) = (0..k).rev().find(|&a| out[a].end == out[k].titled_start)
+            && matches!(out[a].kind, Kind::Nation(..) | Kind::Org(_))
+        {
+            out[k].affiliation = Some(a);
+            out[k].titled_start = out[a].start;
         }
     }
 }
@@ -492,10 +566,18 @@ mod tests {
     fn mentions(s: &str) -> Vec<(String, Kind, Option<String>)> {
         let lex = Lexicon::embedded();
         let sent = SentToks {
-            index: 0,
-            span: Span { start: 0, end: s.len() },
+            span: Span {
+                start: 0,
+                end: s.len(),
+            },
             paragraph: 0,
-            toks: toks(s, Span { start: 0, end: s.len() }),
+            toks: toks(
+                s,
+                Span {
+                    start: 0,
+                    end: s.len(),
+                },
+            ),
         };
         // lone capitalised words are only candidates until the entity pass
         find(&sent, s, &lex)
@@ -528,19 +610,5 @@ mod tests {
         assert!(got.is_empty(), "{got:?}");
         let got = mentions("Beijing's stand is firm.");
         assert!(matches!(got[0].1, Kind::Nation(..)), "{got:?}");
-    }
-}
-#[cfg(test)]
-mod debug_tests {
-    use super::*;
-    use crate::extract::token::toks;
-    #[test]
-    fn debug_print() {
-        let Ok(s) = std::env::var("NG_DEBUG_SENT") else { return };
-        let lex = Lexicon::embedded();
-        let sent = SentToks { index: 0, span: Span { start: 0, end: s.len() }, paragraph: 0, toks: toks(&s, Span { start: 0, end: s.len() }) };
-        for t in &sent.toks { eprint!("[{}]", t.text); }
-        eprintln!();
-        for m in find(&sent, &s, &lex) { eprintln!("{:?}", m); }
     }
 }

@@ -17,7 +17,7 @@ mod token;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::graph::{node_id, ArticleInfo, EdgeKey, EdgeKind, Evidence, Graph, NodeKind, RawNode};
+use crate::graph::{ArticleInfo, EdgeKey, EdgeKind, Evidence, Graph, NodeKind, RawNode, node_id};
 use crate::lexicon::Lexicon;
 use crate::text::Article;
 
@@ -39,7 +39,6 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Graph {
         })
         .collect();
     let title = article.title.map(|span| token::SentToks {
-        index: usize::MAX,
         span,
         paragraph: usize::MAX,
         toks: token::toks(text, span),
@@ -79,7 +78,9 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Graph {
     }
     // statements
     for (n, st) in statements.iter().enumerate() {
-        let Some(speaker) = ids[st.speaker].clone() else { continue };
+        let Some(speaker) = ids[st.speaker].clone() else {
+            continue;
+        };
         let words = statement_text(&text[st.content.start..st.content.end]);
         if words.is_empty() {
             continue;
@@ -106,12 +107,17 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Graph {
         let resolve_end = |b: &mut Builder<'_>, end: &relation::End| -> Option<String> {
             match end {
                 relation::End::Entity(e) => ids[*e].clone(),
-                relation::End::New { kind, name, aliases } => {
-                    Some(b.node(*kind, name, aliases.iter().cloned(), 1))
-                }
+                relation::End::New {
+                    kind,
+                    name,
+                    aliases,
+                } => Some(b.node(*kind, name, aliases.iter().cloned(), 1)),
             }
         };
-        let (Some(src), Some(dst)) = (resolve_end(&mut b, &r.source), resolve_end(&mut b, &r.target)) else {
+        let (Some(src), Some(dst)) = (
+            resolve_end(&mut b, &r.source),
+            resolve_end(&mut b, &r.target),
+        ) else {
             continue;
         };
         if src == dst {
@@ -126,7 +132,13 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Graph {
 fn statement_text(s: &str) -> String {
     let cleaned: String = s
         .chars()
-        .map(|c| if matches!(c, '"' | '\u{201c}' | '\u{201d}') { ' ' } else { c })
+        .map(|c| {
+            if matches!(c, '"' | '\u{201c}' | '\u{201d}') {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
     let joined = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
     joined
@@ -159,21 +171,39 @@ impl<'a> Builder<'a> {
     }
 
     /// Add (or count again) a node and return its id.
-    fn node(&mut self, kind: NodeKind, name: &str, names: impl Iterator<Item = String>, mentions: u32) -> String {
+    fn node(
+        &mut self,
+        kind: NodeKind,
+        name: &str,
+        names: impl Iterator<Item = String>,
+        mentions: u32,
+    ) -> String {
         let id = node_id(kind, name);
-        let node = self.graph.nodes.entry(id.clone()).or_insert_with(|| RawNode {
-            kind,
-            name: name.to_string(),
-            names: BTreeSet::new(),
-            seen: BTreeMap::new(),
-        });
+        let node = self
+            .graph
+            .nodes
+            .entry(id.clone())
+            .or_insert_with(|| RawNode {
+                kind,
+                name: name.to_string(),
+                names: BTreeSet::new(),
+                seen: BTreeMap::new(),
+            });
         node.names.insert(name.to_string());
         node.names.extend(names);
         *node.seen.entry(self.article.digest.clone()).or_insert(0) += mentions;
         id
     }
 
-    fn edge(&mut self, source: &str, kind: EdgeKind, target: &str, negated: bool, sentence: usize, cue: &str) {
+    fn edge(
+        &mut self,
+        source: &str,
+        kind: EdgeKind,
+        target: &str,
+        negated: bool,
+        sentence: usize,
+        cue: &str,
+    ) {
         let s = &self.article.sentences[sentence];
         let ev = Evidence {
             article: self.article.digest.clone(),

@@ -25,8 +25,8 @@ const PREPS: [&str; 12] = [
 
 /// Words that end a phrase's left edge: auxiliaries, conjunctions and the like.
 const STOPS: [&str; 24] = [
-    "and", "or", "but", "has", "had", "have", "was", "were", "is", "are", "be", "been", "will", "would",
-    "who", "which", "that", "as", "than", "not", "also", "after", "before", "during",
+    "and", "or", "but", "has", "had", "have", "was", "were", "is", "are", "be", "been", "will",
+    "would", "who", "which", "that", "as", "than", "not", "also", "after", "before", "during",
 ];
 
 /// The meeting and report phrases of a sentence. `names` are its name mentions.
@@ -40,11 +40,29 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
             continue;
         }
         // "the board", "the ministry": an organization named before
-        if !t.cap && h > 0 && toks[h - 1].is("the") && toks.get(h + 1).is_none_or(|n| !n.is_word() || n.cap || lex.verb(&n.text.to_lowercase()).is_some() || matches!(n.text, "has" | "had" | "is" | "was" | "did" | "didn't" | "will" | "would")) {
+        if !t.cap
+            && h > 0
+            && toks[h - 1].is("the")
+            && toks.get(h + 1).is_none_or(|n| {
+                !n.is_word()
+                    || n.cap
+                    || lex.verb(&n.text.to_lowercase()).is_some()
+                    || matches!(
+                        n.text,
+                        "has" | "had" | "is" | "was" | "did" | "didn't" | "will" | "would"
+                    )
+            })
+        {
             let mut cap = t.text.to_string();
             cap[..1].make_ascii_uppercase();
             if lex.noun(&cap) == Some(NounClass::Org) {
-                out.push(Mention::new(sent, h, h + 1, Kind::OrgRef, t.text.to_string()));
+                out.push(Mention::new(
+                    sent,
+                    h,
+                    h + 1,
+                    Kind::OrgRef,
+                    t.text.to_string(),
+                ));
                 continue;
             }
         }
@@ -54,10 +72,18 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
             _ => continue,
         };
         // "report" followed by a noun is a modifier ("report card"), and a verb use ("reports that") is not a phrase
-        if toks.get(h + 1).is_some_and(|n| n.is_word() && !n.cap && lex.noun(&n.text.to_lowercase()).is_some()) {
+        if toks
+            .get(h + 1)
+            .is_some_and(|n| n.is_word() && !n.cap && lex.noun(&n.text.to_lowercase()).is_some())
+        {
             continue;
         }
-        if h > 0 && matches!(toks[h - 1].text.to_lowercase().as_str(), "to" | "will" | "would" | "he" | "she" | "they" | "it" | "we") {
+        if h > 0
+            && matches!(
+                toks[h - 1].text.to_lowercase().as_str(),
+                "to" | "will" | "would" | "he" | "she" | "they" | "it" | "we"
+            )
+        {
             continue;
         }
         let (start, determiner) = left_edge(toks, h, lex);
@@ -68,13 +94,23 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
         let in_name = |j: usize| names.iter().any(|m| m.start <= j && j < m.end);
         let specific = np.iter().enumerate().any(|(i, t)| {
             let j = start + i;
-            (t.cap && (j > 0 || in_name(j))) || t.is_possessive() || t.kind == TokenKind::Number || ORDINALS.contains(&t.text)
-        })
-            || names_in(h + 1, extent)
-            || pp_ends.first().is_some_and(|&e| toks[h + 1..e].iter().any(|t| t.cap || t.kind == TokenKind::Number));
+            (t.cap && (j > 0 || in_name(j)))
+                || t.is_possessive()
+                || t.kind == TokenKind::Number
+                || ORDINALS.contains(&t.text)
+        }) || names_in(h + 1, extent)
+            || pp_ends.first().is_some_and(|&e| {
+                toks[h + 1..e]
+                    .iter()
+                    .any(|t| t.cap || t.kind == TokenKind::Number)
+            });
         // "regular meetings": a plural is generic unless a name pins it down
         let plural = t.text.ends_with('s') && !t.is("talks") && !t.is("news");
-        let specific = if plural { specific && (names_in(start, h) || names_in(h + 1, extent)) } else { specific };
+        let specific = if plural {
+            specific && (names_in(start, h) || names_in(h + 1, extent))
+        } else {
+            specific
+        };
         // "according to a two-year study", "citing a report": a source in its own right
         let cited = start >= 2 && {
             let a = toks[start - 1].text.to_lowercase();
@@ -82,14 +118,20 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
             (b == "according" && a == "to") || a == "citing" || b == "citing"
         };
         // "a letter seen by Sky News"
-        let seen_by = toks.get(h + 1).is_some_and(|t| matches!(t.text, "seen" | "obtained" | "published"))
+        let seen_by = toks
+            .get(h + 1)
+            .is_some_and(|t| matches!(t.text, "seen" | "obtained" | "published"))
             && toks.get(h + 2).is_some_and(|t| t.is("by"));
         let specific = specific || cited || seen_by;
-        let definite = matches!(determiner.as_deref(), Some("the" | "this" | "that" | "its" | "his" | "her" | "their"));
-        if !specific && !(definite && pp_ends.is_empty()) {
+        let definite = matches!(
+            determiner.as_deref(),
+            Some("the" | "this" | "that" | "its" | "his" | "her" | "their")
+        );
+        if !(specific || (definite && pp_ends.is_empty())) {
             continue;
         }
-        let span_text = |a: usize, b: usize| text[toks[a].span.start..toks[b - 1].span.end].to_string();
+        let span_text =
+            |a: usize, b: usize| text[toks[a].span.start..toks[b - 1].span.end].to_string();
         let mut aliases = vec![span_text(start, h + 1)];
         aliases.extend(pp_ends.iter().map(|&e| span_text(start, e)));
         let pp_ends = pp_ends.clone();
@@ -111,17 +153,22 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
 
 /// Past forms and other verbs that end a phrase, beyond the lexicon's speech and meeting verbs.
 const VERBS: [&str; 40] = [
-    "came", "went", "made", "took", "gave", "got", "held", "hold", "holds", "met", "saw", "told", "found", "left",
-    "sent", "set", "put", "ran", "won", "lost", "paid", "kept", "began", "become", "became", "brought", "showed",
-    "shows", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
+    "came", "went", "made", "took", "gave", "got", "held", "hold", "holds", "met", "saw", "told",
+    "found", "left", "sent", "set", "put", "ran", "won", "lost", "paid", "kept", "began", "become",
+    "became", "brought", "showed", "shows", "is", "are", "was", "were", "has", "have", "had",
+    "will", "would", "can", "could", "may",
 ];
 
 /// A word that is (probably) a verb: in the lexicon, a common irregular form, or a past tense in -ed.
 pub fn is_verb_like(word: &str, lex: &Lexicon) -> bool {
-    lex.verb(word).is_some() || VERBS.contains(&word) || (word.len() > 5 && word.ends_with("ed") && !word.ends_with("eed"))
+    lex.verb(word).is_some()
+        || VERBS.contains(&word)
+        || (word.len() > 5 && word.ends_with("ed") && !word.ends_with("eed"))
 }
 
-const ORDINALS: [&str; 8] = ["first", "second", "third", "fourth", "fifth", "annual", "latest", "recent"];
+const ORDINALS: [&str; 8] = [
+    "first", "second", "third", "fourth", "fifth", "annual", "latest", "recent",
+];
 
 /// Where the phrase of head `h` starts, and its determiner.
 fn left_edge(toks: &[Tok<'_>], h: usize, lex: &Lexicon) -> (usize, Option<String>) {
@@ -171,17 +218,25 @@ fn right_edge(toks: &[Tok<'_>], h: usize, lex: &Lexicon) -> Vec<usize> {
             let t = &toks[k];
             let l = t.text.to_lowercase();
             let comma_ok = between && t.text == ",";
-            if (matches!(t.text, "," | "." | ";" | ":" | "(" | ")" | "?" | "!") && !comma_ok) || t.is_quote() {
+            if (matches!(t.text, "," | "." | ";" | ":" | "(" | ")" | "?" | "!") && !comma_ok)
+                || t.is_quote()
+            {
                 break;
             }
             if t.is_word() && !t.cap && is_verb_like(&l, lex) {
                 break;
             }
             // "plans to cope": an infinitive, not a place
-            if k == j + 1 && prep == "to" && !(t.cap || DETERMINERS.contains(&l.as_str()) || t.kind == TokenKind::Number) {
+            if k == j + 1
+                && prep == "to"
+                && !(t.cap || DETERMINERS.contains(&l.as_str()) || t.kind == TokenKind::Number)
+            {
                 break;
             }
-            if matches!(l.as_str(), "which" | "that" | "who" | "where" | "when" | "while" | "but") {
+            if matches!(
+                l.as_str(),
+                "which" | "that" | "who" | "where" | "when" | "while" | "but"
+            ) {
                 break;
             }
             if k > j + 1 && PREPS.contains(&t.text) && !(between && t.text == "and") {
@@ -211,10 +266,18 @@ mod tests {
     fn phrases(s: &str) -> Vec<(String, bool)> {
         let lex = Lexicon::embedded();
         let sent = SentToks {
-            index: 0,
-            span: Span { start: 0, end: s.len() },
+            span: Span {
+                start: 0,
+                end: s.len(),
+            },
             paragraph: 0,
-            toks: toks(s, Span { start: 0, end: s.len() }),
+            toks: toks(
+                s,
+                Span {
+                    start: 0,
+                    end: s.len(),
+                },
+            ),
         };
         let names = mention::find(&sent, s, &lex);
         find(&sent, s, &lex, &names)
@@ -230,7 +293,10 @@ mod tests {
     fn specific_phrases_with_their_prepositional_phrases() {
         assert_eq!(
             phrases("They will hold a meeting in Oslo between Jane Roe, Ali Khan and Tom Poe."),
-            [("meeting in Oslo between Jane Roe, Ali Khan and Tom Poe".to_string(), true)]
+            [(
+                "meeting in Oslo between Jane Roe, Ali Khan and Tom Poe".to_string(),
+                true
+            )]
         );
         assert_eq!(
             phrases("It follows Ann Lee's recent visit to Lima."),
@@ -240,7 +306,10 @@ mod tests {
 
     #[test]
     fn bare_definite_phrases_are_kept_for_coreference_and_generic_ones_dropped() {
-        assert_eq!(phrases("The summit ended."), [("summit".to_string(), false)]);
+        assert_eq!(
+            phrases("The summit ended."),
+            [("summit".to_string(), false)]
+        );
         assert!(phrases("Talks are planned.").is_empty());
     }
 }

@@ -17,7 +17,9 @@ pub struct Quote {
 }
 
 fn is_open_space(c: Option<char>) -> bool {
-    c.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '\u{2014}' | '\u{2013}' | '-' | ':'))
+    c.is_none_or(|c| {
+        c.is_whitespace() || matches!(c, '(' | '[' | '\u{2014}' | '\u{2013}' | '-' | ':')
+    })
 }
 
 /// The quotations of `text[para]`, in order.
@@ -35,7 +37,9 @@ pub fn find(text: &str, para: Span) -> Vec<Quote> {
             '"' => {
                 let o = is_open_space(prev) && next.is_some_and(|c| !c.is_whitespace());
                 let cl = prev.is_some_and(|c| !c.is_whitespace())
-                    && next.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation() || c == '\u{2014}');
+                    && next.is_none_or(|c| {
+                        c.is_whitespace() || c.is_ascii_punctuation() || c == '\u{2014}'
+                    });
                 (o, cl)
             }
             _ => continue,
@@ -82,10 +86,16 @@ fn quote(para: Span, open: usize, close: usize, closed: bool) -> Quote {
 impl Quote {
     /// Adjust the spans for the byte length of the marks actually in `text`.
     pub fn measured(mut self, text: &str) -> Quote {
-        let open_len = text[self.outer.start..].chars().next().map_or(1, char::len_utf8);
+        let open_len = text[self.outer.start..]
+            .chars()
+            .next()
+            .map_or(1, char::len_utf8);
         self.inner.start = self.outer.start + open_len;
         if self.closed {
-            let close_len = text[self.inner.end..].chars().next().map_or(1, char::len_utf8);
+            let close_len = text[self.inner.end..]
+                .chars()
+                .next()
+                .map_or(1, char::len_utf8);
             self.outer.end = self.inner.end + close_len;
         }
         if self.inner.start > self.inner.end {
@@ -109,16 +119,28 @@ mod tests {
     use super::*;
 
     fn inner(s: &str) -> Vec<&str> {
-        quotes(s, Span { start: 0, end: s.len() })
-            .into_iter()
-            .map(|q| &s[q.inner.start..q.inner.end])
-            .collect()
+        quotes(
+            s,
+            Span {
+                start: 0,
+                end: s.len(),
+            },
+        )
+        .into_iter()
+        .map(|q| &s[q.inner.start..q.inner.end])
+        .collect()
     }
 
     #[test]
     fn straight_and_curly_quotes() {
-        assert_eq!(inner("He said: \"We will act.\" Then he left."), ["We will act."]);
-        assert_eq!(inner("“We will act,” she said, “and soon.”"), ["We will act,", "and soon."]);
+        assert_eq!(
+            inner("He said: \"We will act.\" Then he left."),
+            ["We will act."]
+        );
+        assert_eq!(
+            inner("“We will act,” she said, “and soon.”"),
+            ["We will act,", "and soon."]
+        );
     }
 
     #[test]

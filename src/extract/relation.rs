@@ -48,7 +48,14 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Relation> {
     out
 }
 
-fn rel(source: End, kind: EdgeKind, target: End, negated: bool, sentence: usize, cue: &str) -> Relation {
+fn rel(
+    source: End,
+    kind: EdgeKind,
+    target: End,
+    negated: bool,
+    sentence: usize,
+    cue: &str,
+) -> Relation {
     Relation {
         source,
         kind,
@@ -74,7 +81,14 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             continue;
         }
         if let Some(a) = m.affiliation.and_then(|a| inp.ents.of[s][a]) {
-            out.push(rel(End::Entity(p), EdgeKind::MemberOf, End::Entity(a), false, s, "title"));
+            out.push(rel(
+                End::Entity(p),
+                EdgeKind::MemberOf,
+                End::Entity(a),
+                false,
+                s,
+                "title",
+            ));
         }
         // apposition or "of": the first nation/org within a short title phrase after the name
         let mut j = m.end;
@@ -82,7 +96,10 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         if comma {
             j += 1;
         }
-        let direct_of = !comma && toks.get(j).is_some_and(|t| t.is("of") || t.is("from") || t.is("at"));
+        let direct_of = !comma
+            && toks
+                .get(j)
+                .is_some_and(|t| t.is("of") || t.is("from") || t.is("at"));
         if !comma && !direct_of {
             continue;
         }
@@ -95,19 +112,37 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             if m2.start >= limit {
                 break;
             }
-            if toks[j..m2.start].iter().any(|t| matches!(t.text, "," | ";" | "(" | ")") || t.is("and") || t.is("said") || t.is("who")) {
+            if toks[j..m2.start].iter().any(|t| {
+                matches!(t.text, "," | ";" | "(" | ")")
+                    || t.is("and")
+                    || t.is("said")
+                    || t.is("who")
+            }) {
                 break;
             }
-            saw_title |= toks[j..m2.start].iter().any(|t| inp.lex.is_title_head(t.text));
-            let Some(a) = inp.ents.of[s][k2] else { continue };
+            saw_title |= toks[j..m2.start]
+                .iter()
+                .any(|t| inp.lex.is_title_head(t.text));
+            let Some(a) = inp.ents.of[s][k2] else {
+                continue;
+            };
             let kind = entity_kind(inp, a);
             if !matches!(kind, NodeKind::Nation | NodeKind::Organization) {
                 break;
             }
             // "X, the Y spokesman" or "X, director of Y"
-            let title_after = toks[m2.end..(m2.end + 3).min(toks.len())].iter().any(|t| inp.lex.is_title_head(t.text));
+            let title_after = toks[m2.end..(m2.end + 3).min(toks.len())]
+                .iter()
+                .any(|t| inp.lex.is_title_head(t.text));
             if saw_title || title_after {
-                out.push(rel(End::Entity(p), EdgeKind::MemberOf, End::Entity(a), false, s, "title"));
+                out.push(rel(
+                    End::Entity(p),
+                    EdgeKind::MemberOf,
+                    End::Entity(a),
+                    false,
+                    s,
+                    "title",
+                ));
             }
             break;
         }
@@ -123,8 +158,30 @@ fn subject(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<(usize, usize)> {
         && (VERB_FILLERS.contains(&toks[j - 1].text)
             || matches!(
                 toks[j - 1].text,
-                "did" | "does" | "do" | "not" | "never" | "n't" | "didn't" | "has" | "have" | "had" | "will" | "would" | "is"
-                    | "are" | "was" | "were" | "been" | "be" | "publicly" | "openly" | "strongly" | "also" | "both" | "all"
+                "did"
+                    | "does"
+                    | "do"
+                    | "not"
+                    | "never"
+                    | "n't"
+                    | "didn't"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "been"
+                    | "be"
+                    | "publicly"
+                    | "openly"
+                    | "strongly"
+                    | "also"
+                    | "both"
+                    | "all"
             ))
     {
         j -= 1;
@@ -148,9 +205,20 @@ fn object(inp: &Input<'_, '_>, s: usize, from: usize, to: usize) -> Option<usize
 }
 
 fn negated_before(toks: &[Tok<'_>], v: usize) -> bool {
-    toks[v.saturating_sub(4)..v]
-        .iter()
-        .any(|t| matches!(t.text.to_lowercase().as_str(), "not" | "n't" | "never" | "didn't" | "denied" | "denies" | "deny" | "rejected" | "dismissed"))
+    toks[v.saturating_sub(4)..v].iter().any(|t| {
+        matches!(
+            t.text.to_lowercase().as_str(),
+            "not"
+                | "n't"
+                | "never"
+                | "didn't"
+                | "denied"
+                | "denies"
+                | "deny"
+                | "rejected"
+                | "dismissed"
+        )
+    })
 }
 
 /// "X accused Y of ...", "Y was accused by X", "X blamed Y for ...",
@@ -158,10 +226,20 @@ fn negated_before(toks: &[Tok<'_>], v: usize) -> bool {
 /// condemned by X"; negated when denied ("did not accuse").
 fn accused(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
     let toks = &inp.sents[s].toks;
-    let is_actor = |e: &usize| matches!(entity_kind(inp, *e), NodeKind::Person | NodeKind::Nation | NodeKind::Organization);
+    let is_actor = |e: &usize| {
+        matches!(
+            entity_kind(inp, *e),
+            NodeKind::Person | NodeKind::Nation | NodeKind::Organization
+        )
+    };
     let clause_end = |from: usize| {
         (from..toks.len())
-            .find(|&j| matches!(toks[j].text, "," | "." | ";" | ":") || toks[j].is_quote() || toks[j].is("which") || toks[j].is("who"))
+            .find(|&j| {
+                matches!(toks[j].text, "," | "." | ";" | ":")
+                    || toks[j].is_quote()
+                    || toks[j].is("which")
+                    || toks[j].is("who")
+            })
             .unwrap_or(toks.len())
     };
     for v in 0..toks.len() {
@@ -169,26 +247,54 @@ fn accused(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             continue;
         }
         let lower = toks[v].text.to_lowercase();
-        let Some((VerbClass::Accuse, lemma)) = inp.lex.verb(&lower) else { continue };
+        let Some((VerbClass::Accuse, lemma)) = inp.lex.verb(&lower) else {
+            continue;
+        };
         let lemma = lemma.to_string();
         // "attacked" and "charged" accuse only with a reason ("attacked X over ...")
         if matches!(lemma.as_str(), "attack" | "charge" | "slam") {
-            let reason = toks[v + 1..(v + 8).min(toks.len())].iter().any(|t| t.is("for") || t.is("over") || t.is("with"));
+            let reason = toks[v + 1..(v + 8).min(toks.len())]
+                .iter()
+                .any(|t| t.is("for") || t.is("over") || t.is("with"));
             if !reason {
                 continue;
             }
         }
         // "alleged hacking": an adjective, not an accusation
-        if lemma == "allege" && toks.get(v + 1).is_some_and(|t| t.is_word() && !t.cap && !t.is("that")) {
+        if lemma == "allege"
+            && toks
+                .get(v + 1)
+                .is_some_and(|t| t.is_word() && !t.cap && !t.is("that"))
+        {
             continue;
         }
         let negated = negated_before(toks, v);
-        let passive = v > 0 && matches!(toks[v - 1].text, "was" | "were" | "been" | "being" | "is" | "are");
+        let passive = v > 0
+            && matches!(
+                toks[v - 1].text,
+                "was" | "were" | "been" | "being" | "is" | "are"
+            );
         let (sources, targets): (Vec<usize>, Vec<usize>) = if passive {
             let by = (v + 1..(v + 6).min(toks.len())).find(|&j| toks[j].is("by"));
-            let sources = by.map(|b| entities_in(inp, s, b + 1, clause_end(b + 1))).unwrap_or_default();
+            let sources = by
+                .map(|b| entities_in(inp, s, b + 1, clause_end(b + 1)))
+                .unwrap_or_default();
             let mut aux = v - 1;
-            while aux > 0 && matches!(toks[aux - 1].text, "have" | "has" | "had" | "been" | "was" | "were" | "is" | "are" | "being" | "not") {
+            while aux > 0
+                && matches!(
+                    toks[aux - 1].text,
+                    "have"
+                        | "has"
+                        | "had"
+                        | "been"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "being"
+                        | "not"
+                )
+            {
                 aux -= 1;
             }
             let targets = match subject(inp, s, v) {
@@ -203,7 +309,12 @@ fn accused(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
                 None => Vec::new(),
             };
             let np_end = (v + 1..toks.len())
-                .find(|&j| matches!(toks[j].text, "of" | "for" | "over" | "with" | "," | "." | ";") || j > v + 8)
+                .find(|&j| {
+                    matches!(
+                        toks[j].text,
+                        "of" | "for" | "over" | "with" | "," | "." | ";"
+                    ) || j > v + 8
+                })
                 .unwrap_or(toks.len());
             let mut targets = entities_in(inp, s, v + 1, np_end);
             if targets.is_empty() && lemma == "blame" {
@@ -221,7 +332,14 @@ fn accused(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         for a in sources.iter().filter(|e| is_actor(e)) {
             for b in targets.iter().filter(|e| is_actor(e)) {
                 if a != b && !sources.contains(b) {
-                    out.push(rel(End::Entity(*a), EdgeKind::Accused, End::Entity(*b), negated, s, &lower));
+                    out.push(rel(
+                        End::Entity(*a),
+                        EdgeKind::Accused,
+                        End::Entity(*b),
+                        negated,
+                        s,
+                        &lower,
+                    ));
                 }
             }
         }
@@ -234,18 +352,36 @@ fn accused(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
 pub fn from_statements(inp: &Input<'_, '_>, statements: &[Statement]) -> Vec<Relation> {
     let mut out = Vec::new();
     for st in statements {
-        let is_actor = |e: usize| matches!(entity_kind(inp, e), NodeKind::Person | NodeKind::Nation | NodeKind::Organization);
+        let is_actor = |e: usize| {
+            matches!(
+                entity_kind(inp, e),
+                NodeKind::Person | NodeKind::Nation | NodeKind::Organization
+            )
+        };
         for &a in &st.about {
             if entity_kind(inp, a) == NodeKind::Report {
-                out.push(rel(End::Entity(st.speaker), EdgeKind::Cites, End::Entity(a), false, st.sentence, "refers to"));
+                out.push(rel(
+                    End::Entity(st.speaker),
+                    EdgeKind::Cites,
+                    End::Entity(a),
+                    false,
+                    st.sentence,
+                    "refers to",
+                ));
             }
         }
         // the first word of blame, and the actor named closest to it in the same statement
         let mut best: Option<(usize, usize, usize)> = None; // (distance, entity, sentence)
         for s in 0..inp.sents.len() {
             let toks = &inp.sents[s].toks;
-            let inside = |t: &Tok<'_>| t.span.start >= st.content.start && t.span.end <= st.content.end;
-            let Some(cue) = toks.iter().position(|t| inside(t) && inp.lex.is_criticism(t.text)) else { continue };
+            let inside =
+                |t: &Tok<'_>| t.span.start >= st.content.start && t.span.end <= st.content.end;
+            let Some(cue) = toks
+                .iter()
+                .position(|t| inside(t) && inp.lex.is_criticism(t.text))
+            else {
+                continue;
+            };
             if cue > 0 && matches!(toks[cue - 1].text, "not" | "n't" | "no") {
                 continue;
             }
@@ -254,7 +390,11 @@ pub fn from_statements(inp: &Input<'_, '_>, statements: &[Statement]) -> Vec<Rel
                 if e == st.speaker || !is_actor(e) || !inside(&toks[m.start]) {
                     continue;
                 }
-                let d = if m.end <= cue { cue - m.end } else { m.start - cue + 2 };
+                let d = if m.end <= cue {
+                    cue - m.end
+                } else {
+                    m.start - cue + 2
+                };
                 if d <= 12 && best.is_none_or(|b| d < b.0) {
                     best = Some((d, e, s));
                 }
@@ -262,7 +402,14 @@ pub fn from_statements(inp: &Input<'_, '_>, statements: &[Statement]) -> Vec<Rel
             break;
         }
         if let Some((_, e, _)) = best {
-            out.push(rel(End::Entity(st.speaker), EdgeKind::Accused, End::Entity(e), false, st.sentence, "blame"));
+            out.push(rel(
+                End::Entity(st.speaker),
+                EdgeKind::Accused,
+                End::Entity(e),
+                false,
+                st.sentence,
+                "blame",
+            ));
         }
     }
     out
@@ -271,19 +418,22 @@ pub fn from_statements(inp: &Input<'_, '_>, statements: &[Statement]) -> Vec<Rel
 /// True when token `v` lies inside quoted words (what someone said, not what the article says).
 fn in_statement_quote(inp: &Input<'_, '_>, s: usize, v: usize) -> bool {
     let at = inp.sents[s].toks[v].span.start;
-    inp.quotes.iter().any(|q| q.inner.start <= at && at < q.inner.end)
+    inp.quotes
+        .iter()
+        .any(|q| q.inner.start <= at && at < q.inner.end)
 }
 
 /// The entities of the mentions inside tokens `a..b` of sentence `s`.
 fn entities_in(inp: &Input<'_, '_>, s: usize, a: usize, b: usize) -> Vec<usize> {
     let mut out = Vec::new();
     for (k, m) in inp.mentions[s].iter().enumerate() {
-        if m.start >= a && m.end <= b && m.nominal.is_none() {
-            if let Some(e) = inp.ents.of[s][k] {
-                if !out.contains(&e) {
-                    out.push(e);
-                }
-            }
+        if m.start >= a
+            && m.end <= b
+            && m.nominal.is_none()
+            && let Some(e) = inp.ents.of[s][k]
+            && !out.contains(&e)
+        {
+            out.push(e);
         }
     }
     out
@@ -301,8 +451,8 @@ fn entities_in_at(inp: &Input<'_, '_>, s: usize, a: usize, b: usize) -> Vec<(usi
 
 /// Words after a name that do not make it a modifier ("Malaysia and ...", "China has ...").
 const FUNCTION_WORDS: [&str; 22] = [
-    "and", "or", "but", "has", "have", "had", "is", "are", "was", "were", "will", "would", "who", "which",
-    "also", "both", "all", "could", "should", "can", "may", "did",
+    "and", "or", "but", "has", "have", "had", "is", "are", "was", "were", "will", "would", "who",
+    "which", "also", "both", "all", "could", "should", "can", "may", "did",
 ];
 
 /// The subjects of sentence `s`: the actors named at its start (or after
@@ -311,7 +461,12 @@ const FUNCTION_WORDS: [&str; 22] = [
 fn sentence_subjects(inp: &Input<'_, '_>, s: usize) -> Vec<usize> {
     let toks = &inp.sents[s].toks;
     let ms = &inp.mentions[s];
-    let is_actor = |e: usize| matches!(entity_kind(inp, e), NodeKind::Person | NodeKind::Nation | NodeKind::Organization);
+    let is_actor = |e: usize| {
+        matches!(
+            entity_kind(inp, e),
+            NodeKind::Person | NodeKind::Nation | NodeKind::Organization
+        )
+    };
     if toks.first().is_some_and(|t| t.is("he") || t.is("she")) {
         let last = (0..s).rev().find_map(|p| {
             let m = inp.mentions[p].iter().position(|m| m.nominal.is_none())?;
@@ -323,9 +478,13 @@ fn sentence_subjects(inp: &Input<'_, '_>, s: usize) -> Vec<usize> {
     let modifier = |m: &Mention| {
         toks.get(m.end).is_some_and(|t| {
             let l = t.text.to_lowercase();
-            t.is_word() && !t.cap && !FUNCTION_WORDS.contains(&l.as_str()) && !super::nominal::is_verb_like(&l, inp.lex)
-        })
-            || ms.iter().any(|o| o.affiliation.is_some() && o.titled_start == m.start && o.start > m.start)
+            t.is_word()
+                && !t.cap
+                && !FUNCTION_WORDS.contains(&l.as_str())
+                && !super::nominal::is_verb_like(&l, inp.lex)
+        }) || ms
+            .iter()
+            .any(|o| o.affiliation.is_some() && o.titled_start == m.start && o.start > m.start)
     };
     let opening = toks.iter().position(|t| t.is("that")).map_or(0, |p| p + 1);
     let mut out = Vec::new();
@@ -337,7 +496,16 @@ fn sentence_subjects(inp: &Input<'_, '_>, s: usize) -> Vec<usize> {
         let at = m.titled_start;
         let starts = match next {
             None => at <= 2 || (opening > 0 && at >= opening && at <= opening + 2),
-            Some(n) => at <= n + 2 && toks[n..at].iter().all(|t| t.is("and") || t.text == "," || t.is_word() && !t.cap && inp.lex.is_title_head(t.text) || inp.lex.is_title_modifier(t.text) || t.is_possessive()),
+            Some(n) => {
+                at <= n + 2
+                    && toks[n..at].iter().all(|t| {
+                        t.is("and")
+                            || t.text == ","
+                            || t.is_word() && !t.cap && inp.lex.is_title_head(t.text)
+                            || inp.lex.is_title_modifier(t.text)
+                            || t.is_possessive()
+                    })
+            }
         };
         if !starts {
             if next.is_some() {
@@ -361,7 +529,10 @@ const ATTEND_CUES: [&str; 6] = ["at", "during", "attend", "attended", "attends",
 fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
     let toks = &inp.sents[s].toks;
     for (k, m) in inp.mentions[s].iter().enumerate() {
-        let (Kind::Meeting, Some(n), Some(meeting)) = (&m.kind, &m.nominal, inp.ents.of[s][k]) else { continue };
+        let (Kind::Meeting, Some(n), Some(meeting)) = (&m.kind, &m.nominal, inp.ents.of[s][k])
+        else {
+            continue;
+        };
         let mut attendees: Vec<usize> = Vec::new();
         // between X and Y / with X
         let mut pp_start = n.head + 1;
@@ -398,11 +569,23 @@ fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         }
         let mut seen = Vec::new();
         for e in attendees {
-            if seen.contains(&e) || !matches!(entity_kind(inp, e), NodeKind::Person | NodeKind::Nation | NodeKind::Organization) {
+            if seen.contains(&e)
+                || !matches!(
+                    entity_kind(inp, e),
+                    NodeKind::Person | NodeKind::Nation | NodeKind::Organization
+                )
+            {
                 continue;
             }
             seen.push(e);
-            out.push(rel(End::Entity(e), EdgeKind::Attends, End::Entity(meeting), false, s, toks[n.head].text));
+            out.push(rel(
+                End::Entity(e),
+                EdgeKind::Attends,
+                End::Entity(meeting),
+                false,
+                s,
+                toks[n.head].text,
+            ));
         }
     }
 }
@@ -412,14 +595,26 @@ fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
 fn reports(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
     let toks = &inp.sents[s].toks;
     for (k, m) in inp.mentions[s].iter().enumerate() {
-        let (Kind::Report, Some(n), Some(report)) = (&m.kind, &m.nominal, inp.ents.of[s][k]) else { continue };
+        let (Kind::Report, Some(n), Some(report)) = (&m.kind, &m.nominal, inp.ents.of[s][k]) else {
+            continue;
+        };
         let mut authors = Vec::new();
-        if toks.get(n.head + 1).is_some_and(|t| t.is("by") || t.is("from") || t.is("for")) {
-            authors.extend(entities_in(inp, s, n.head + 2, n.extent).into_iter().take(3));
+        if toks
+            .get(n.head + 1)
+            .is_some_and(|t| t.is("by") || t.is("from") || t.is("for"))
+        {
+            authors.extend(
+                entities_in(inp, s, n.head + 2, n.extent)
+                    .into_iter()
+                    .take(3),
+            );
         }
         authors.extend(entities_in(inp, s, m.start, n.head));
         // "his pre-budget review": the person just named
-        if matches!(n.determiner.as_deref(), Some("his" | "her" | "its" | "their")) {
+        if matches!(
+            n.determiner.as_deref(),
+            Some("his" | "her" | "its" | "their")
+        ) {
             let prev = inp.mentions[s]
                 .iter()
                 .enumerate()
@@ -430,23 +625,46 @@ fn reports(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         }
         let mut seen = Vec::new();
         for a in authors {
-            if seen.contains(&a) || !matches!(entity_kind(inp, a), NodeKind::Person | NodeKind::Nation | NodeKind::Organization) {
+            if seen.contains(&a)
+                || !matches!(
+                    entity_kind(inp, a),
+                    NodeKind::Person | NodeKind::Nation | NodeKind::Organization
+                )
+            {
                 continue;
             }
             seen.push(a);
-            out.push(rel(End::Entity(report), EdgeKind::AuthoredBy, End::Entity(a), false, s, toks[n.head].text));
+            out.push(rel(
+                End::Entity(report),
+                EdgeKind::AuthoredBy,
+                End::Entity(a),
+                false,
+                s,
+                toks[n.head].text,
+            ));
         }
         // "X, citing a report ...", "X cited the report", "X referred to the study"
         let before = m.start.saturating_sub(n.determiner.is_some() as usize);
-        let verb = (before.saturating_sub(4)..before)
-            .rev()
-            .find(|&v| inp.lex.verb(&toks[v].text.to_lowercase()).is_some_and(|(c, _)| c == VerbClass::Cite));
+        let verb = (before.saturating_sub(4)..before).rev().find(|&v| {
+            inp.lex
+                .verb(&toks[v].text.to_lowercase())
+                .is_some_and(|(c, _)| c == VerbClass::Cite)
+        });
         if let Some(v) = verb {
             let src = subject(inp, s, v).map(|x| x.0).or_else(|| {
-                (v > 0 && toks[v - 1].text == ",").then(|| subject(inp, s, v - 1).map(|x| x.0)).flatten()
+                (v > 0 && toks[v - 1].text == ",")
+                    .then(|| subject(inp, s, v - 1).map(|x| x.0))
+                    .flatten()
             });
             if let Some(src) = src {
-                out.push(rel(End::Entity(src), EdgeKind::Cites, End::Entity(report), false, s, toks[v].text));
+                out.push(rel(
+                    End::Entity(src),
+                    EdgeKind::Cites,
+                    End::Entity(report),
+                    false,
+                    s,
+                    toks[v].text,
+                ));
             }
         }
     }
@@ -456,7 +674,9 @@ fn reports(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
 /// organization that opened a sentence ("The Guardian cited ... It quoted ...").
 fn it_subject(inp: &Input<'_, '_>, s: usize) -> Option<usize> {
     (s.saturating_sub(3)..s).rev().find_map(|p| {
-        let k = inp.mentions[p].iter().position(|m| m.nominal.is_none() && m.titled_start <= 1)?;
+        let k = inp.mentions[p]
+            .iter()
+            .position(|m| m.nominal.is_none() && m.titled_start <= 1)?;
         inp.ents.of[p][k].filter(|&e| entity_kind(inp, e) == NodeKind::Organization)
     })
 }
@@ -468,14 +688,23 @@ fn cites(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
     for v in 0..toks.len() {
         let l = toks[v].text.to_lowercase();
         // "a leaked letter seen by Sky News": the outlet cites the document
-        if matches!(l.as_str(), "seen" | "obtained" | "published") && toks.get(v + 1).is_some_and(|t| t.is("by")) {
+        if matches!(l.as_str(), "seen" | "obtained" | "published")
+            && toks.get(v + 1).is_some_and(|t| t.is("by"))
+        {
             let doc = inp.mentions[s]
                 .iter()
                 .enumerate()
                 .find(|(_, m)| m.end == v && m.kind == Kind::Report)
                 .and_then(|(k, _)| inp.ents.of[s][k]);
             if let (Some(doc), Some(src)) = (doc, object(inp, s, v + 2, v + 5)) {
-                out.push(rel(End::Entity(src), EdgeKind::Cites, End::Entity(doc), false, s, &l));
+                out.push(rel(
+                    End::Entity(src),
+                    EdgeKind::Cites,
+                    End::Entity(doc),
+                    false,
+                    s,
+                    &l,
+                ));
             }
             continue;
         }
@@ -484,36 +713,64 @@ fn cites(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         }
         let ms = &inp.mentions[s];
         // "citing a report by X": the report is the one cited (see `reports`)
-        if ms.iter().any(|m| m.kind == Kind::Report && m.start > v && m.start <= v + 3) {
+        if ms
+            .iter()
+            .any(|m| m.kind == Kind::Report && m.start > v && m.start <= v + 3)
+        {
             continue;
         }
-        let end = (v + 1..toks.len()).find(|&j| matches!(toks[j].text, "." | ";" | ":") || toks[j].is_quote()).unwrap_or(toks.len());
+        let end = (v + 1..toks.len())
+            .find(|&j| matches!(toks[j].text, "." | ";" | ":") || toks[j].is_quote())
+            .unwrap_or(toks.len());
         let end = end.min(v + 16);
         // people and bodies named, not the possessives and affiliations that qualify them
         let mut dsts: Vec<usize> = Vec::new();
         for (k, m) in ms.iter().enumerate() {
-            let qualifies = toks.get(m.end).is_some_and(|t| t.is_possessive()) || ms.iter().any(|o| o.affiliation == Some(k));
+            let qualifies = toks.get(m.end).is_some_and(|t| t.is_possessive())
+                || ms.iter().any(|o| o.affiliation == Some(k));
             if m.start <= v || m.end > end || m.nominal.is_some() || qualifies {
                 continue;
             }
-            if let Some(e) = inp.ents.of[s][k].filter(|&e| matches!(entity_kind(inp, e), NodeKind::Person | NodeKind::Organization | NodeKind::Nation)) {
-                if !dsts.contains(&e) {
-                    dsts.push(e);
-                }
+            if let Some(e) = inp.ents.of[s][k].filter(|&e| {
+                matches!(
+                    entity_kind(inp, e),
+                    NodeKind::Person | NodeKind::Organization | NodeKind::Nation
+                )
+            }) && !dsts.contains(&e)
+            {
+                dsts.push(e);
             }
         }
         // only the first name, unless a list follows ("critics like A and B")
-        if !toks[v + 1..end].iter().any(|t| t.is("like") || t.is("including")) {
+        if !toks[v + 1..end]
+            .iter()
+            .any(|t| t.is("like") || t.is("including"))
+        {
             dsts.truncate(1);
         }
         let src = subject(inp, s, v)
             .map(|x| x.0)
-            .or_else(|| (v > 0 && toks[v - 1].text == ",").then(|| nearest_before(inp, s, v - 1)).flatten())
-            .or_else(|| (v == 1 && toks[0].is("it")).then(|| it_subject(inp, s)).flatten());
+            .or_else(|| {
+                (v > 0 && toks[v - 1].text == ",")
+                    .then(|| nearest_before(inp, s, v - 1))
+                    .flatten()
+            })
+            .or_else(|| {
+                (v == 1 && toks[0].is("it"))
+                    .then(|| it_subject(inp, s))
+                    .flatten()
+            });
         if let Some(src) = src {
             for dst in dsts {
                 if src != dst {
-                    out.push(rel(End::Entity(src), EdgeKind::Cites, End::Entity(dst), false, s, &l));
+                    out.push(rel(
+                        End::Entity(src),
+                        EdgeKind::Cites,
+                        End::Entity(dst),
+                        false,
+                        s,
+                        &l,
+                    ));
                 }
             }
         }

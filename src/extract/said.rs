@@ -114,11 +114,10 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
         if used_quotes[q] || words(inp.text, quote.inner) < 4 {
             continue;
         }
-        let Some(s) = inp
-            .sents
-            .iter()
-            .position(|x| x.span.start <= quote.inner.start && quote.inner.start < x.span.end.max(x.span.start + 1))
-        else {
+        let Some(s) = inp.sents.iter().position(|x| {
+            x.span.start <= quote.inner.start
+                && quote.inner.start < x.span.end.max(x.span.start + 1)
+        }) else {
             continue;
         };
         if !quote_stands_alone(inp, s, quote) {
@@ -139,9 +138,11 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
                 .max_by_key(|st| st.content.start)
                 .map(|st| st.speaker)
         };
-        let starts_para = inp.sents.iter().find(|x| x.paragraph == para).is_some_and(|x| {
-            quote.outer.start <= x.span.start + 1
-        });
+        let starts_para = inp
+            .sents
+            .iter()
+            .find(|x| x.paragraph == para)
+            .is_some_and(|x| quote.outer.start <= x.span.start + 1);
         let speaker = same_para.or_else(|| if starts_para { prev_para() } else { None });
         if let Some(e) = speaker {
             used_quotes[q] = true;
@@ -176,7 +177,10 @@ fn quote_stands_alone(inp: &Input<'_, '_>, s: usize, quote: &Quote) -> bool {
     }
     let prev = &toks[open - 1];
     matches!(prev.text, ":" | "," | "-" | "\u{2014}" | "\u{2013}")
-        || inp.lex.verb(&prev.text.to_lowercase()).is_some_and(|(c, _)| c == VerbClass::Speech)
+        || inp
+            .lex
+            .verb(&prev.text.to_lowercase())
+            .is_some_and(|(c, _)| c == VerbClass::Speech)
 }
 
 /// The speech cue at token `v`: (cue, tokens it spans, special form).
@@ -191,7 +195,9 @@ fn speech_at(toks: &[Tok<'_>], v: usize, lex: &Lexicon) -> Option<(String, usize
     }
     if lower == "quoted" || lower == "quotes" {
         // "X quoted Y as saying ..."
-        if let Some(a) = (v + 2..(v + 8).min(toks.len())).find(|&j| toks[j].is("as") && toks.get(j + 1).is_some_and(|n| n.is("saying"))) {
+        if let Some(a) = (v + 2..(v + 8).min(toks.len()))
+            .find(|&j| toks[j].is("as") && toks.get(j + 1).is_some_and(|n| n.is("saying")))
+        {
             return Some(("quoted as saying".to_string(), a + 2 - v, Special::QuotedAs));
         }
     }
@@ -211,36 +217,108 @@ fn speech_at(toks: &[Tok<'_>], v: usize, lex: &Lexicon) -> Option<(String, usize
     let prev = v.checked_sub(1).map(|p| toks[p].text.to_lowercase());
     let prev = prev.as_deref().unwrap_or("");
     // "it is believed", "was told": passive, no speaker
-    if matches!(prev, "is" | "was" | "are" | "were" | "been" | "being" | "be") {
+    if matches!(
+        prev,
+        "is" | "was" | "are" | "were" | "been" | "being" | "be"
+    ) {
         return None;
     }
     // "asked the WTO to investigate", "urged them to act": a request, not a statement
     if CONTROL.contains(&lemma) {
         let rest = &toks[v + 1..(v + 9).min(toks.len())];
-        let stop = rest.iter().position(|t| t.is("that") || t.text == "," || t.text == ":" || t.is_quote()).unwrap_or(rest.len());
+        let stop = rest
+            .iter()
+            .position(|t| t.is("that") || t.text == "," || t.text == ":" || t.is_quote())
+            .unwrap_or(rest.len());
         if rest[..stop].iter().any(|t| t.is("to")) {
             return None;
         }
     }
-    if matches!(prev, "a" | "an" | "the" | "this" | "that" | "his" | "her" | "its" | "their" | "our" | "'s" | "\u{2019}s") {
+    if matches!(
+        prev,
+        "a" | "an"
+            | "the"
+            | "this"
+            | "that"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "'s"
+            | "\u{2019}s"
+    ) {
         return None; // a noun: "a report", "his claim"
     }
-    if lower == lemma && NOUNY.contains(&lemma) && !matches!(prev, "will" | "would" | "could" | "might" | "may" | "can" | "should" | "must" | "did" | "do" | "does" | "they" | "we" | "i" | "you") {
+    if lower == lemma
+        && NOUNY.contains(&lemma)
+        && !matches!(
+            prev,
+            "will"
+                | "would"
+                | "could"
+                | "might"
+                | "may"
+                | "can"
+                | "should"
+                | "must"
+                | "did"
+                | "do"
+                | "does"
+                | "they"
+                | "we"
+                | "i"
+                | "you"
+        )
+    {
         return None; // "a China Daily report", "in comment"
     }
-    Some((lower, 1, if t.text.ends_with("ing") { Special::Participle } else { Special::None }))
+    Some((
+        lower,
+        1,
+        if t.text.ends_with("ing") {
+            Special::Participle
+        } else {
+            Special::None
+        },
+    ))
 }
 
 /// Verbs that take an object and an infinitive ("asked X to ...") as often as a statement.
 const CONTROL: [&str; 13] = [
-    "ask", "urge", "tell", "call", "warn", "encourage", "invite", "press", "advise", "persuade",
-    "order", "instruct", "request",
+    "ask",
+    "urge",
+    "tell",
+    "call",
+    "warn",
+    "encourage",
+    "invite",
+    "press",
+    "advise",
+    "persuade",
+    "order",
+    "instruct",
+    "request",
 ];
 
 /// Speech verbs whose base form is more often a noun.
 const NOUNY: [&str; 16] = [
-    "report", "comment", "note", "claim", "remark", "reply", "promise", "pledge", "vow", "state",
-    "estimate", "counter", "respond", "complain", "warning", "statement",
+    "report",
+    "comment",
+    "note",
+    "claim",
+    "remark",
+    "reply",
+    "promise",
+    "pledge",
+    "vow",
+    "state",
+    "estimate",
+    "counter",
+    "respond",
+    "complain",
+    "warning",
+    "statement",
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -271,7 +349,12 @@ fn attribute(
             let e = inp.ents.of[s][m]?;
             let m_end = inp.mentions[s][m].end;
             // the clause must not carry its own speaker ("According to ABC, Basya said ...")
-            let (from, to) = if v == 0 || (v <= 2 && !toks[..v].iter().any(|t| t.is_word() && t.cap && t.text != "But" && t.text != "And")) {
+            let (from, to) = if v == 0
+                || (v <= 2
+                    && !toks[..v]
+                        .iter()
+                        .any(|t| t.is_word() && t.cap && t.text != "But" && t.text != "And"))
+            {
                 let mut c = m_end;
                 while c < toks.len() && !matches!(toks[c].text, ",") && c < m_end + 6 {
                     c += 1;
@@ -296,26 +379,33 @@ fn attribute(
         _ => {}
     }
     // "X said ... and added that ...": a second verb of the same speaker
-    if let Some(e) = sentence_speaker {
-        if v > 0 && toks[v - 1].is("and") {
-            let start = skip_object_and_adverbials(inp, s, after);
-            let span = tok_span(toks, start, toks.len(), end_span)?;
-            return Some((Speaker::Entity(e), vec![span]));
-        }
+    if let Some(e) = sentence_speaker
+        && v > 0
+        && toks[v - 1].is("and")
+    {
+        let start = skip_object_and_adverbials(inp, s, after);
+        let span = tok_span(toks, start, toks.len(), end_span)?;
+        return Some((Speaker::Entity(e), vec![span]));
     }
     // the subject before the verb
     let subject = subject_before(inp, s, v);
     if let Some((speaker, subj_start)) = subject {
         // content after the verb, or before the subject when the attribution closes the sentence
         let (start, explicit) = skip_to_content(inp, s, after);
-        let after_words = toks[start.min(toks.len())..].iter().filter(|t| t.is_word()).count();
+        let after_words = toks[start.min(toks.len())..]
+            .iter()
+            .filter(|t| t.is_word())
+            .count();
         let before_words = toks[..subj_start].iter().filter(|t| t.is_word()).count();
         let quote_follows = toks[after..].iter().take(3).any(|t| t.is_quote());
         let first = toks[0].text.to_lowercase();
-        let adverbial_opening = ADVERBIAL_START.contains(&first.as_str()) || first == "according" || first.ends_with("ing");
+        let adverbial_opening = ADVERBIAL_START.contains(&first.as_str())
+            || first == "according"
+            || first.ends_with("ing");
         let closes = subj_start > 0 && !quote_follows && !(explicit && after_words >= 3) && {
             let p = &toks[subj_start - 1];
-            p.is_quote() || (p.text == "," && before_words >= 4 && (before_words >= 8 || !adverbial_opening))
+            p.is_quote()
+                || (p.text == "," && before_words >= 4 && (before_words >= 8 || !adverbial_opening))
         };
         if !closes && after_words >= 3 && !is_sentence_close(toks, start) {
             let span = tok_span(toks, start, content_stop(inp, s, start), end_span)?;
@@ -325,21 +415,29 @@ fn attribute(
         let mut pieces = Vec::new();
         if subj_start > 0 {
             let mut before_end = subj_start;
-            while before_end > 0 && (matches!(toks[before_end - 1].text, "," | "-" | "\u{2014}") || toks[before_end - 1].is_quote()) {
+            while before_end > 0
+                && (matches!(toks[before_end - 1].text, "," | "-" | "\u{2014}")
+                    || toks[before_end - 1].is_quote())
+            {
                 before_end -= 1;
             }
             if let Some(sp) = tok_span(toks, 0, before_end, end_span) {
                 pieces.push(sp);
             }
         }
-        if after < toks.len() && matches!(toks[after].text, ",") && toks.get(after + 1).is_some_and(|t| t.is_quote()) {
-            if let Some(sp) = tok_span(toks, after + 1, toks.len(), end_span) {
-                pieces.push(sp);
-            }
+        if after < toks.len()
+            && matches!(toks[after].text, ",")
+            && toks.get(after + 1).is_some_and(|t| t.is_quote())
+            && let Some(sp) = tok_span(toks, after + 1, toks.len(), end_span)
+        {
+            pieces.push(sp);
         }
         if pieces.is_empty() {
             // "X said." closing a quotation that started in an earlier sentence
-            let q = inp.quotes.iter().rev().find(|q| q.outer.end <= toks[v].span.start && q.outer.end + 3 >= toks[subj_start.saturating_sub(1).max(0)].span.start);
+            let q = inp.quotes.iter().rev().find(|q| {
+                q.outer.end <= toks[v].span.start
+                    && q.outer.end + 3 >= toks[subj_start.saturating_sub(1)].span.start
+            });
             pieces.extend(q.map(|q| q.inner));
         }
         if pieces.is_empty() {
@@ -361,7 +459,9 @@ fn attribute(
         };
         if let Some(sp) = speaker {
             let mut before_end = v;
-            while before_end > 0 && (matches!(toks[before_end - 1].text, ",") || toks[before_end - 1].is_quote()) {
+            while before_end > 0
+                && (matches!(toks[before_end - 1].text, ",") || toks[before_end - 1].is_quote())
+            {
                 before_end -= 1;
             }
             let span = tok_span(toks, 0, before_end, end_span)?;
@@ -385,7 +485,12 @@ fn subject_at_start(inp: &Input<'_, '_>, s: usize) -> Option<usize> {
         return None;
     }
     let ms = &inp.mentions[s];
-    let k = (0..ms.len()).find(|&k| ms[k].titled_start <= 2 && !ms.iter().any(|o| o.affiliation.is_some() && o.titled_start == ms[k].start && o.start > ms[k].start))?;
+    let k = (0..ms.len()).find(|&k| {
+        ms[k].titled_start <= 2
+            && !ms.iter().any(|o| {
+                o.affiliation.is_some() && o.titled_start == ms[k].start && o.start > ms[k].start
+            })
+    })?;
     inp.ents.of[s][k]
 }
 
@@ -397,7 +502,12 @@ fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<(Speaker, u
         j -= 1;
     }
     // "has been saying", "would say", "will tell"
-    while j > 0 && matches!(toks[j - 1].text, "will" | "would" | "could" | "might" | "is" | "was" | "has" | "had" | "not") {
+    while j > 0
+        && matches!(
+            toks[j - 1].text,
+            "will" | "would" | "could" | "might" | "is" | "was" | "has" | "had" | "not"
+        )
+    {
         j -= 1;
     }
     if j == 0 {
@@ -413,7 +523,11 @@ fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<(Speaker, u
     // "the prime minister said", "the French president told reporters"
     if prev.is_word() && !prev.cap && inp.lex.is_title_head(prev.text) {
         let mut k = j - 1;
-        while k > 0 && (inp.lex.is_title_modifier(toks[k - 1].text) || inp.lex.is_title_head(toks[k - 1].text) || inp.lex.nation(toks[k - 1].text).is_some()) {
+        while k > 0
+            && (inp.lex.is_title_modifier(toks[k - 1].text)
+                || inp.lex.is_title_head(toks[k - 1].text)
+                || inp.lex.nation(toks[k - 1].text).is_some())
+        {
             k -= 1;
         }
         if k > 0 && toks[k - 1].is("the") {
@@ -424,16 +538,17 @@ fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<(Speaker, u
         let e = inp.ents.of[s][m]?;
         let me = &inp.mentions[s][m];
         // "Paul Roe, head of Acme told ...": the person, not the organization
-        if me.titled_start > 0 && matches!(toks[me.titled_start - 1].text, "of" | "at" | "from" | "for") {
+        if me.titled_start > 0
+            && matches!(toks[me.titled_start - 1].text, "of" | "at" | "from" | "for")
+        {
             let lo = me.titled_start.saturating_sub(8);
             for c in (lo..me.titled_start).rev() {
                 if toks[c].text == "," {
-                    if let Some(pm) = mention_ending(inp, s, c) {
-                        if let Some(pe) = inp.ents.of[s][pm] {
-                            if inp.ents.list[pe].kind == NodeKind::Person {
-                                return Some((Speaker::Entity(pe), inp.mentions[s][pm].titled_start));
-                            }
-                        }
+                    if let Some(pm) = mention_ending(inp, s, c)
+                        && let Some(pe) = inp.ents.of[s][pm]
+                        && inp.ents.list[pe].kind == NodeKind::Person
+                    {
+                        return Some((Speaker::Entity(pe), inp.mentions[s][pm].titled_start));
                     }
                     break;
                 }
@@ -443,13 +558,16 @@ fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<(Speaker, u
     }
     // "The Shadow Secretary, Theresa May, said": the person right before the comma
     if prev.text == "," && j >= 2 {
-        let end = if toks[j - 2].text == ")" { j - 2 } else { j - 1 };
-        if let Some(m) = mention_ending(inp, s, end) {
-            if let Some(e) = inp.ents.of[s][m] {
-                if inp.ents.list[e].kind == NodeKind::Person || toks[j - 2].text == ")" {
-                    return Some((Speaker::Entity(e), inp.mentions[s][m].titled_start));
-                }
-            }
+        let end = if toks[j - 2].text == ")" {
+            j - 2
+        } else {
+            j - 1
+        };
+        if let Some(m) = mention_ending(inp, s, end)
+            && let Some(e) = inp.ents.of[s][m]
+            && (inp.ents.list[e].kind == NodeKind::Person || toks[j - 2].text == ")")
+        {
+            return Some((Speaker::Entity(e), inp.mentions[s][m].titled_start));
         }
     }
     // apposition: "X, the head of Y, said" / "X, who ..., said"
@@ -491,17 +609,37 @@ fn mention_starting(inp: &Input<'_, '_>, s: usize, start: usize) -> Option<usize
         st += 1;
     }
     let starts = |(k, m): &(usize, &Mention)| {
-        (m.titled_start == st || m.start == st || m.titled_start == start) && inp.ents.of[s][*k].is_some()
+        (m.titled_start == st || m.start == st || m.titled_start == start)
+            && inp.ents.of[s][*k].is_some()
     };
-    let person = |(k, _): &(usize, &Mention)| inp.ents.of[s][*k].is_some_and(|e| inp.ents.list[e].kind == NodeKind::Person);
+    let person = |(k, _): &(usize, &Mention)| {
+        inp.ents.of[s][*k].is_some_and(|e| inp.ents.list[e].kind == NodeKind::Person)
+    };
     let all: Vec<(usize, &Mention)> = inp.mentions[s].iter().enumerate().filter(starts).collect();
-    all.iter().find(|x| person(x)).or(all.first()).map(|(k, _)| *k)
+    all.iter()
+        .find(|x| person(x))
+        .or(all.first())
+        .map(|(k, _)| *k)
 }
 
 /// Words that open an adverbial between a speech verb and its content ("said on Tuesday that").
 const ADVERBIAL_START: [&str; 16] = [
-    "on", "in", "at", "during", "after", "before", "last", "this", "yesterday", "today", "earlier",
-    "later", "recently", "previously", "repeatedly", "publicly",
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "earlier",
+    "later",
+    "recently",
+    "previously",
+    "repeatedly",
+    "publicly",
 ];
 
 /// Skip "that", colons, and "told Y" / "on Tuesday" / "in a statement" before the content.
@@ -515,26 +653,41 @@ fn skip_to_content(inp: &Input<'_, '_>, s: usize, from: usize) -> (usize, bool) 
     let mut j = from;
     // an indirect object or adverbial phrase up to a "that", ":" or opening quote within a few tokens
     let lim = (from + 10).min(toks.len());
-    let told = from > 0 && matches!(toks[from - 1].text.to_lowercase().as_str(), "told" | "tell" | "tells" | "telling" | "assured" | "reminded" | "informed");
-    let adverbial = toks.get(from).is_some_and(|t| ADVERBIAL_START.contains(&t.text.to_lowercase().as_str()));
-    if let Some(k) = (from..lim).find(|&k| toks[k].is("that") || toks[k].text == ":" || toks[k].is_quote()) {
+    let told = from > 0
+        && matches!(
+            toks[from - 1].text.to_lowercase().as_str(),
+            "told" | "tell" | "tells" | "telling" | "assured" | "reminded" | "informed"
+        );
+    let adverbial = toks
+        .get(from)
+        .is_some_and(|t| ADVERBIAL_START.contains(&t.text.to_lowercase().as_str()));
+    if let Some(k) =
+        (from..lim).find(|&k| toks[k].is("that") || toks[k].text == ":" || toks[k].is_quote())
+    {
         let between = &toks[from..k];
-        let no_verb = between
-            .iter()
-            .all(|t| !inp.lex.verb(&t.text.to_lowercase()).is_some_and(|(c, _)| c == VerbClass::Speech))
-            && !between.iter().any(|t| t.text == ",");
+        let no_verb = between.iter().all(|t| {
+            !inp.lex
+                .verb(&t.text.to_lowercase())
+                .is_some_and(|(c, _)| c == VerbClass::Speech)
+        }) && !between.iter().any(|t| t.text == ",");
         if k == from || (no_verb && (told || adverbial)) {
             j = k;
         }
     } else if let Some(m) = mention_starting(inp, s, from) {
         // "told the BBC the plan was ..." -> skip the listener
         let me = &inp.mentions[s][m];
-        if toks.get(from - 1).is_some_and(|t| t.is("told") || t.is("tells")) {
+        if toks
+            .get(from - 1)
+            .is_some_and(|t| t.is("told") || t.is("tells"))
+        {
             j = me.end;
         }
     }
-    let explicit = toks.get(j).is_some_and(|t| t.is("that") || t.text == ":" || t.is_quote())
-        || (toks.get(j).is_some_and(|t| t.text == ",") && toks.get(j + 1).is_some_and(|t| t.is_quote()));
+    let explicit = toks
+        .get(j)
+        .is_some_and(|t| t.is("that") || t.text == ":" || t.is_quote())
+        || (toks.get(j).is_some_and(|t| t.text == ",")
+            && toks.get(j + 1).is_some_and(|t| t.is_quote()));
     while j < toks.len() && (toks[j].is("that") || matches!(toks[j].text, ":" | ",")) {
         j += 1;
     }
@@ -546,8 +699,15 @@ fn skip_to_content(inp: &Input<'_, '_>, s: usize, from: usize) -> (usize, bool) 
 fn content_stop(inp: &Input<'_, '_>, s: usize, from: usize) -> usize {
     let toks = &inp.sents[s].toks;
     for k in from..toks.len() {
-        if toks[k].is("and") && speech_at(toks, k + 1, inp.lex).is_some() && !in_quote(inp.quotes, toks[k].span.start) {
-            return if k > 0 && toks[k - 1].text == "," { k - 1 } else { k };
+        if toks[k].is("and")
+            && speech_at(toks, k + 1, inp.lex).is_some()
+            && !in_quote(inp.quotes, toks[k].span.start)
+        {
+            return if k > 0 && toks[k - 1].text == "," {
+                k - 1
+            } else {
+                k
+            };
         }
     }
     toks.len()
@@ -579,7 +739,11 @@ fn tok_span(toks: &[Tok<'_>], a: usize, b: usize, _end: usize) -> Option<Span> {
     while a < b && !toks[a].is_word() && toks[a].kind != crate::text::TokenKind::Number {
         a += 1;
     }
-    while b > a && !toks[b - 1].is_word() && toks[b - 1].kind != crate::text::TokenKind::Number && !matches!(toks[b - 1].text, "." | "?" | "!") {
+    while b > a
+        && !toks[b - 1].is_word()
+        && toks[b - 1].kind != crate::text::TokenKind::Number
+        && !matches!(toks[b - 1].text, "." | "?" | "!")
+    {
         b -= 1;
     }
     if a >= b {
@@ -592,7 +756,9 @@ fn tok_span(toks: &[Tok<'_>], a: usize, b: usize, _end: usize) -> Option<Span> {
 }
 
 fn in_quote(quotes: &[Quote], pos: usize) -> bool {
-    quotes.iter().any(|q| q.inner.start <= pos && pos < q.inner.end)
+    quotes
+        .iter()
+        .any(|q| q.inner.start <= pos && pos < q.inner.end)
 }
 
 /// A content that starts with a quotation takes the whole quotation, also
@@ -632,12 +798,13 @@ fn about(inp: &Input<'_, '_>, st: &Statement) -> Vec<usize> {
             continue;
         }
         for (k, m) in ms.iter().enumerate() {
-            if m.span.start >= st.content.start && m.span.end <= st.content.end {
-                if let Some(e) = inp.ents.of[s][k] {
-                    if e != st.speaker && !out.contains(&e) {
-                        out.push(e);
-                    }
-                }
+            if m.span.start >= st.content.start
+                && m.span.end <= st.content.end
+                && let Some(e) = inp.ents.of[s][k]
+                && e != st.speaker
+                && !out.contains(&e)
+            {
+                out.push(e);
             }
         }
     }

@@ -1,7 +1,7 @@
 //! The extractor's view of a sentence: its tokens with their text and a few
 //! precomputed facts (capitalised, a word, lower-case form).
 
-use crate::text::{tokenize, Article, Sentence, Span, TokenKind};
+use crate::text::{Article, Sentence, Span, TokenKind, tokenize};
 
 /// A token of a sentence, borrowed from the article text.
 #[derive(Clone, Copy, Debug)]
@@ -52,7 +52,6 @@ impl Tok<'_> {
 /// A sentence with its tokens.
 #[derive(Clone, Debug)]
 pub struct SentToks<'a> {
-    pub index: usize,
     pub span: Span,
     pub paragraph: usize,
     pub toks: Vec<Tok<'a>>,
@@ -64,7 +63,6 @@ pub fn sentences(article: &Article) -> Vec<SentToks<'_>> {
         .sentences
         .iter()
         .map(|s: &Sentence| SentToks {
-            index: s.index,
             span: s.span,
             paragraph: s.paragraph,
             toks: toks(&article.text, s.span),
@@ -86,14 +84,6 @@ pub fn toks(text: &str, span: Span) -> Vec<Tok<'_>> {
             }
         })
         .collect()
-}
-
-/// The text of tokens `toks[a..b]` as written, from the first start to the last end.
-pub fn surface<'a>(text: &'a str, toks: &[Tok<'_>]) -> &'a str {
-    match (toks.first(), toks.last()) {
-        (Some(f), Some(l)) => &text[f.span.start..l.span.end],
-        _ => "",
-    }
 }
 
 /// The lexicon key of a run of tokens: their texts joined by single spaces.

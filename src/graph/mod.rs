@@ -204,7 +204,10 @@ mod tests {
 
     #[test]
     fn node_ids_are_readable_slugs() {
-        assert_eq!(node_id(NodeKind::Person, "Barack Obama"), "person:barack-obama");
+        assert_eq!(
+            node_id(NodeKind::Person, "Barack Obama"),
+            "person:barack-obama"
+        );
         assert_eq!(node_id(NodeKind::Nation, "U.S."), "nation:us");
         assert_eq!(
             node_id(NodeKind::Organization, "  The Washington-Post "),

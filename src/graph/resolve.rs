@@ -7,9 +7,11 @@
 //! * a surname-only person ("person:blair") into the one multi-word person
 //!   with that last name ("person:tony-blair"); with several such persons,
 //!   into the dominant one only (seen in at least [`DOMINANCE`] times as
-//!   many articles as the runner-up), and never across a Mr/Mrs conflict.
+//!   many articles as the runner-up). A candidate whose honorifics contradict
+//!   the surname's ("Mrs Blair", a Tony Blair only ever "Mr") is not one.
 //!   Otherwise the surname stays a node of its own and an [`Ambiguity`]
-//!   records the candidates;
+//!   records the candidates. A hyphenated surname ("Kilroy-Silk") also
+//!   finds a name that writes it without the hyphen ("Robert Kilroy Silk");
 //! * a two-word person into the longer name with the same first and last
 //!   word ("George Bush" into "George W. Bush"), by the same rule;
 //! * statements with the same resolved speakers and the same words (up to
@@ -232,6 +234,9 @@ const MALE: &[&str] = &["mr", "mister", "sir"];
 const FEMALE: &[&str] = &["mrs", "ms", "miss", "madam", "dame"];
 /// Name suffixes that are not a surname.
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+/// Letters after a name that do not change who it is: "Ken Macdonald QC" is
+/// "Ken Macdonald" (where "Hank Williams Jr." is not "Hank Williams").
+const POSTNOMINALS: &[&str] = &["qc", "kc", "mp", "mep", "obe", "mbe", "cbe", "kbe"];
 
 /// The genders a set of names implies through their honorifics.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -264,10 +269,12 @@ impl Genders {
     }
 
     /// A short name using "Mrs" cannot be a person only ever called "Mr",
-    /// and the other way round. A person never given an honorific fits any.
+    /// and the other way round. A person never given an honorific fits any,
+    /// and so does every person for a short name seen with both (it names
+    /// different people in different articles; the honorifics decide nothing).
     fn conflicts(self, candidate: Genders) -> bool {
-        (self.female && candidate.male && !candidate.female)
-            || (self.male && candidate.female && !candidate.male)
+        (self.female && !self.male && candidate.male && !candidate.female)
+            || (self.male && !self.female && candidate.female && !candidate.male)
     }
 }
 
@@ -291,7 +298,12 @@ fn name_keys(name: &str) -> Vec<String> {
         .take_while(|w| is_one_of(w, MALE) || is_one_of(w, FEMALE))
         .count();
     words.drain(..titles);
-    while words.len() > 1 && words.last().is_some_and(|w| is_one_of(w, SUFFIXES)) {
+    while words.len() > 1 && words.last().is_some_and(|w| is_one_of(w, POSTNOMINALS)) {
+        words.pop();
+    }
+    // "Martin Luther King Jr." is a King, but "Richard III" is a name of
+    // its own, not the surname "Richard".
+    while words.len() > 2 && words.last().is_some_and(|w| is_one_of(w, SUFFIXES)) {
         words.pop();
     }
     words
@@ -299,6 +311,13 @@ fn name_keys(name: &str) -> Vec<String> {
         .map(|w| node_id(NodeKind::Person, w)["person:".len()..].to_string())
         .filter(|k| !k.is_empty())
         .collect()
+}
+
+/// Whether the last word of `name` is one of [`POSTNOMINALS`].
+fn has_postnominal(name: &str) -> bool {
+    name.split_whitespace()
+        .last()
+        .is_some_and(|w| is_one_of(w, POSTNOMINALS))
 }
 
 /// A candidate to fold into: its group root, how many articles it was seen
@@ -325,23 +344,26 @@ fn ranked(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
 }
 
 /// Whether a short name with these honorifics folds into one of its
-/// candidates, ranked by [`ranked`].
-fn decide(me: Genders, candidates: &[Candidate]) -> Decision {
-    match candidates {
+/// candidates, ranked by [`ranked`]. Candidates whose honorifics contradict
+/// the short name's ("Mrs Blair" and a Tony Blair only ever called "Mr")
+/// are out of the running before anything is weighed.
+fn decide(me: Genders, candidates: &[Candidate]) -> (Decision, Vec<usize>) {
+    let fit: Vec<&Candidate> = candidates
+        .iter()
+        .filter(|c| !me.conflicts(c.genders))
+        .collect();
+    let decision = match fit[..] {
         [] => Decision::Keep,
-        [only] if me.conflicts(only.genders) => Decision::Keep,
         [only] => Decision::Fold(only.root),
         [top, runner, ..] => {
-            if top.articles > runner.articles
-                && top.articles >= DOMINANCE * runner.articles
-                && !me.conflicts(top.genders)
-            {
+            if top.articles > runner.articles && top.articles >= DOMINANCE * runner.articles {
                 Decision::Fold(top.root)
             } else {
                 Decision::Ambiguous
             }
         }
-    }
+    };
+    (decision, fit.iter().map(|c| c.root).collect())
 }
 
 /// Fold short person names into fuller ones (see the module docs); returns
@@ -359,10 +381,18 @@ fn fold_persons(nodes: &[(&str, &RawNode)], parent: &mut [usize]) -> Vec<(usize,
         .collect();
     let mut ambiguous = Vec::new();
 
-    // 1. "George Bush" into "George W. Bush": index long names by (first, last).
+    // 1. "George Bush" into "George W. Bush", "Ken Macdonald" into "Ken
+    // Macdonald QC": index the longer names by (first, last). A name is
+    // either longer or a two-word name to fold, never both, so no chain
+    // forms.
+    let longer: Vec<bool> = keys
+        .iter()
+        .zip(nodes)
+        .map(|(k, (_, n))| k.len() >= 3 || (k.len() == 2 && has_postnominal(&n.name)))
+        .collect();
     let mut long: HashMap<(&str, &str), Vec<Candidate>> = HashMap::new();
     for (i, k) in keys.iter().enumerate() {
-        if k.len() >= 3 {
+        if longer[i] {
             long.entry((&k[0], &k[k.len() - 1]))
                 .or_default()
                 .push(Candidate {
@@ -375,28 +405,37 @@ fn fold_persons(nodes: &[(&str, &RawNode)], parent: &mut [usize]) -> Vec<(usize,
     let long: HashMap<(&str, &str), Vec<Candidate>> =
         long.into_iter().map(|(k, c)| (k, ranked(c))).collect();
     for (i, k) in keys.iter().enumerate() {
-        if k.len() != 2 {
+        if k.len() != 2 || longer[i] {
             continue;
         }
         let Some(cands) = long.get(&(k[0].as_str(), k[1].as_str())) else {
             continue;
         };
         match decide(Genders::of(&nodes[i].1.names), cands) {
-            Decision::Fold(root) => parent[i] = root,
-            Decision::Keep => {}
-            Decision::Ambiguous => ambiguous.push((i, cands.iter().map(|c| c.root).collect())),
+            (Decision::Fold(root), _) => parent[i] = root,
+            (Decision::Keep, _) => {}
+            (Decision::Ambiguous, fit) => ambiguous.push((i, fit)),
         }
     }
 
     // 2. "Blair" into "Tony Blair": the multi-word groups by last name.
     let mut by_last: HashMap<&str, BTreeSet<usize>> = HashMap::new();
     let mut folded: HashMap<usize, Vec<usize>> = HashMap::new();
+    // "Robert Kilroy Silk" is also indexed under "kilroy-silk", so that a
+    // surname written with its hyphen finds the name written without.
+    let compound: Vec<Option<String>> = keys
+        .iter()
+        .map(|k| (k.len() >= 3).then(|| format!("{}-{}", k[k.len() - 2], k[k.len() - 1])))
+        .collect();
     for (i, k) in keys.iter().enumerate() {
         if k.len() >= 2 {
             by_last
                 .entry(&k[k.len() - 1])
                 .or_default()
                 .insert(parent[i]);
+            if let Some(c) = &compound[i] {
+                by_last.entry(c).or_default().insert(parent[i]);
+            }
             if parent[i] != i {
                 folded.entry(parent[i]).or_default().push(i);
             }
@@ -435,9 +474,9 @@ fn fold_persons(nodes: &[(&str, &RawNode)], parent: &mut [usize]) -> Vec<(usize,
             .entry(k[0].as_str())
             .or_insert_with(|| ranked(roots.iter().map(|&r| candidate(r)).collect()));
         match decide(Genders::of(&nodes[i].1.names), cands) {
-            Decision::Fold(root) => parent[i] = root,
-            Decision::Keep => {}
-            Decision::Ambiguous => ambiguous.push((i, cands.iter().map(|c| c.root).collect())),
+            (Decision::Fold(root), _) => parent[i] = root,
+            (Decision::Keep, _) => {}
+            (Decision::Ambiguous, fit) => ambiguous.push((i, fit)),
         }
     }
     ambiguous
@@ -648,14 +687,40 @@ mod tests {
             .person("Blair", &["Mr Blair"], &d[1..2])
             .view();
         assert_eq!(v.nodes.len(), 2);
-        // A dominant candidate with the wrong honorific: ambiguous.
+        // A dominant candidate with the wrong honorific is out of the
+        // running: the one that fits is left.
         let v = Build::default()
             .person("Tony Blair", &["Mr Blair"], &d[..6])
             .person("Cherie Blair", &[], &d[6..7])
             .person("Blair", &["Mrs Blair"], &d[7..8])
             .view();
-        assert_eq!(v.nodes.len(), 3);
-        assert_eq!(v.ambiguous.len(), 1);
+        assert_eq!(v.nodes.len(), 2);
+        assert_eq!(
+            members(&v, "person:cherie-blair"),
+            ["person:blair", "person:cherie-blair"]
+        );
+        assert!(v.ambiguous.is_empty());
+        // A surname seen as "Mr" and "Mrs" rules nobody out.
+        let v = Build::default()
+            .person("Michael Jackson", &["Mr Jackson"], &d[..1])
+            .person("Janet Jackson", &["Ms Jackson"], &d[1..2])
+            .person("Jackson", &["Mr Jackson", "Ms Jackson"], &d[2..3])
+            .view();
+        assert_eq!(v.ambiguous[0].candidates.len(), 2);
+        // Only the candidates that fit are weighed and reported.
+        let v = Build::default()
+            .person("Mervyn King", &["Mr King"], &d[..6])
+            .person("Kristin King", &[], &d[6..7])
+            .person("Gladys King", &["Ms King"], &d[7..8])
+            .person("Ms King", &[], &d[8..9])
+            .view();
+        assert_eq!(
+            v.ambiguous,
+            [Ambiguity {
+                id: "person:ms-king".into(),
+                candidates: vec!["person:gladys-king".into(), "person:kristin-king".into()],
+            }]
+        );
         // No honorific on the candidate: it fits.
         let v = Build::default()
             .person("Cherie Blair", &[], &d[..1])
@@ -710,6 +775,13 @@ mod tests {
         );
         assert_eq!(name_keys("Mr. Blair"), ["blair"]);
         assert_eq!(name_keys("Jr."), ["jr"]);
+        assert_eq!(name_keys("Richard III"), ["richard", "iii"]);
+        assert_eq!(name_keys("Mr Blair MP"), ["blair"]);
+        let v = Build::default()
+            .person("Cliff Richard", &[], &["d1"])
+            .person("Richard III", &[], &["d2"])
+            .view();
+        assert_eq!(v.nodes.len(), 2);
         let v = Build::default()
             .person("Martin Luther King Jr.", &[], &["d1"])
             .person("King", &[], &["d2"])
@@ -788,6 +860,50 @@ mod tests {
         let v = b.view();
         assert!(v.node("statement:aa:1").is_some());
         assert!(v.node("statement:bb:1").is_some());
+    }
+
+    #[test]
+    fn a_hyphenated_surname_finds_the_name_written_without_the_hyphen() {
+        let v = Build::default()
+            .person("Robert Kilroy Silk", &["Robert Kilroy-Silk"], &["d1"])
+            .person("Kilroy-Silk", &["Mr Kilroy-Silk"], &["d2"])
+            .view();
+        assert_eq!(
+            members(&v, "person:robert-kilroy-silk"),
+            ["person:kilroy-silk", "person:robert-kilroy-silk"]
+        );
+        // The hyphen-less surname still finds it by its last word.
+        let v = Build::default()
+            .person("Robert Kilroy Silk", &[], &["d1"])
+            .person("Silk", &[], &["d2"])
+            .view();
+        assert_eq!(v.nodes.len(), 1);
+    }
+
+    #[test]
+    fn letters_after_a_name_do_not_make_another_person() {
+        assert_eq!(name_keys("Ben Emmerson QC"), ["ben", "emmerson"]);
+        let v = Build::default()
+            .person("Ken Macdonald QC", &[], &["d1"])
+            .person("Ken Macdonald", &[], &["d2"])
+            .person("Macdonald", &[], &["d3"])
+            .view();
+        assert_eq!(
+            members(&v, "person:ken-macdonald-qc"),
+            [
+                "person:ken-macdonald",
+                "person:ken-macdonald-qc",
+                "person:macdonald"
+            ]
+        );
+        // A "Jr." is another person: no fold, the surname is ambiguous.
+        let v = Build::default()
+            .person("Hank Williams Jr.", &[], &["d1"])
+            .person("Hank Williams", &[], &["d2"])
+            .person("Williams", &[], &["d3"])
+            .view();
+        assert_eq!(v.nodes.len(), 3);
+        assert_eq!(v.ambiguous.len(), 1);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use crate::error::{Error, Result};
-use crate::text::{tokenize, Span};
+use crate::text::{Span, tokenize};
 
 /// How a surface form names a nation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,9 +92,15 @@ const TABLES: [(&str, &str); 9] = [
     ("criticism.txt", include_str!("../../data/criticism.txt")),
     ("nations.tsv", include_str!("../../data/nations.tsv")),
     ("regions.txt", include_str!("../../data/regions.txt")),
-    ("organizations.tsv", include_str!("../../data/organizations.tsv")),
+    (
+        "organizations.tsv",
+        include_str!("../../data/organizations.tsv"),
+    ),
     ("titles.txt", include_str!("../../data/titles.txt")),
-    ("given-names.txt", include_str!("../../data/given-names.txt")),
+    (
+        "given-names.txt",
+        include_str!("../../data/given-names.txt"),
+    ),
     ("stopcaps.txt", include_str!("../../data/stopcaps.txt")),
     ("verbs.tsv", include_str!("../../data/verbs.tsv")),
     ("nouns.tsv", include_str!("../../data/nouns.tsv")),
@@ -225,7 +231,8 @@ impl Lexicon {
                     };
                     let lemma = cols.get(2).unwrap_or(&cols[0]).trim().to_string();
                     self.add_key_len(cols[0]);
-                    self.verbs.insert(key_of(cols[0]).to_lowercase(), (class, lemma));
+                    self.verbs
+                        .insert(key_of(cols[0]).to_lowercase(), (class, lemma));
                 }
                 "nouns.tsv" => {
                     let class = match cols.get(1).map(|s| s.trim()) {
@@ -236,7 +243,11 @@ impl Lexicon {
                         _ => return Err(bad("class must be meeting, report, org or group")),
                     };
                     let k = key_of(cols[0]);
-                    let k = if class == NounClass::Org { k } else { k.to_lowercase() };
+                    let k = if class == NounClass::Org {
+                        k
+                    } else {
+                        k.to_lowercase()
+                    };
                     self.nouns.insert(k, class);
                 }
                 _ => return Err(bad("unknown table")),
@@ -257,7 +268,9 @@ impl Lexicon {
 
     fn add_nation_form(&mut self, form: &str, nation: usize, how: NationForm) {
         self.add_key_len(form);
-        self.nation_forms.entry(key_of(form)).or_insert((nation, how));
+        self.nation_forms
+            .entry(key_of(form))
+            .or_insert((nation, how));
     }
 
     fn add_org_form(&mut self, form: &str, idx: usize) {
@@ -266,7 +279,14 @@ impl Lexicon {
     }
 
     fn add_key_len(&mut self, form: &str) {
-        let n = tokenize(form, Span { start: 0, end: form.len() }).len();
+        let n = tokenize(
+            form,
+            Span {
+                start: 0,
+                end: form.len(),
+            },
+        )
+        .len();
         self.max_key_tokens = self.max_key_tokens.max(n);
     }
 
@@ -376,7 +396,13 @@ fn multi<'a>(col: Option<&&'a str>) -> impl Iterator<Item = &'a str> {
 
 fn key_of(text: &str) -> String {
     let mut key = String::with_capacity(text.len());
-    for tok in tokenize(text, Span { start: 0, end: text.len() }) {
+    for tok in tokenize(
+        text,
+        Span {
+            start: 0,
+            end: text.len(),
+        },
+    ) {
         if !key.is_empty() {
             key.push(' ');
         }
@@ -404,10 +430,14 @@ mod tests {
             let mut prev: Option<(String, String)> = None;
             for (line, section, cols) in lines(text) {
                 let k = cols[0].to_lowercase();
-                if let Some((ps, pk)) = &prev {
-                    if ps == section {
-                        assert!(pk < &k, "{name} line {line}: {:?} is not after {pk:?}", cols[0]);
-                    }
+                if let Some((ps, pk)) = &prev
+                    && ps == section
+                {
+                    assert!(
+                        pk < &k,
+                        "{name} line {line}: {:?} is not after {pk:?}",
+                        cols[0]
+                    );
                 }
                 prev = Some((section.to_string(), k));
             }
@@ -427,7 +457,11 @@ mod tests {
             assert_eq!(lex.nation(&Lexicon::key(form)), Some((us, how)), "{form}");
         }
         let cn = lex.nation("China").unwrap().0;
-        assert_eq!(lex.nation(&Lexicon::key("People's Republic of China")).map(|x| x.0), Some(cn));
+        assert_eq!(
+            lex.nation(&Lexicon::key("People's Republic of China"))
+                .map(|x| x.0),
+            Some(cn)
+        );
         assert!(lex.nation("Scotland").is_none());
         assert!(lex.is_region("Scotland"));
     }
@@ -438,14 +472,21 @@ mod tests {
         let wh = lex.organization("White House").unwrap();
         let us = lex.nation("United States").unwrap().0;
         assert_eq!(lex.organizations[wh].nation, Some(us));
-        assert_eq!(lex.organization("Tories"), lex.organization(&Lexicon::key("Conservative Party")));
+        assert_eq!(
+            lex.organization("Tories"),
+            lex.organization(&Lexicon::key("Conservative Party"))
+        );
     }
 
     #[test]
     fn a_users_table_adds_to_the_embedded_ones() {
         let dir = std::env::temp_dir().join(format!("newsgraph-lex-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("organizations.tsv"), "Acme Widgets\tAcme\tcompany\t\n").unwrap();
+        std::fs::write(
+            dir.join("organizations.tsv"),
+            "Acme Widgets\tAcme\tcompany\t\n",
+        )
+        .unwrap();
         let lex = Lexicon::from_dir(&dir).unwrap();
         assert!(lex.organization("Acme").is_some());
         assert!(lex.organization("White House").is_some());

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::graph::{Edge, EdgeKind, NodeKind, View};
+use crate::graph::{Edge, EdgeKind, Node, NodeKind, View};
 use crate::query::date::Date;
 use crate::query::name::{matching, normalize};
 use crate::query::{Articles, NodeRef, Place, index_by_id};
@@ -52,6 +52,16 @@ fn mentions(text_norm: &str, name: &str) -> bool {
     !name.is_empty() && format!(" {text_norm} ").contains(&format!(" {name} "))
 }
 
+/// Whether `alias` is only the first word of a person's name ("Tony" of
+/// "Tony Blair"): too common to look for in the words of statements, unless
+/// it is what the user asked about.
+fn is_given_name(node: &Node, alias: &str) -> bool {
+    node.kind == NodeKind::Person
+        && !alias.contains(char::is_whitespace)
+        && node.name.contains(char::is_whitespace)
+        && node.name.split_whitespace().next() == Some(alias)
+}
+
 /// Statements matching `query`, sorted by where they were first read
 /// (article label, sentence), then speaker, then id.
 ///
@@ -78,7 +88,12 @@ pub fn said(view: &View, query: &SaidQuery) -> Result<Vec<Statement>> {
         let mut names: Vec<&str> = nodes
             .iter()
             .flat_map(|n| {
-                std::iter::once(n.name.as_str()).chain(n.aliases.iter().map(String::as_str))
+                std::iter::once(n.name.as_str()).chain(
+                    n.aliases
+                        .iter()
+                        .map(String::as_str)
+                        .filter(|a| !is_given_name(n, a) || normalize(a) == normalize(about)),
+                )
             })
             .collect();
         if names.is_empty() {
@@ -248,6 +263,29 @@ mod tests {
             ["statement:aaaa:1"]
         );
         assert!(said(&v, &q("weather")).unwrap().is_empty());
+    }
+
+    #[test]
+    fn about_does_not_look_for_a_given_name_alone() {
+        let mut v = fixture::view();
+        for n in &mut v.nodes {
+            match n.id.as_str() {
+                "person:john-doe" => n.aliases.push("John".into()),
+                "statement:bbbb:0" => n.name = "John Smith will not take sides".into(),
+                _ => {}
+            }
+        }
+        let q = SaidQuery {
+            about: Some("John Doe".into()),
+            ..SaidQuery::default()
+        };
+        assert!(said(&v, &q).unwrap().is_empty());
+        let q = SaidQuery {
+            about: Some("John".into()),
+            ..SaidQuery::default()
+        };
+        // Asked for by itself, the word is still looked for.
+        assert_eq!(ids(&said(&v, &q).unwrap()), ["statement:bbbb:0"]);
     }
 
     #[test]
