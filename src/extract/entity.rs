@@ -105,6 +105,12 @@ pub fn resolve(
             }
         }
     }
+    let mid_sentence: std::collections::HashSet<&str> = mentions
+        .iter()
+        .flatten()
+        .filter(|m| m.start > 0 && !m.name.contains(' '))
+        .map(|m| m.name.as_str())
+        .collect();
     let last_token = |name: &str| name.rsplit([' ', '-']).next().unwrap_or(name).to_string();
 
     // 1. full names: people with evidence
@@ -231,19 +237,27 @@ pub fn resolve(
                 }
                 Kind::Single | Kind::Person | Kind::MaybePerson if !m.name.contains(' ') => {
                     let word = m.name.as_str();
+                    // "Mrs Howard" is not Michael Howard when he is "Mr Howard"
+                    let gender = m.honorific.as_deref().and_then(honorific_gender);
+                    let fits = |e: usize| {
+                        gender.is_none() || ents.list[e].female.is_none() || ents.list[e].female == gender
+                    };
                     let cands: Vec<usize> = persons
                         .iter()
                         .filter(|(_, last, first)| {
                             last == word || (first == word && lex.is_surname_first(first))
                         })
                         .map(|p| p.0)
+                        .filter(|&e| fits(e))
                         .collect();
-                    // a lone given name or family name written first ("Xi" for Xi Jinping)
-                    let cands = if cands.is_empty() {
+                    // a family name written first ("Xi" for Xi Jinping), not a bare given name ("Tony")
+                    let first_ok = !lex.is_given_name(word) || lex.is_surname_first(word);
+                    let cands = if cands.is_empty() && first_ok {
                         persons
                             .iter()
                             .filter(|(_, _, first)| first == word)
                             .map(|p| p.0)
+                            .filter(|&e| fits(e))
                             .collect()
                     } else {
                         cands
@@ -256,13 +270,24 @@ pub fn resolve(
                             .unwrap_or((0, 0, 0))
                     });
                     match pick {
-                        Some(e) => Some(e),
+                        Some(e) => {
+                            if ents.list[e].female.is_none() {
+                                ents.list[e].female = gender;
+                            }
+                            Some(e)
+                        }
                         None => {
+                            // a capitalised word opening a sentence ("Estimates suggest") is a
+                            // name only if it looks like one or is capitalised mid-sentence too
+                            let opener_ok = m.start > 0
+                                || mid_sentence.contains(word)
+                                || (!word.ends_with('s') && !lex.is_ambiguous_cap(word));
                             let evidence = m.kind == Kind::Person
                                 || titled_single.contains_key(word)
-                                || (speech_follows(toks, m.end, lex) && m.start > 0)
+                                || (speech_follows(toks, m.end, lex) && opener_ok)
                                 || speech_precedes(toks, m.start, lex);
-                            let given_ok = !lex.is_given_name(word) || m.honorific.is_some();
+                            let given_ok = (!lex.is_given_name(word) || m.honorific.is_some())
+                                && surname_like(word, lex);
                             if m.kind == Kind::Single && org_context(toks, m.start, lex) {
                                 // "Paul Roe, head of Acme": Acme is an organization
                                 let e = *by_key
@@ -357,12 +382,8 @@ pub fn resolve(
                 if let Some(t) = &m.title {
                     ent.titles.extend(t.split(' ').map(str::to_lowercase));
                 }
-                if let Some(h) = &m.honorific {
-                    ent.female = Some(
-                        !h.eq_ignore_ascii_case("mr")
-                            && !h.eq_ignore_ascii_case("sir")
-                            && !h.eq_ignore_ascii_case("lord"),
-                    );
+                if let Some(g) = m.honorific.as_deref().and_then(honorific_gender) {
+                    ent.female.get_or_insert(g);
                 }
             }
         }
@@ -436,6 +457,28 @@ fn org_context(toks: &[Tok<'_>], start: usize, lex: &Lexicon) -> bool {
     }
     let before = &toks[start - 2];
     before.text == "," || (lex.is_title_head(before.text) && !before.cap)
+}
+
+/// true for a female honorific ("Mrs", "Ms", "Baroness"), false for a male one, None otherwise.
+fn honorific_gender(h: &str) -> Option<bool> {
+    let h = h.trim_end_matches('.').to_lowercase();
+    match h.as_str() {
+        "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" | "baroness" | "queen" | "princess" | "sister" => Some(true),
+        "mr" | "sir" | "lord" | "baron" | "king" | "prince" | "father" | "brother" => Some(false),
+        _ => None,
+    }
+}
+
+/// A lone word that can be a surname: not an initial, an acronym's plural
+/// ("MPs"), an organization word ("Parliament") or a common word.
+fn surname_like(word: &str, lex: &Lexicon) -> bool {
+    let mut chars = word.chars();
+    let two_caps = chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_uppercase);
+    word.chars().count() > 1
+        && !two_caps
+        && !lex.is_stopcap(word)
+        && lex.noun(word).is_none()
+        && lex.organization(word).is_none()
 }
 
 fn sents_text(toks: &[Tok<'_>], a: usize, b: usize) -> String {

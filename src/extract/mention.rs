@@ -383,11 +383,18 @@ fn classify_run(
 ) {
     let toks = &sent.toks;
     let mut s = i;
-    // sentence starters and other capitalised non-names
+    let mut end = end;
+    // sentence starters, capitalised verbs ("Said ...") and other capitalised non-names
     while s < end
-        && (lex.is_stopcap(toks[s].text) || toks[s].text.chars().all(|c| !c.is_alphabetic()))
+        && (lex.is_stopcap(toks[s].text)
+            || toks[s].text.chars().all(|c| !c.is_alphabetic())
+            || (s == 0 && lex.verb(&toks[s].text.to_lowercase()).is_some()))
     {
         s += 1;
+    }
+    // "Bush-style", "Blair-led": an adjective made from a name ends the run
+    while end > s && ADJ_SUFFIXES.iter().any(|x| toks[end - 1].text.ends_with(x)) {
+        end -= 1;
     }
     if s >= end {
         return;
@@ -443,6 +450,11 @@ fn classify_run(
         });
         if title_ok && h + 1 < end {
             n = h + 1;
+            // "Tanzania Mr Brown", "BBC Mr Howard": an honorific is a title of its own
+            if lex.is_honorific(toks[h].text) && h > s {
+                classify_run(sent, text, lex, s, h, out);
+                s = h;
+            }
             honorific = (s..n)
                 .find(|&k| lex.is_honorific(toks[k].text))
                 .map(|k| toks[k].text.trim_end_matches('.').to_string());
@@ -459,6 +471,8 @@ fn classify_run(
     if lex.is_region(&key(name_toks)) {
         return;
     }
+    // "Golden Globe Awards", "Dundee United", "Wall Street": not a person
+    let not_person = name_toks.len() > 1 && lex.is_not_name_end(name_toks[name_toks.len() - 1].text);
     let titled = n > s;
     let web = name_toks.len() == 1
         && [".com", ".org", ".net", ".co.uk"]
@@ -474,6 +488,8 @@ fn classify_run(
         } else {
             Kind::Single
         }
+    } else if not_person {
+        return;
     } else if (lex.is_given_name(name_toks[0].text)
         && !lex.is_given_name_also_word(name_toks[0].text))
         || (lex.is_surname_first(name_toks[0].text) && name_toks.len() <= 3)
@@ -498,6 +514,11 @@ fn classify_run(
     }
     out.push(m);
 }
+
+/// Endings that make an adjective of a name ("Bush-style", "Blair-led").
+const ADJ_SUFFIXES: [&str; 10] = [
+    "-style", "-led", "-backed", "-based", "-era", "-type", "-like", "-owned", "-run", "-controlled",
+];
 
 /// A token that can be part of a person's name.
 fn name_like(t: &Tok<'_>, lex: &Lexicon) -> bool {

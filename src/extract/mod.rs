@@ -143,6 +143,8 @@ fn statement_text(s: &str) -> String {
     let joined = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
     joined
         .trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '-' | '\u{2014}' | ' '))
+        .trim_end_matches('.')
+        .trim_end()
         .to_string()
 }
 

@@ -65,6 +65,17 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
         let toks = &sent.toks;
         let mut sentence_speaker: Option<usize> = None;
         let mut covered: Vec<Span> = Vec::new();
+        // an attribution that closes the sentence ("..., Ms Roe told reporters.") owns
+        // every speech verb before it: those are inside the words it attributes
+        let verbs: Vec<usize> = (0..toks.len()).filter(|&v| speech_at(toks, v, inp.lex).is_some()).collect();
+        let closer = verbs.iter().copied().rfind(|&v| {
+            subject_before(inp, s, v).is_some_and(|(_, start)| {
+                start > 0
+                    && (toks[start - 1].text == "," || toks[start - 1].is_quote())
+                    && toks[..start].iter().filter(|t| t.is_word()).count() >= 4
+                    && toks[v + 1..].iter().filter(|t| t.is_word()).count() <= 3
+            })
+        });
         let mut v = 0;
         while v < toks.len() {
             let Some((cue, len, special)) = speech_at(toks, v, inp.lex) else {
@@ -73,7 +84,10 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
             };
             let at = toks[v].span.start;
             // inside a quotation, or in words already credited ("She said the party would announce ...")
-            if in_quote(inp.quotes, at) || covered.iter().any(|c| c.start <= at && at < c.end) {
+            if in_quote(inp.quotes, at)
+                || covered.iter().any(|c| c.start <= at && at < c.end)
+                || closer.is_some_and(|c| v < c)
+            {
                 v += 1;
                 continue;
             }

@@ -80,6 +80,7 @@ pub struct Lexicon {
     also_word: HashSet<String>,
     stopcaps: HashSet<String>,
     ambiguous_caps: HashSet<String>,
+    not_name_end: HashSet<String>,
     verbs: HashMap<String, (VerbClass, String)>,
     nouns: HashMap<String, NounClass>,
     criticism: HashSet<String>,
@@ -217,7 +218,8 @@ impl Lexicon {
                     let set = match section {
                         "stop" => &mut self.stopcaps,
                         "ambiguous" => &mut self.ambiguous_caps,
-                        _ => return Err(bad("entry outside [stop]/[ambiguous]")),
+                        "not-name-end" => &mut self.not_name_end,
+                        _ => return Err(bad("entry outside [stop]/[ambiguous]/[not-name-end]")),
                     };
                     set.insert(cols[0].to_string());
                 }
@@ -348,6 +350,11 @@ impl Lexicon {
     /// A capitalised word that is a name only sometimes ("May", "Will").
     pub fn is_ambiguous_cap(&self, word: &str) -> bool {
         self.ambiguous_caps.contains(word)
+    }
+
+    /// A word that never ends a person's name ("Awards", "United", "Street").
+    pub fn is_not_name_end(&self, word: &str) -> bool {
+        self.not_name_end.contains(word)
     }
 
     /// The class and lemma of a verb form (lower case key, may be several words).
