@@ -105,12 +105,6 @@ pub fn resolve(
             }
         }
     }
-    let mid_sentence: std::collections::HashSet<&str> = mentions
-        .iter()
-        .flatten()
-        .filter(|m| m.start > 0 && !m.name.contains(' '))
-        .map(|m| m.name.as_str())
-        .collect();
     let last_token = |name: &str| name.rsplit([' ', '-']).next().unwrap_or(name).to_string();
 
     // 1. full names: people with evidence
@@ -277,15 +271,10 @@ pub fn resolve(
                             Some(e)
                         }
                         None => {
-                            // a capitalised word opening a sentence ("Estimates suggest") is a
-                            // name only if it looks like one or is capitalised mid-sentence too
-                            let opener_ok = m.start > 0
-                                || mid_sentence.contains(word)
-                                || (!word.ends_with('s') && !lex.is_ambiguous_cap(word));
-                            let evidence = m.kind == Kind::Person
-                                || titled_single.contains_key(word)
-                                || (speech_follows(toks, m.end, lex) && opener_ok)
-                                || speech_precedes(toks, m.start, lex);
+                            // a lone word is a surname only with an honorific or a title
+                            // somewhere in the article ("Mr Straw"); one that only speaks
+                            // ("Southcorp said") is as often a company
+                            let evidence = m.kind == Kind::Person || titled_single.contains_key(word);
                             let given_ok = (!lex.is_given_name(word) || m.honorific.is_some())
                                 && surname_like(word, lex);
                             if m.kind == Kind::Single && org_context(toks, m.start, lex) {

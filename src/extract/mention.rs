@@ -464,6 +464,9 @@ fn classify_run(
     if name_toks.is_empty() {
         return; // a title alone: "Foreign Secretary"
     }
+    if name_toks.len() == 1 && PRONOUNS.contains(&name_toks[0].text) {
+        return; // "He" is also a family name, but never alone
+    }
     if name_toks.len() > 5 || name_toks.iter().any(|t| !name_like(t, lex)) {
         return;
     }
@@ -514,6 +517,8 @@ fn classify_run(
     }
     out.push(m);
 }
+
+const PRONOUNS: [&str; 8] = ["He", "She", "It", "They", "We", "I", "You", "His"];
 
 /// Endings that make an adjective of a name ("Bush-style", "Blair-led").
 const ADJ_SUFFIXES: [&str; 10] = [
