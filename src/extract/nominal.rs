@@ -189,6 +189,11 @@ fn left_edge(toks: &[Tok<'_>], h: usize, lex: &Lexicon) -> (usize, Option<String
                 && (t.cap || l.len() > 2));
         // a lower-case word before a name is not part of the phrase ("follows Ann Lee's visit")
         let before_name = t.is_word() && !t.cap && toks[start].cap;
+        // "to resume talks": a word after "to" is a verb
+        let infinitive = start >= 2 && toks[start - 2].is("to") && t.is_word() && !t.cap;
+        if infinitive {
+            break;
+        }
         // "a leaked internal letter": a participle right after the determiner is an adjective
         let participle = !ok
             && l.ends_with("ed")

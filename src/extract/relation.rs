@@ -6,7 +6,7 @@
 //! "the talks" or "a report" does not litter the graph.
 
 use crate::graph::{EdgeKind, NodeKind};
-use crate::lexicon::VerbClass;
+use crate::lexicon::{NounClass, VerbClass};
 
 use super::entity::VERB_FILLERS;
 use super::mention::{Kind, Mention};
@@ -189,6 +189,13 @@ fn subject(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<(usize, usize)> {
     // "X, who will hold talks"
     if j >= 2 && toks[j - 1].is("who") && toks[j - 2].text == "," {
         j -= 2;
+    }
+    // "The Chilean government accused ...", "Chinese officials met ...": the body they speak for
+    if j >= 2 && {
+        let w = toks[j - 1].text.to_lowercase();
+        !toks[j - 1].cap && (BODY_NOUNS.contains(&w.as_str()) || inp.lex.noun(&w) == Some(NounClass::Group))
+    } {
+        j -= 1;
     }
     let ms = &inp.mentions[s];
     let k = ms.iter().rposition(|m| m.end == j)?;
@@ -439,6 +446,23 @@ fn entities_in(inp: &Input<'_, '_>, s: usize, a: usize, b: usize) -> Vec<usize> 
     out
 }
 
+/// As [`entities_in`], leaving out the nations and organizations that only
+/// qualify a person's title ("Chilean Fisheries Minister Tomas Araya").
+fn people_in(inp: &Input<'_, '_>, s: usize, a: usize, b: usize) -> Vec<usize> {
+    let ms = &inp.mentions[s];
+    let mut out = Vec::new();
+    for (k, m) in ms.iter().enumerate() {
+        if m.start >= a && m.end <= b && m.nominal.is_none() && !ms.iter().any(|o| o.affiliation == Some(k)) {
+            if let Some(e) = inp.ents.of[s][k] {
+                if !out.contains(&e) {
+                    out.push(e);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// As [`entities_in`], with the token where each mention ends.
 fn entities_in_at(inp: &Input<'_, '_>, s: usize, a: usize, b: usize) -> Vec<(usize, usize)> {
     inp.mentions[s]
@@ -448,6 +472,11 @@ fn entities_in_at(inp: &Input<'_, '_>, s: usize, a: usize, b: usize) -> Vec<(usi
         .filter_map(|(k, m)| inp.ents.of[s][k].map(|e| (m.end, e)))
         .collect()
 }
+
+/// Nouns for the government or staff of a nation or organization named just before them.
+const BODY_NOUNS: [&str; 8] = [
+    "government", "administration", "ministry", "authorities", "officials", "regime", "leadership", "military",
+];
 
 /// Words after a name that do not make it a modifier ("Malaysia and ...", "China has ...").
 const FUNCTION_WORDS: [&str; 22] = [
@@ -538,7 +567,7 @@ fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         let mut pp_start = n.head + 1;
         for &pp_end in &n.pp_ends {
             if toks[pp_start].is("between") || toks[pp_start].is("with") {
-                attendees.extend(entities_in(inp, s, pp_start + 1, pp_end));
+                attendees.extend(people_in(inp, s, pp_start + 1, pp_end));
             }
             pp_start = pp_end;
         }
