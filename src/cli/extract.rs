@@ -40,7 +40,17 @@ fn process(input: &Input, stdin: Option<&[u8]>, lexicon: &Lexicon) -> Outcome {
             msg.strip_prefix(&prefix).unwrap_or(&msg)
         ))
     })?;
-    Ok((crate::extract::extract(&article, lexicon), warning))
+    // A bug in a rule must cost one article, not the batch: report it and go on.
+    let graph = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        crate::extract::extract(&article, lexicon)
+    }))
+    .map_err(|_| {
+        Error::Other(format!(
+            "{}: internal error while extracting this article (a bug: please report it with the file)",
+            input.display
+        ))
+    })?;
+    Ok((graph, warning))
 }
 
 /// A one-line counter on stderr, only when it is a terminal.

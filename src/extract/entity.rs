@@ -234,7 +234,9 @@ pub fn resolve(
                     // "Mrs Howard" is not Michael Howard when he is "Mr Howard"
                     let gender = m.honorific.as_deref().and_then(honorific_gender);
                     let fits = |e: usize| {
-                        gender.is_none() || ents.list[e].female.is_none() || ents.list[e].female == gender
+                        gender.is_none()
+                            || ents.list[e].female.is_none()
+                            || ents.list[e].female == gender
                     };
                     let cands: Vec<usize> = persons
                         .iter()
@@ -274,7 +276,8 @@ pub fn resolve(
                             // a lone word is a surname only with an honorific or a title
                             // somewhere in the article ("Mr Straw"); one that only speaks
                             // ("Southcorp said") is as often a company
-                            let evidence = m.kind == Kind::Person || titled_single.contains_key(word);
+                            let evidence =
+                                m.kind == Kind::Person || titled_single.contains_key(word);
                             let given_ok = (!lex.is_given_name(word) || m.honorific.is_some())
                                 && surname_like(word, lex);
                             if m.kind == Kind::Single && org_context(toks, m.start, lex) {
@@ -452,7 +455,8 @@ fn org_context(toks: &[Tok<'_>], start: usize, lex: &Lexicon) -> bool {
 fn honorific_gender(h: &str) -> Option<bool> {
     let h = h.trim_end_matches('.').to_lowercase();
     match h.as_str() {
-        "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" | "baroness" | "queen" | "princess" | "sister" => Some(true),
+        "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" | "baroness" | "queen" | "princess"
+        | "sister" => Some(true),
         "mr" | "sir" | "lord" | "baron" | "king" | "prince" | "father" | "brother" => Some(false),
         _ => None,
     }
@@ -462,7 +466,8 @@ fn honorific_gender(h: &str) -> Option<bool> {
 /// ("MPs"), an organization word ("Parliament") or a common word.
 fn surname_like(word: &str, lex: &Lexicon) -> bool {
     let mut chars = word.chars();
-    let two_caps = chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_uppercase);
+    let two_caps = chars.next().is_some_and(char::is_uppercase)
+        && chars.next().is_some_and(char::is_uppercase);
     word.chars().count() > 1
         && !two_caps
         && !lex.is_stopcap(word)

@@ -475,7 +475,8 @@ fn classify_run(
         return;
     }
     // "Golden Globe Awards", "Dundee United", "Wall Street": not a person
-    let not_person = name_toks.len() > 1 && lex.is_not_name_end(name_toks[name_toks.len() - 1].text);
+    let not_person =
+        name_toks.len() > 1 && lex.is_not_name_end(name_toks[name_toks.len() - 1].text);
     let titled = n > s;
     let web = name_toks.len() == 1
         && [".com", ".org", ".net", ".co.uk"]
@@ -522,7 +523,16 @@ const PRONOUNS: [&str; 8] = ["He", "She", "It", "They", "We", "I", "You", "His"]
 
 /// Endings that make an adjective of a name ("Bush-style", "Blair-led").
 const ADJ_SUFFIXES: [&str; 10] = [
-    "-style", "-led", "-backed", "-based", "-era", "-type", "-like", "-owned", "-run", "-controlled",
+    "-style",
+    "-led",
+    "-backed",
+    "-based",
+    "-era",
+    "-type",
+    "-like",
+    "-owned",
+    "-run",
+    "-controlled",
 ];
 
 /// A token that can be part of a person's name.

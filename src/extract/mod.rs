@@ -227,3 +227,111 @@ impl<'a> Builder<'a> {
             .insert(ev);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn graph_of(text: &str) -> Graph {
+        let lex = Lexicon::embedded();
+        let article = Article::from_bytes("t", text.as_bytes()).unwrap().0;
+        extract(&article, &lex)
+    }
+
+    #[test]
+    fn every_evidence_is_the_sentence_it_names() {
+        let text = "Talks resume\n\nGENEVA, May 2 (UPI) -- Zürich\u{2019}s mayor Anna Weber said \u{201c}we will act\u{201d} on Monday.\n\n\"We will go on,\" Ms Weber added, \"and on.\"\n";
+        let g = graph_of(text);
+        assert!(!g.edges.is_empty());
+        for ev in g.edges.values().flatten() {
+            assert_eq!(&text[ev.start..ev.end], ev.text);
+        }
+    }
+
+    #[test]
+    fn same_text_same_graph() {
+        let text = "Title\n\nLONDON (Reuters) - Foreign Secretary Jack Doe said the talks in Paris had failed.\n";
+        assert_eq!(graph_of(text), graph_of(text));
+    }
+
+    /// Words that trigger every rule, in any order: the extractor never panics.
+    fn newsy() -> impl Strategy<Value = String> {
+        let words = prop::sample::select(vec![
+            "said",
+            "told",
+            "according",
+            "to",
+            "accused",
+            "of",
+            "by",
+            "was",
+            "the",
+            "a",
+            "report",
+            "summit",
+            "meeting",
+            "between",
+            "and",
+            "with",
+            "Mr",
+            "Ms",
+            "President",
+            "Jane",
+            "Doe",
+            "China",
+            "Chinese",
+            "U.S.",
+            "Washington",
+            "Labour",
+            "Party",
+            "\"",
+            "\u{201c}",
+            "\u{201d}",
+            "'s",
+            ",",
+            ".",
+            ":",
+            "(",
+            ")",
+            "-",
+            "he",
+            "He",
+            "she",
+            "it",
+            "It",
+            "quoted",
+            "as",
+            "saying",
+            "citing",
+            "the board",
+            "Board",
+            "Advertisement",
+            "\n\n",
+            "\n",
+            "who",
+            "which",
+            "criticised",
+            "not",
+            "didn't",
+            "at",
+            "during",
+        ]);
+        prop::collection::vec(words, 0..80).prop_map(|w| w.join(" "))
+    }
+
+    proptest! {
+        #[test]
+        fn hostile_text_never_panics_and_evidence_holds(text in newsy()) {
+            let g = graph_of(&text);
+            for ev in g.edges.values().flatten() {
+                prop_assert_eq!(&text[ev.start..ev.end], ev.text.as_str());
+            }
+        }
+
+        #[test]
+        fn arbitrary_unicode_never_panics(text in "\\PC{0,300}") {
+            let _ = graph_of(&text);
+        }
+    }
+}

@@ -193,7 +193,8 @@ fn subject(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<(usize, usize)> {
     // "The Chilean government accused ...", "Chinese officials met ...": the body they speak for
     if j >= 2 && {
         let w = toks[j - 1].text.to_lowercase();
-        !toks[j - 1].cap && (BODY_NOUNS.contains(&w.as_str()) || inp.lex.noun(&w) == Some(NounClass::Group))
+        !toks[j - 1].cap
+            && (BODY_NOUNS.contains(&w.as_str()) || inp.lex.noun(&w) == Some(NounClass::Group))
     } {
         j -= 1;
     }
@@ -452,7 +453,11 @@ fn people_in(inp: &Input<'_, '_>, s: usize, a: usize, b: usize) -> Vec<usize> {
     let ms = &inp.mentions[s];
     let mut out = Vec::new();
     for (k, m) in ms.iter().enumerate() {
-        if m.start >= a && m.end <= b && m.nominal.is_none() && !ms.iter().any(|o| o.affiliation == Some(k)) {
+        if m.start >= a
+            && m.end <= b
+            && m.nominal.is_none()
+            && !ms.iter().any(|o| o.affiliation == Some(k))
+        {
             if let Some(e) = inp.ents.of[s][k] {
                 if !out.contains(&e) {
                     out.push(e);
@@ -475,7 +480,14 @@ fn entities_in_at(inp: &Input<'_, '_>, s: usize, a: usize, b: usize) -> Vec<(usi
 
 /// Nouns for the government or staff of a nation or organization named just before them.
 const BODY_NOUNS: [&str; 8] = [
-    "government", "administration", "ministry", "authorities", "officials", "regime", "leadership", "military",
+    "government",
+    "administration",
+    "ministry",
+    "authorities",
+    "officials",
+    "regime",
+    "leadership",
+    "military",
 ];
 
 /// Words after a name that do not make it a modifier ("Malaysia and ...", "China has ...").
@@ -588,9 +600,11 @@ fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
                 || ATTEND_CUES.contains(&l.as_str())
         });
         if let Some(v) = cue {
-            match subject(inp, s, v) {
-                Some((e, _)) if !ATTEND_CUES[..2].contains(&toks[v].text) => attendees.push(e),
-                _ => attendees.extend(sentence_subjects(inp, s)),
+            // "X is at the summit": the sentence's subjects; "X attended": the verb's
+            if ATTEND_CUES[..2].contains(&toks[v].text) {
+                attendees.extend(sentence_subjects(inp, s));
+            } else {
+                attendees.extend(subject(inp, s, v).map(|x| x.0));
             }
             if toks[v].is("met") || toks[v].is("meets") {
                 attendees.extend(entities_in(inp, s, v + 1, before));

@@ -67,7 +67,9 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
         let mut covered: Vec<Span> = Vec::new();
         // an attribution that closes the sentence ("..., Ms Roe told reporters.") owns
         // every speech verb before it: those are inside the words it attributes
-        let verbs: Vec<usize> = (0..toks.len()).filter(|&v| speech_at(toks, v, inp.lex).is_some()).collect();
+        let verbs: Vec<usize> = (0..toks.len())
+            .filter(|&v| speech_at(toks, v, inp.lex).is_some())
+            .collect();
         let closer = verbs.iter().copied().rfind(|&v| {
             subject_before(inp, s, v).is_some_and(|(_, start)| {
                 start > 0
