@@ -453,16 +453,10 @@ fn people_in(inp: &Input<'_, '_>, s: usize, a: usize, b: usize) -> Vec<usize> {
     let ms = &inp.mentions[s];
     let mut out = Vec::new();
     for (k, m) in ms.iter().enumerate() {
-        if m.start >= a
-            && m.end <= b
-            && m.nominal.is_none()
-            && !ms.iter().any(|o| o.affiliation == Some(k))
-        {
-            if let Some(e) = inp.ents.of[s][k] {
-                if !out.contains(&e) {
-                    out.push(e);
-                }
-            }
+        let qualifies = ms.iter().any(|o| o.affiliation == Some(k));
+        let inside = m.start >= a && m.end <= b && m.nominal.is_none();
+        if let Some(e) = inp.ents.of[s][k].filter(|e| inside && !qualifies && !out.contains(e)) {
+            out.push(e);
         }
     }
     out
