@@ -17,7 +17,7 @@ use std::fmt::Write;
 
 use crate::graph::{Edge, EdgeKind, Node, NodeKind, View};
 
-/// How long a statement's label may get before it is shortened.
+/// How long a label (a statement's words, a meeting's or report's phrase) may get before it is shortened.
 const STATEMENT_LABEL: usize = 60;
 
 /// Choices for [`to_string_with`].
@@ -105,7 +105,10 @@ fn write_node(out: &mut String, node: &Node, center: bool) {
             node.name.clone(),
         )
     } else if node.aliases.is_empty() {
-        (node.name.clone(), format!("{} ({})", node.name, node.id))
+        (
+            shorten(&node.name, STATEMENT_LABEL),
+            format!("{} ({})", node.name, node.id),
+        )
     } else {
         let tip = format!(
             "{} ({})\nalso: {}",
@@ -113,7 +116,7 @@ fn write_node(out: &mut String, node: &Node, center: bool) {
             node.id,
             node.aliases.join("; ")
         );
-        (node.name.clone(), tip)
+        (shorten(&node.name, STATEMENT_LABEL), tip)
     };
     let _ = write!(
         out,
