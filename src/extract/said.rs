@@ -201,7 +201,7 @@ fn quote_stands_alone(inp: &Input<'_, '_>, s: usize, quote: &Quote) -> bool {
 
 /// The speech cue at token `v`: (cue, tokens it spans, special form).
 fn speech_at(toks: &[Tok<'_>], v: usize, lex: &Lexicon) -> Option<(String, usize, Special)> {
-    let t = &toks[v];
+    let t = toks.get(v)?;
     if !t.is_word() {
         return None;
     }
