@@ -301,9 +301,8 @@ fn speech_at(toks: &[Tok<'_>], v: usize, lex: &Lexicon) -> Option<(String, usize
 }
 
 /// Verbs that take an object and an infinitive ("asked X to ...") as often as a statement.
-const CONTROL: [&str; 13] = [
+const CONTROL: [&str; 12] = [
     "ask",
-    "urge",
     "tell",
     "call",
     "warn",
@@ -365,7 +364,10 @@ fn attribute(
             let e = inp.ents.of[s][m]?;
             let m_end = inp.mentions[s][m].end;
             // the clause must not carry its own speaker ("According to ABC, Basya said ...")
+            // "learned that, according to X, ...": the source opens its clause
+            let opens_clause = v > 0 && toks[v - 1].is("that") && v + 2 < toks.len();
             let (from, to) = if v == 0
+                || opens_clause
                 || (v <= 2
                     && !toks[..v]
                         .iter()
@@ -389,7 +391,7 @@ fn attribute(
             let m = mention_starting(inp, s, v + 1)?;
             let e = inp.ents.of[s][m]?;
             let start = skip_that(toks, after);
-            let span = tok_span(toks, start, toks.len(), end_span)?;
+            let span = tok_span(toks, start, content_stop(inp, s, start), end_span)?;
             return Some((Speaker::Entity(e), vec![span]));
         }
         _ => {}
@@ -488,7 +490,7 @@ fn attribute(
     if special == Special::Participle || (v > 0 && matches!(toks[v - 1].text, "and" | ",")) {
         let e = sentence_speaker.or_else(|| subject_at_start(inp, s))?;
         let start = skip_object_and_adverbials(inp, s, after);
-        let span = tok_span(toks, start, toks.len(), end_span)?;
+        let span = tok_span(toks, start, content_stop(inp, s, start), end_span)?;
         return Some((Speaker::Entity(e), vec![span]));
     }
     None
@@ -539,9 +541,10 @@ fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<(Speaker, u
     // "the prime minister said", "the French president told reporters"
     if prev.is_word() && !prev.cap && inp.lex.is_title_head(prev.text) {
         let mut k = j - 1;
+        // "the prime minister", "the French president", "the shadow chancellor"
         while k > 0
-            && (inp.lex.is_title_modifier(toks[k - 1].text)
-                || inp.lex.is_title_head(toks[k - 1].text)
+            && j - k < 4
+            && ((toks[k - 1].is_word() && !toks[k - 1].cap && !toks[k - 1].is("the"))
                 || inp.lex.nation(toks[k - 1].text).is_some())
         {
             k -= 1;
@@ -579,9 +582,14 @@ fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<(Speaker, u
         } else {
             j - 1
         };
+        // only when that person is itself the apposition ("..., Theresa May, said"),
+        // not the end of a phrase ("Mr Straw, speaking with Li Zhaoxing, said")
         if let Some(m) = mention_ending(inp, s, end)
             && let Some(e) = inp.ents.of[s][m]
-            && (inp.ents.list[e].kind == NodeKind::Person || toks[j - 2].text == ")")
+            && (toks[j - 2].text == ")"
+                || (inp.ents.list[e].kind == NodeKind::Person
+                    && inp.mentions[s][m].titled_start > 0
+                    && toks[inp.mentions[s][m].titled_start - 1].text == ","))
         {
             return Some((Speaker::Entity(e), inp.mentions[s][m].titled_start));
         }
@@ -639,23 +647,10 @@ fn mention_starting(inp: &Input<'_, '_>, s: usize, start: usize) -> Option<usize
 }
 
 /// Words that open an adverbial between a speech verb and its content ("said on Tuesday that").
-const ADVERBIAL_START: [&str; 16] = [
-    "on",
-    "in",
-    "at",
-    "during",
-    "after",
-    "before",
-    "last",
-    "this",
-    "yesterday",
-    "today",
-    "earlier",
-    "later",
-    "recently",
-    "previously",
-    "repeatedly",
-    "publicly",
+const ADVERBIAL_START: [&str; 24] = [
+    "on", "in", "at", "during", "after", "before", "last", "this", "yesterday", "today", "earlier",
+    "later", "recently", "previously", "repeatedly", "publicly", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "tonight",
 ];
 
 /// Skip "that", colons, and "told Y" / "on Tuesday" / "in a statement" before the content.
@@ -669,6 +664,24 @@ fn skip_to_content(inp: &Input<'_, '_>, s: usize, from: usize) -> (usize, bool) 
     let mut j = from;
     // an indirect object or adverbial phrase up to a "that", ":" or opening quote within a few tokens
     let lim = (from + 10).min(toks.len());
+    // "told Sky News any process must ...": skip the listener, then read on
+    if from > 0 && matches!(toks[from - 1].text.to_lowercase().as_str(), "told" | "tells" | "tell" | "telling") {
+        if let Some(m) = mention_starting(inp, s, from) {
+            let mut j = inp.mentions[s][m].end;
+            // "told the British minister that ...": the rest of the listener's phrase
+            if let Some(k) = (j..(j + 4).min(toks.len()))
+                .find(|&k| toks[k].is("that") || toks[k].text == ":" || toks[k].is_quote())
+                .filter(|&k| toks[j..k].iter().all(|t| t.is_word() && !t.cap))
+            {
+                j = k;
+            }
+            let explicit = toks.get(j).is_some_and(|t| t.is("that") || t.text == ":" || t.is_quote());
+            while j < toks.len() && (toks[j].is("that") || matches!(toks[j].text, ":" | ",")) {
+                j += 1;
+            }
+            return (j, explicit);
+        }
+    }
     let told = from > 0
         && matches!(
             toks[from - 1].text.to_lowercase().as_str(),
