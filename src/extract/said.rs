@@ -68,7 +68,7 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
         // an attribution that closes the sentence ("..., Ms Roe told reporters.") owns
         // every speech verb before it: those are inside the words it attributes
         let verbs: Vec<usize> = (0..toks.len())
-            .filter(|&v| speech_at(toks, v, inp.lex).is_some())
+            .filter(|&v| speech_at(toks, v, inp.lex).is_some() || report_speaks(inp, s, v))
             .collect();
         let closer = verbs.iter().copied().rfind(|&v| {
             subject_before(inp, s, v).is_some_and(|(_, start)| {
@@ -80,7 +80,10 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
         });
         let mut v = 0;
         while v < toks.len() {
-            let Some((cue, len, special)) = speech_at(toks, v, inp.lex) else {
+            let cue = speech_at(toks, v, inp.lex).or_else(|| {
+                report_speaks(inp, s, v).then(|| (toks[v].text.to_lowercase(), 1, Special::None))
+            });
+            let Some((cue, len, special)) = cue else {
                 v += 1;
                 continue;
             };
@@ -197,6 +200,19 @@ fn quote_stands_alone(inp: &Input<'_, '_>, s: usize, quote: &Quote) -> bool {
             .lex
             .verb(&prev.text.to_lowercase())
             .is_some_and(|(c, _)| c == VerbClass::Speech)
+}
+
+/// Verbs by which a document speaks ("the study shows that ...").
+const REPORT_VERBS: [&str; 16] = [
+    "shows", "showed", "found", "finds", "suggests", "suggested", "reveals", "revealed", "concludes",
+    "concluded", "estimates", "estimated", "predicts", "predicted", "indicates", "indicated",
+];
+
+/// True when token `v` is a verb of [`REPORT_VERBS`] whose subject is a report.
+fn report_speaks(inp: &Input<'_, '_>, s: usize, v: usize) -> bool {
+    let toks = &inp.sents[s].toks;
+    REPORT_VERBS.contains(&toks[v].text)
+        && matches!(subject_before(inp, s, v), Some((Speaker::Entity(e), _)) if inp.ents.list[e].kind == NodeKind::Report)
 }
 
 /// The speech cue at token `v`: (cue, tokens it spans, special form).
