@@ -18,7 +18,7 @@ pub enum Error {
     #[error("{path}: not a newsgraph graph: {reason}")]
     Graph { path: PathBuf, reason: String },
     /// A data table (gazetteer, rule list) has a bad line.
-    #[error("{table} line {line}: {reason}")]
+    #[error("{table}: line {line}: {reason}")]
     Data {
         table: String,
         line: usize,

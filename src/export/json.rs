@@ -166,8 +166,19 @@ pub fn from_str(json: &str) -> Result<Graph, String> {
                     names.extend(n.aliases);
                     names.insert(name.clone());
                 }
+                // `seen` is ours, not the contract's: a graph written by someone else may
+                // leave it out, and then its mentions count in its first article
+                let counts = match n.seen {
+                    Some(seen) => seen,
+                    None => graph
+                        .articles
+                        .keys()
+                        .next()
+                        .map(|d| BTreeMap::from([(d.clone(), n.mentions.unwrap_or(1))]))
+                        .unwrap_or_default(),
+                };
                 let mut seen = BTreeMap::new();
-                for (d, c) in n.seen.ok_or_else(|| format!("node {id}: missing seen"))? {
+                for (d, c) in counts {
                     let c = u32::try_from(c)
                         .map_err(|_| format!("node {id}: count {c} for {d} too large"))?;
                     seen.insert(d, c);
@@ -222,10 +233,11 @@ pub fn from_str(json: &str) -> Result<Graph, String> {
             if !graph.articles.contains_key(&article) {
                 return Err(format!("{at}: unknown article {article}"));
             }
-            let (Some(sentence), Some(start), Some(end), Some(text), Some(cue)) =
-                (ev.sentence, ev.start, ev.end, ev.text, ev.cue)
+            let cue = ev.cue.or_else(|| e.cue.clone()).unwrap_or_default();
+            let (Some(sentence), Some(start), Some(end), Some(text)) =
+                (ev.sentence, ev.start, ev.end, ev.text)
             else {
-                return Err(format!("{at}: needs sentence, start, end, text and cue"));
+                return Err(format!("{at}: needs sentence, start, end and text"));
             };
             if start > end {
                 return Err(format!("{at}: bad range {start}..{end}"));
@@ -450,6 +462,7 @@ struct InNode {
     #[serde(default)]
     aliases: Vec<String>,
     seen: Option<BTreeMap<String, u64>>,
+    mentions: Option<u64>,
     members: Option<Vec<InMember>>,
 }
 
@@ -469,6 +482,7 @@ struct InEdge {
     target: Option<String>,
     kind: Option<String>,
     negated: Option<bool>,
+    cue: Option<String>,
     #[serde(default)]
     evidence: Vec<InEvidence>,
 }
@@ -608,5 +622,21 @@ mod tests {
             // And writing it again gives the same bytes.
             prop_assert_eq!(to_string(&resolve(&back.unwrap())), json);
         }
+    }
+
+    /// A graph with only the fields GRAPH-FORMAT.md lists (no `seen`, no
+    /// per-evidence `cue`) is read, its mentions kept.
+    #[test]
+    fn a_graph_with_only_the_contract_fields_is_read() {
+        let json = r#"{"directed": true, "multigraph": true,
+          "graph": {"format": "newsgraph/1", "articles": [{"id": "a", "digest": "d1"}]},
+          "nodes": [{"id": "person:jo-roe", "kind": "person", "name": "Jo Roe", "aliases": ["Roe"], "mentions": 4},
+                    {"id": "statement:d1:1", "kind": "statement", "text": "It will rain"}],
+          "edges": [{"source": "person:jo-roe", "target": "statement:d1:1", "kind": "said", "cue": "said",
+                     "negated": false, "evidence": [{"article": "d1", "sentence": 0, "start": 0, "end": 4, "text": "Roe "}]}]}"#;
+        let g = from_str(json).unwrap();
+        assert_eq!(g.nodes["person:jo-roe"].seen["d1"], 4);
+        let ev = g.edges.values().next().unwrap().iter().next().unwrap();
+        assert_eq!(ev.cue, "said");
     }
 }

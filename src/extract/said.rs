@@ -204,8 +204,22 @@ fn quote_stands_alone(inp: &Input<'_, '_>, s: usize, quote: &Quote) -> bool {
 
 /// Verbs by which a document speaks ("the study shows that ...").
 const REPORT_VERBS: [&str; 16] = [
-    "shows", "showed", "found", "finds", "suggests", "suggested", "reveals", "revealed", "concludes",
-    "concluded", "estimates", "estimated", "predicts", "predicted", "indicates", "indicated",
+    "shows",
+    "showed",
+    "found",
+    "finds",
+    "suggests",
+    "suggested",
+    "reveals",
+    "revealed",
+    "concludes",
+    "concluded",
+    "estimates",
+    "estimated",
+    "predicts",
+    "predicted",
+    "indicates",
+    "indicated",
 ];
 
 /// True when token `v` is a verb of [`REPORT_VERBS`] whose subject is a report.
@@ -664,9 +678,30 @@ fn mention_starting(inp: &Input<'_, '_>, s: usize, start: usize) -> Option<usize
 
 /// Words that open an adverbial between a speech verb and its content ("said on Tuesday that").
 const ADVERBIAL_START: [&str; 24] = [
-    "on", "in", "at", "during", "after", "before", "last", "this", "yesterday", "today", "earlier",
-    "later", "recently", "previously", "repeatedly", "publicly", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "tonight",
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "earlier",
+    "later",
+    "recently",
+    "previously",
+    "repeatedly",
+    "publicly",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "tonight",
 ];
 
 /// Skip "that", colons, and "told Y" / "on Tuesday" / "in a statement" before the content.
@@ -681,7 +716,12 @@ fn skip_to_content(inp: &Input<'_, '_>, s: usize, from: usize) -> (usize, bool) 
     // an indirect object or adverbial phrase up to a "that", ":" or opening quote within a few tokens
     let lim = (from + 10).min(toks.len());
     // "told Sky News any process must ...": skip the listener, then read on
-    if from > 0 && matches!(toks[from - 1].text.to_lowercase().as_str(), "told" | "tells" | "tell" | "telling") {
+    if from > 0
+        && matches!(
+            toks[from - 1].text.to_lowercase().as_str(),
+            "told" | "tells" | "tell" | "telling"
+        )
+    {
         if let Some(m) = mention_starting(inp, s, from) {
             let mut j = inp.mentions[s][m].end;
             // "told the British minister that ...": the rest of the listener's phrase
@@ -691,7 +731,9 @@ fn skip_to_content(inp: &Input<'_, '_>, s: usize, from: usize) -> (usize, bool) 
             {
                 j = k;
             }
-            let explicit = toks.get(j).is_some_and(|t| t.is("that") || t.text == ":" || t.is_quote());
+            let explicit = toks
+                .get(j)
+                .is_some_and(|t| t.is("that") || t.text == ":" || t.is_quote());
             while j < toks.len() && (toks[j].is("that") || matches!(toks[j].text, ":" | ",")) {
                 j += 1;
             }

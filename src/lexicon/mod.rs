@@ -499,7 +499,7 @@ mod tests {
         assert!(lex.organization("White House").is_some());
         std::fs::write(dir.join("verbs.tsv"), "quipped\tjoke\n").unwrap();
         let err = Lexicon::from_dir(&dir).unwrap_err().to_string();
-        assert!(err.contains("verbs.tsv line 1"), "{err}");
+        assert!(err.contains("verbs.tsv: line 1"), "{err}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -18,13 +18,35 @@ pub fn normalize(s: &str) -> String {
                 out.push(' ');
             }
             gap = false;
-            out.extend(c.to_lowercase());
+            out.extend(c.to_lowercase().map(fold_accent));
         } else if c.is_whitespace() || matches!(c, '-' | '_' | '/' | '\u{2010}'..='\u{2015}') {
             gap = true;
         }
         // Other punctuation ('.', '\'', '’', ...) vanishes: "U.S." -> "us".
     }
     out
+}
+
+/// The Latin letter without its accent ("é" -> "e"), so "Tomas Araya" finds "Tomás Araya".
+fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ğ' => 'g',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
+        'ł' | 'ľ' => 'l',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ř' => 'r',
+        'ś' | 'š' | 'ş' | 'ș' => 's',
+        'ť' | 'ţ' | 'ț' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        other => other,
+    }
 }
 
 /// How well `node` matches `query`: 0 exact id, 1 exact name, 2 exact
@@ -129,5 +151,11 @@ mod tests {
         assert!(lookup(&v, "statement:bbbb:0").is_none());
         assert!(matches!(find(&v, "Nobody"), Err(Error::UnknownName(n)) if n == "Nobody"));
         assert!(lookup(&v, "").is_none());
+    }
+
+    #[test]
+    fn accents_do_not_matter() {
+        assert_eq!(normalize("Tomás Araya"), normalize("tomas araya"));
+        assert_eq!(normalize("Gérald Darmanin"), "gerald darmanin");
     }
 }
