@@ -395,7 +395,14 @@ pub fn from_statements(inp: &Input<'_, '_>, statements: &[Statement]) -> Vec<Rel
             }
             for (k, m) in inp.mentions[s].iter().enumerate() {
                 let Some(e) = inp.ents.of[s][k] else { continue };
-                if e == st.speaker || !is_actor(e) || !inside(&toks[m.start]) {
+                // "..., said Mr Roe, ...": a voice inside the words is not the one blamed
+                let voice = super::entity::speech_follows(toks, m.end, inp.lex)
+                    || (m.titled_start > 0
+                        && inp
+                            .lex
+                            .verb(&toks[m.titled_start - 1].text.to_lowercase())
+                            .is_some_and(|(c, _)| c == VerbClass::Speech));
+                if e == st.speaker || !is_actor(e) || !inside(&toks[m.start]) || voice {
                     continue;
                 }
                 let d = if m.end <= cue {
@@ -409,7 +416,13 @@ pub fn from_statements(inp: &Input<'_, '_>, statements: &[Statement]) -> Vec<Rel
             }
             break;
         }
-        if let Some((_, e, _)) = best {
+        // someone speaking in the same sentence is a voice, not the one blamed
+        let speaks_here = |e: usize| {
+            statements
+                .iter()
+                .any(|o| o.speaker == e && o.sentence == st.sentence)
+        };
+        if let Some((_, e, _)) = best.filter(|b| !speaks_here(b.1)) {
             out.push(rel(
                 End::Entity(st.speaker),
                 EdgeKind::Accused,

@@ -721,24 +721,23 @@ fn skip_to_content(inp: &Input<'_, '_>, s: usize, from: usize) -> (usize, bool) 
             toks[from - 1].text.to_lowercase().as_str(),
             "told" | "tells" | "tell" | "telling"
         )
+        && let Some(m) = mention_starting(inp, s, from)
     {
-        if let Some(m) = mention_starting(inp, s, from) {
-            let mut j = inp.mentions[s][m].end;
-            // "told the British minister that ...": the rest of the listener's phrase
-            if let Some(k) = (j..(j + 4).min(toks.len()))
-                .find(|&k| toks[k].is("that") || toks[k].text == ":" || toks[k].is_quote())
-                .filter(|&k| toks[j..k].iter().all(|t| t.is_word() && !t.cap))
-            {
-                j = k;
-            }
-            let explicit = toks
-                .get(j)
-                .is_some_and(|t| t.is("that") || t.text == ":" || t.is_quote());
-            while j < toks.len() && (toks[j].is("that") || matches!(toks[j].text, ":" | ",")) {
-                j += 1;
-            }
-            return (j, explicit);
+        let mut j = inp.mentions[s][m].end;
+        // "told the British minister that ...": the rest of the listener's phrase
+        if let Some(k) = (j..(j + 4).min(toks.len()))
+            .find(|&k| toks[k].is("that") || toks[k].text == ":" || toks[k].is_quote())
+            .filter(|&k| toks[j..k].iter().all(|t| t.is_word() && !t.cap))
+        {
+            j = k;
         }
+        let explicit = toks
+            .get(j)
+            .is_some_and(|t| t.is("that") || t.text == ":" || t.is_quote());
+        while j < toks.len() && (toks[j].is("that") || matches!(toks[j].text, ":" | ",")) {
+            j += 1;
+        }
+        return (j, explicit);
     }
     let told = from > 0
         && matches!(
