@@ -21,8 +21,6 @@ use crate::graph::{ArticleInfo, EdgeKey, EdgeKind, Evidence, Graph, NodeKind, Ra
 use crate::lexicon::Lexicon;
 use crate::text::Article;
 
-pub use relation::Relation;
-
 /// Extract the raw graph of one article.
 pub fn extract(article: &Article, lexicon: &Lexicon) -> Graph {
     let text = article.text.as_str();
@@ -102,28 +100,14 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Graph {
             }
         }
     }
-    // other relations; meetings and reports are created here
+    // accusations, meetings, reports, citations, affiliations
     for r in &relations {
-        let resolve_end = |b: &mut Builder<'_>, end: &relation::End| -> Option<String> {
-            match end {
-                relation::End::Entity(e) => ids[*e].clone(),
-                relation::End::New {
-                    kind,
-                    name,
-                    aliases,
-                } => Some(b.node(*kind, name, aliases.iter().cloned(), 1)),
-            }
-        };
-        let (Some(src), Some(dst)) = (
-            resolve_end(&mut b, &r.source),
-            resolve_end(&mut b, &r.target),
-        ) else {
+        let (Some(src), Some(dst)) = (ids[r.source].clone(), ids[r.target].clone()) else {
             continue;
         };
-        if src == dst {
-            continue;
+        if src != dst {
+            b.edge(&src, r.kind, &dst, r.negated, r.sentence, &r.cue);
         }
-        b.edge(&src, r.kind, &dst, r.negated, r.sentence, &r.cue);
     }
     b.graph
 }

@@ -13,23 +13,13 @@ use super::mention::{Kind, Mention};
 use super::said::{Input, Statement};
 use super::token::Tok;
 
-/// One end of a relation: an entity of the article, or a meeting/report the relation introduces.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum End {
-    Entity(usize),
-    New {
-        kind: NodeKind,
-        name: String,
-        aliases: Vec<String>,
-    },
-}
-
 /// A relation read from one sentence.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Relation {
-    pub source: End,
+    /// Entity indices (into the article's entity list).
+    pub source: usize,
     pub kind: EdgeKind,
-    pub target: End,
+    pub target: usize,
     pub negated: bool,
     pub sentence: usize,
     pub cue: String,
@@ -49,9 +39,9 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Relation> {
 }
 
 fn rel(
-    source: End,
+    source: usize,
     kind: EdgeKind,
-    target: End,
+    target: usize,
     negated: bool,
     sentence: usize,
     cue: &str,
@@ -81,14 +71,7 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             continue;
         }
         if let Some(a) = m.affiliation.and_then(|a| inp.ents.of[s][a]) {
-            out.push(rel(
-                End::Entity(p),
-                EdgeKind::MemberOf,
-                End::Entity(a),
-                false,
-                s,
-                "title",
-            ));
+            out.push(rel(p, EdgeKind::MemberOf, a, false, s, "title"));
         }
         // apposition or "of": the first nation/org within a short title phrase after the name
         let mut j = m.end;
@@ -135,14 +118,7 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
                 .iter()
                 .any(|t| inp.lex.is_title_head(t.text));
             if saw_title || title_after {
-                out.push(rel(
-                    End::Entity(p),
-                    EdgeKind::MemberOf,
-                    End::Entity(a),
-                    false,
-                    s,
-                    "title",
-                ));
+                out.push(rel(p, EdgeKind::MemberOf, a, false, s, "title"));
             }
             break;
         }
@@ -340,14 +316,7 @@ fn accused(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         for a in sources.iter().filter(|e| is_actor(e)) {
             for b in targets.iter().filter(|e| is_actor(e)) {
                 if a != b && !sources.contains(b) {
-                    out.push(rel(
-                        End::Entity(*a),
-                        EdgeKind::Accused,
-                        End::Entity(*b),
-                        negated,
-                        s,
-                        &lower,
-                    ));
+                    out.push(rel(*a, EdgeKind::Accused, *b, negated, s, &lower));
                 }
             }
         }
@@ -369,9 +338,9 @@ pub fn from_statements(inp: &Input<'_, '_>, statements: &[Statement]) -> Vec<Rel
         for &a in &st.about {
             if entity_kind(inp, a) == NodeKind::Report {
                 out.push(rel(
-                    End::Entity(st.speaker),
+                    st.speaker,
                     EdgeKind::Cites,
-                    End::Entity(a),
+                    a,
                     false,
                     st.sentence,
                     "refers to",
@@ -424,9 +393,9 @@ pub fn from_statements(inp: &Input<'_, '_>, statements: &[Statement]) -> Vec<Rel
         };
         if let Some((_, e, _)) = best.filter(|b| !speaks_here(b.1)) {
             out.push(rel(
-                End::Entity(st.speaker),
+                st.speaker,
                 EdgeKind::Accused,
-                End::Entity(e),
+                e,
                 false,
                 st.sentence,
                 "blame",
@@ -629,9 +598,9 @@ fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             }
             seen.push(e);
             out.push(rel(
-                End::Entity(e),
+                e,
                 EdgeKind::Attends,
-                End::Entity(meeting),
+                meeting,
                 false,
                 s,
                 toks[n.head].text,
@@ -685,9 +654,9 @@ fn reports(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             }
             seen.push(a);
             out.push(rel(
-                End::Entity(report),
+                report,
                 EdgeKind::AuthoredBy,
-                End::Entity(a),
+                a,
                 false,
                 s,
                 toks[n.head].text,
@@ -707,14 +676,7 @@ fn reports(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
                     .flatten()
             });
             if let Some(src) = src {
-                out.push(rel(
-                    End::Entity(src),
-                    EdgeKind::Cites,
-                    End::Entity(report),
-                    false,
-                    s,
-                    toks[v].text,
-                ));
+                out.push(rel(src, EdgeKind::Cites, report, false, s, toks[v].text));
             }
         }
     }
@@ -747,14 +709,7 @@ fn cites(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
                 .find(|(_, m)| m.end == v && m.kind == Kind::Report)
                 .and_then(|(k, _)| inp.ents.of[s][k]);
             if let (Some(doc), Some(src)) = (doc, object(inp, s, v + 2, v + 5)) {
-                out.push(rel(
-                    End::Entity(src),
-                    EdgeKind::Cites,
-                    End::Entity(doc),
-                    false,
-                    s,
-                    &l,
-                ));
+                out.push(rel(src, EdgeKind::Cites, doc, false, s, &l));
             }
             continue;
         }
@@ -813,14 +768,7 @@ fn cites(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         if let Some(src) = src {
             for dst in dsts {
                 if src != dst {
-                    out.push(rel(
-                        End::Entity(src),
-                        EdgeKind::Cites,
-                        End::Entity(dst),
-                        false,
-                        s,
-                        &l,
-                    ));
+                    out.push(rel(src, EdgeKind::Cites, dst, false, s, &l));
                 }
             }
         }
