@@ -596,25 +596,10 @@ fn attach_lowercase_titles(sent: &SentToks<'_>, lex: &Lexicon, out: &mut [Mentio
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::token::toks;
-    use crate::text::Span;
 
     fn mentions(s: &str) -> Vec<(String, Kind, Option<String>)> {
         let lex = Lexicon::embedded();
-        let sent = SentToks {
-            span: Span {
-                start: 0,
-                end: s.len(),
-            },
-            paragraph: 0,
-            toks: toks(
-                s,
-                Span {
-                    start: 0,
-                    end: s.len(),
-                },
-            ),
-        };
+        let sent = SentToks::of(s);
         // lone capitalised words are only candidates until the entity pass
         find(&sent, s, &lex)
             .into_iter()

@@ -265,25 +265,10 @@ fn right_edge(toks: &[Tok<'_>], h: usize, lex: &Lexicon) -> Vec<usize> {
 mod tests {
     use super::*;
     use crate::extract::mention;
-    use crate::extract::token::toks;
-    use crate::text::Span;
 
     fn phrases(s: &str) -> Vec<(String, bool)> {
         let lex = Lexicon::embedded();
-        let sent = SentToks {
-            span: Span {
-                start: 0,
-                end: s.len(),
-            },
-            paragraph: 0,
-            toks: toks(
-                s,
-                Span {
-                    start: 0,
-                    end: s.len(),
-                },
-            ),
-        };
+        let sent = SentToks::of(s);
         let names = mention::find(&sent, s, &lex);
         find(&sent, s, &lex, &names)
             .into_iter()

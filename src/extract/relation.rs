@@ -60,6 +60,25 @@ fn entity_kind(inp: &Input<'_, '_>, e: usize) -> NodeKind {
     inp.ents.list[e].kind
 }
 
+/// People, nations and organizations: who can speak, accuse, attend, write or cite.
+fn is_actor(inp: &Input<'_, '_>, e: usize) -> bool {
+    matches!(
+        entity_kind(inp, e),
+        NodeKind::Person | NodeKind::Nation | NodeKind::Organization
+    )
+}
+
+/// The actors of `list`, each once, in order.
+fn actors(inp: &Input<'_, '_>, list: Vec<usize>) -> Vec<usize> {
+    let mut out = Vec::new();
+    for e in list {
+        if is_actor(inp, e) && !out.contains(&e) {
+            out.push(e);
+        }
+    }
+    out
+}
+
 /// Titles: "Chinese Foreign Minister X" (the affiliation before the title),
 /// "X, director general of the Y", "X of the Y", "X, Y's spokesman".
 fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
@@ -210,12 +229,6 @@ fn negated_before(toks: &[Tok<'_>], v: usize) -> bool {
 /// condemned by X"; negated when denied ("did not accuse").
 fn accused(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
     let toks = &inp.sents[s].toks;
-    let is_actor = |e: &usize| {
-        matches!(
-            entity_kind(inp, *e),
-            NodeKind::Person | NodeKind::Nation | NodeKind::Organization
-        )
-    };
     let clause_end = |from: usize| {
         (from..toks.len())
             .find(|&j| {
@@ -313,8 +326,8 @@ fn accused(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             }
             (sources, targets)
         };
-        for a in sources.iter().filter(|e| is_actor(e)) {
-            for b in targets.iter().filter(|e| is_actor(e)) {
+        for a in sources.iter().filter(|&&e| is_actor(inp, e)) {
+            for b in targets.iter().filter(|&&e| is_actor(inp, e)) {
                 if a != b && !sources.contains(b) {
                     out.push(rel(*a, EdgeKind::Accused, *b, negated, s, &lower));
                 }
@@ -329,12 +342,6 @@ fn accused(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
 pub fn from_statements(inp: &Input<'_, '_>, statements: &[Statement]) -> Vec<Relation> {
     let mut out = Vec::new();
     for st in statements {
-        let is_actor = |e: usize| {
-            matches!(
-                entity_kind(inp, e),
-                NodeKind::Person | NodeKind::Nation | NodeKind::Organization
-            )
-        };
         for &a in &st.about {
             if entity_kind(inp, a) == NodeKind::Report {
                 out.push(rel(
@@ -371,7 +378,7 @@ pub fn from_statements(inp: &Input<'_, '_>, statements: &[Statement]) -> Vec<Rel
                             .lex
                             .verb(&toks[m.titled_start - 1].text.to_lowercase())
                             .is_some_and(|(c, _)| c == VerbClass::Speech));
-                if e == st.speaker || !is_actor(e) || !inside(&toks[m.start]) || voice {
+                if e == st.speaker || !is_actor(inp, e) || !inside(&toks[m.start]) || voice {
                     continue;
                 }
                 let d = if m.end <= cue {
@@ -478,12 +485,6 @@ const FUNCTION_WORDS: [&str; 22] = [
 fn sentence_subjects(inp: &Input<'_, '_>, s: usize) -> Vec<usize> {
     let toks = &inp.sents[s].toks;
     let ms = &inp.mentions[s];
-    let is_actor = |e: usize| {
-        matches!(
-            entity_kind(inp, e),
-            NodeKind::Person | NodeKind::Nation | NodeKind::Organization
-        )
-    };
     if toks.first().is_some_and(|t| t.is("he") || t.is("she")) {
         let last = (0..s).rev().find_map(|p| {
             let m = inp.mentions[p].iter().position(|m| m.nominal.is_none())?;
@@ -530,7 +531,7 @@ fn sentence_subjects(inp: &Input<'_, '_>, s: usize) -> Vec<usize> {
             }
             continue;
         }
-        if let Some(e) = inp.ents.of[s][k].filter(|&e| is_actor(e)) {
+        if let Some(e) = inp.ents.of[s][k].filter(|&e| is_actor(inp, e)) {
             out.push(e);
         }
         next = Some(m.end);
@@ -586,17 +587,7 @@ fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
                 attendees.extend(entities_in(inp, s, v + 1, before));
             }
         }
-        let mut seen = Vec::new();
-        for e in attendees {
-            if seen.contains(&e)
-                || !matches!(
-                    entity_kind(inp, e),
-                    NodeKind::Person | NodeKind::Nation | NodeKind::Organization
-                )
-            {
-                continue;
-            }
-            seen.push(e);
+        for e in actors(inp, attendees) {
             out.push(rel(
                 e,
                 EdgeKind::Attends,
@@ -642,17 +633,7 @@ fn reports(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
                 .and_then(|(j, _)| inp.ents.of[s][j]);
             authors.extend(prev);
         }
-        let mut seen = Vec::new();
-        for a in authors {
-            if seen.contains(&a)
-                || !matches!(
-                    entity_kind(inp, a),
-                    NodeKind::Person | NodeKind::Nation | NodeKind::Organization
-                )
-            {
-                continue;
-            }
-            seen.push(a);
+        for a in actors(inp, authors) {
             out.push(rel(
                 report,
                 EdgeKind::AuthoredBy,

@@ -97,3 +97,19 @@ pub fn key(toks: &[Tok<'_>]) -> String {
     }
     k
 }
+
+#[cfg(test)]
+impl<'a> SentToks<'a> {
+    /// A whole text as one sentence, for tests of the passes over sentences.
+    pub fn of(text: &'a str) -> SentToks<'a> {
+        let span = Span {
+            start: 0,
+            end: text.len(),
+        };
+        SentToks {
+            span,
+            paragraph: 0,
+            toks: toks(text, span),
+        }
+    }
+}
