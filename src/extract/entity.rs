@@ -7,7 +7,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::graph::NodeKind;
-use crate::lexicon::{Lexicon, VerbClass};
+use crate::lexicon::{Lexicon, VerbClass, lower};
 
 use super::mention::{Kind, Mention};
 use super::token::{SentToks, Tok};
@@ -61,7 +61,7 @@ pub fn speech_follows(toks: &[Tok<'_>], end: usize, lex: &Lexicon) -> bool {
         j += 1;
     }
     toks.get(j)
-        .and_then(|t| lex.verb(&t.text.to_lowercase()))
+        .and_then(|t| lex.verb(&lower(t.text)))
         .is_some_and(|(c, _)| c == VerbClass::Speech)
 }
 
@@ -69,7 +69,7 @@ pub fn speech_follows(toks: &[Tok<'_>], end: usize, lex: &Lexicon) -> bool {
 fn speech_precedes(toks: &[Tok<'_>], start: usize, lex: &Lexicon) -> bool {
     start > 0
         && lex
-            .verb(&toks[start - 1].text.to_lowercase())
+            .verb(&lower(toks[start - 1].text))
             .is_some_and(|(c, _)| c == VerbClass::Speech)
 }
 

@@ -9,7 +9,7 @@
 //! Carney") and the nation or organization right before a title ("Chinese
 //! Assistant Foreign Minister ...") are recorded for `member_of`.
 
-use crate::lexicon::{Lexicon, NationForm, NounClass};
+use crate::lexicon::{Lexicon, NationForm, NounClass, lower};
 use crate::text::Span;
 
 use super::token::{SentToks, Tok, key};
@@ -388,7 +388,7 @@ fn classify_run(
     while s < end
         && (lex.is_stopcap(toks[s].text)
             || toks[s].text.chars().all(|c| !c.is_alphabetic())
-            || (s == 0 && lex.verb(&toks[s].text.to_lowercase()).is_some()))
+            || (s == 0 && lex.verb(&lower(toks[s].text)).is_some()))
     {
         s += 1;
     }

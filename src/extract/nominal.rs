@@ -9,7 +9,7 @@
 //! ordinal, or a prepositional phrase with a name in it. A bare definite
 //! phrase ("the summit") refers back to the last specific one of its kind.
 
-use crate::lexicon::{Lexicon, NounClass};
+use crate::lexicon::{Lexicon, NounClass, lower};
 use crate::text::TokenKind;
 
 use super::mention::{Kind, Mention, Nominal};
@@ -46,7 +46,7 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
             && toks.get(h + 1).is_none_or(|n| {
                 !n.is_word()
                     || n.cap
-                    || lex.verb(&n.text.to_lowercase()).is_some()
+                    || lex.verb(&lower(n.text)).is_some()
                     || matches!(
                         n.text,
                         "has" | "had" | "is" | "was" | "did" | "didn't" | "will" | "would"
@@ -66,7 +66,7 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
                 continue;
             }
         }
-        let kind = match lex.noun(&t.text.to_lowercase()) {
+        let kind = match lex.noun(&lower(t.text)) {
             Some(NounClass::Meeting) => Kind::Meeting,
             Some(NounClass::Report) => Kind::Report,
             _ => continue,
@@ -74,7 +74,7 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
         // "report" followed by a noun is a modifier ("report card"), and a verb use ("reports that") is not a phrase
         if toks
             .get(h + 1)
-            .is_some_and(|n| n.is_word() && !n.cap && lex.noun(&n.text.to_lowercase()).is_some())
+            .is_some_and(|n| n.is_word() && !n.cap && lex.noun(&lower(n.text)).is_some())
         {
             continue;
         }
@@ -198,7 +198,7 @@ fn left_edge(toks: &[Tok<'_>], h: usize, lex: &Lexicon) -> (usize, Option<String
         let participle = !ok
             && l.ends_with("ed")
             && start >= 2
-            && DETERMINERS.contains(&toks[start - 2].text.to_lowercase().as_str());
+            && DETERMINERS.contains(&lower(toks[start - 2].text).as_ref());
         if (!ok && !participle) || before_name {
             break;
         }

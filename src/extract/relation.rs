@@ -6,7 +6,7 @@
 //! "the talks" or "a report" does not litter the graph.
 
 use crate::graph::{EdgeKind, NodeKind};
-use crate::lexicon::{NounClass, VerbClass};
+use crate::lexicon::{NounClass, VerbClass, lower};
 
 use super::entity::VERB_FILLERS;
 use super::mention::{Kind, Mention};
@@ -376,7 +376,7 @@ pub fn from_statements(inp: &Input<'_, '_>, statements: &[Statement]) -> Vec<Rel
                     || (m.titled_start > 0
                         && inp
                             .lex
-                            .verb(&toks[m.titled_start - 1].text.to_lowercase())
+                            .verb(&lower(toks[m.titled_start - 1].text))
                             .is_some_and(|(c, _)| c == VerbClass::Speech));
                 if e == st.speaker || !is_actor(inp, e) || !inside(&toks[m.start]) || voice {
                     continue;
@@ -647,7 +647,7 @@ fn reports(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         let before = m.start.saturating_sub(n.determiner.is_some() as usize);
         let verb = (before.saturating_sub(4)..before).rev().find(|&v| {
             inp.lex
-                .verb(&toks[v].text.to_lowercase())
+                .verb(&lower(toks[v].text))
                 .is_some_and(|(c, _)| c == VerbClass::Cite)
         });
         if let Some(v) = verb {

@@ -11,7 +11,7 @@
 //! paragraph before when a quotation runs on. (3) The statements' `about`
 //! entities are the mentions inside the attributed words.
 
-use crate::lexicon::{Lexicon, VerbClass};
+use crate::lexicon::{Lexicon, VerbClass, lower};
 use crate::text::Span;
 
 use super::entity::{Entities, VERB_FILLERS};
@@ -198,7 +198,7 @@ fn quote_stands_alone(inp: &Input<'_, '_>, s: usize, quote: &Quote) -> bool {
     matches!(prev.text, ":" | "," | "-" | "\u{2014}" | "\u{2013}")
         || inp
             .lex
-            .verb(&prev.text.to_lowercase())
+            .verb(&lower(prev.text))
             .is_some_and(|(c, _)| c == VerbClass::Speech)
 }
 
@@ -247,7 +247,7 @@ fn speech_at(toks: &[Tok<'_>], v: usize, lex: &Lexicon) -> Option<(String, usize
             return Some(("quoted as saying".to_string(), a + 2 - v, Special::QuotedAs));
         }
     }
-    if let Some(n) = toks.get(v + 1) {
+    if let Some(n) = toks.get(v + 1).filter(|_| lex.opens_verb(&lower)) {
         let two = format!("{} {}", lower, n.text.to_lowercase());
         if let Some((VerbClass::Speech, _)) = lex.verb(&two) {
             return Some((two, 2, Special::None));
@@ -746,14 +746,14 @@ fn skip_to_content(inp: &Input<'_, '_>, s: usize, from: usize) -> (usize, bool) 
         );
     let adverbial = toks
         .get(from)
-        .is_some_and(|t| ADVERBIAL_START.contains(&t.text.to_lowercase().as_str()));
+        .is_some_and(|t| ADVERBIAL_START.contains(&lower(t.text).as_ref()));
     if let Some(k) =
         (from..lim).find(|&k| toks[k].is("that") || toks[k].text == ":" || toks[k].is_quote())
     {
         let between = &toks[from..k];
         let no_verb = between.iter().all(|t| {
             !inp.lex
-                .verb(&t.text.to_lowercase())
+                .verb(&lower(t.text))
                 .is_some_and(|(c, _)| c == VerbClass::Speech)
         }) && !between.iter().any(|t| t.text == ",");
         if k == from || (no_verb && (told || adverbial)) {

@@ -9,7 +9,9 @@
 //! any run of tokens with [`Lexicon::key`]. Proper names are case-sensitive
 //! ("US" is not "us"); common words (titles, verbs, nouns) are lower case.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 
 use crate::error::{Error, Result};
@@ -64,26 +66,65 @@ pub enum NounClass {
     Group,
 }
 
+/// Lookups here run for every token of every article, so the tables hash
+/// with FxHash (the multiply-rotate hash of rustc) instead of SipHash: the keys
+/// are our own data, not an attacker's.
+#[derive(Clone, Copy, Default)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Map<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+type Set<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+/// `word` in lower case, without allocating when it already is.
+pub fn lower(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
 /// All the tables the extractor reads.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     pub nations: Vec<Nation>,
-    nation_forms: HashMap<String, (usize, NationForm)>,
-    regions: HashSet<String>,
+    nation_forms: Map<String, (usize, NationForm)>,
+    regions: Set<String>,
     pub organizations: Vec<Organization>,
-    org_forms: HashMap<String, usize>,
-    honorifics: HashSet<String>,
-    title_heads: HashSet<String>,
-    title_modifiers: HashSet<String>,
-    given: HashSet<String>,
-    surname_first: HashSet<String>,
-    also_word: HashSet<String>,
-    stopcaps: HashSet<String>,
-    ambiguous_caps: HashSet<String>,
-    not_name_end: HashSet<String>,
-    verbs: HashMap<String, (VerbClass, String)>,
-    nouns: HashMap<String, NounClass>,
-    criticism: HashSet<String>,
+    org_forms: Map<String, usize>,
+    honorifics: Set<String>,
+    title_heads: Set<String>,
+    title_modifiers: Set<String>,
+    given: Set<String>,
+    surname_first: Set<String>,
+    also_word: Set<String>,
+    stopcaps: Set<String>,
+    ambiguous_caps: Set<String>,
+    not_name_end: Set<String>,
+    verbs: Map<String, (VerbClass, String)>,
+    nouns: Map<String, NounClass>,
+    criticism: Set<String>,
+    /// First words of multi-word verbs ("pointed" of "pointed out").
+    verb_openers: Set<String>,
     /// The longest multi-word key of any table, in tokens.
     pub max_key_tokens: usize,
 }
@@ -233,8 +274,11 @@ impl Lexicon {
                     };
                     let lemma = cols.get(2).unwrap_or(&cols[0]).trim().to_string();
                     self.add_key_len(cols[0]);
-                    self.verbs
-                        .insert(key_of(cols[0]).to_lowercase(), (class, lemma));
+                    let key = key_of(cols[0]).to_lowercase();
+                    if let Some((first, _)) = key.split_once(' ') {
+                        self.verb_openers.insert(first.to_string());
+                    }
+                    self.verbs.insert(key, (class, lemma));
                 }
                 "nouns.tsv" => {
                     let class = match cols.get(1).map(|s| s.trim()) {
@@ -314,17 +358,17 @@ impl Lexicon {
 
     /// "Mr", "Mrs.", "Dr", "Sir" (any case).
     pub fn is_honorific(&self, word: &str) -> bool {
-        self.honorifics.contains(&word.to_lowercase())
+        self.honorifics.contains(lower(word).as_ref())
     }
 
     /// A word that ends a job title ("minister", "spokesman").
     pub fn is_title_head(&self, word: &str) -> bool {
-        self.title_heads.contains(&word.to_lowercase())
+        self.title_heads.contains(lower(word).as_ref())
     }
 
     /// A word that may precede a title head ("foreign", "assistant").
     pub fn is_title_modifier(&self, word: &str) -> bool {
-        self.title_modifiers.contains(&word.to_lowercase())
+        self.title_modifiers.contains(lower(word).as_ref())
     }
 
     /// A common given name.
@@ -357,6 +401,11 @@ impl Lexicon {
         self.not_name_end.contains(word)
     }
 
+    /// True when a multi-word verb form starts with this (lower-case) word.
+    pub fn opens_verb(&self, word: &str) -> bool {
+        self.verb_openers.contains(word)
+    }
+
     /// The class and lemma of a verb form (lower case key, may be several words).
     pub fn verb(&self, key: &str) -> Option<(VerbClass, &str)> {
         self.verbs.get(key).map(|(c, l)| (*c, l.as_str()))
@@ -364,14 +413,14 @@ impl Lexicon {
 
     /// A word of blame ("irresponsible", "intrusions"): see `data/criticism.txt`.
     pub fn is_criticism(&self, word: &str) -> bool {
-        self.criticism.contains(&word.to_lowercase())
+        self.criticism.contains(lower(word).as_ref())
     }
 
     /// The class of a noun ("summit" -> meeting, "Ministry" -> org).
     pub fn noun(&self, key: &str) -> Option<NounClass> {
         self.nouns
             .get(key)
-            .or_else(|| self.nouns.get(&key.to_lowercase()))
+            .or_else(|| self.nouns.get(lower(key).as_ref()))
             .copied()
     }
 }
