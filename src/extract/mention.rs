@@ -316,6 +316,10 @@ fn run_end(toks: &[Tok<'_>], i: usize, lex: &Lexicon) -> usize {
 /// A run with connectors stays whole when it is an organization or its
 /// connectors sit inside a title before a name.
 fn joined_run_holds(run: &[Tok<'_>], lex: &Lexicon) -> bool {
+    // "Johnson & Johnson", "Marks & Spencer": an ampersand joins a firm's name
+    if run.iter().any(|t| t.text == "&") {
+        return true;
+    }
     if org_head_end(run, lex) == Some(run.len()) {
         // "Quarterly Economic Commentary of Strathclyde University" is two names
         let of = run.iter().position(|t| t.text == "of");
@@ -482,7 +486,8 @@ fn classify_run(
         && [".com", ".org", ".net", ".co.uk"]
             .iter()
             .any(|d| name.ends_with(d));
-    let kind = if web {
+    let firm = name_toks.len() > 2 && name_toks.iter().any(|t| t.text == "&");
+    let kind = if web || firm {
         Kind::Org(None)
     } else if titled {
         Kind::Person
@@ -539,6 +544,7 @@ const ADJ_SUFFIXES: [&str; 10] = [
 fn name_like(t: &Tok<'_>, lex: &Lexicon) -> bool {
     (t.cap && t.is_word() && t.text.chars().any(char::is_alphabetic) && !lex.is_stopcap(t.text))
         || t.text == "-"
+        || t.text == "&"
         || JOINERS.contains(&t.text)
         || (t.is_word() && t.text.contains('-'))
 }
@@ -631,5 +637,14 @@ mod tests {
         assert!(got.is_empty(), "{got:?}");
         let got = mentions("Beijing's stand is firm.");
         assert!(matches!(got[0].1, Kind::Nation(..)), "{got:?}");
+    }
+
+    #[test]
+    fn an_ampersand_makes_a_firm_and_and_keeps_people_apart() {
+        let got = mentions("Shares in Smith & Nephew rose after Jane Roe and Ali Khan spoke.");
+        assert_eq!(got[0].0, "Smith & Nephew");
+        assert!(matches!(got[0].1, Kind::Org(None)), "{got:?}");
+        assert_eq!(got[1].0, "Jane Roe");
+        assert_eq!(got[2].0, "Ali Khan");
     }
 }
