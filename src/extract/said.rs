@@ -202,6 +202,12 @@ fn quote_stands_alone(inp: &Input<'_, '_>, s: usize, quote: &Quote) -> bool {
             .is_some_and(|(c, _)| c == VerbClass::Speech)
 }
 
+/// Auxiliary and modal verbs: a run of words with one of them is a clause.
+const AUXILIARIES: [&str; 22] = [
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+    "could", "may", "might", "should", "must", "do", "does", "did", "shall", "am",
+];
+
 /// Verbs by which a document speaks ("the study shows that ...").
 const REPORT_VERBS: [&str; 16] = [
     "shows",
@@ -450,10 +456,25 @@ fn attribute(
         let adverbial_opening = ADVERBIAL_START.contains(&first.as_str())
             || first == "according"
             || first.ends_with("ing");
+        // "CONTENT, X said (on Tuesday).": the words before are a clause (they have a
+        // verb) and little follows the verb; "However on Tuesday, X denied charges ..." is not
+        let before_is_clause = toks[..subj_start].iter().any(|t| {
+            t.is_word()
+                && !t.cap
+                && (AUXILIARIES.contains(&t.text)
+                    || super::nominal::is_verb_like(&lower(t.text), inp.lex))
+        });
+        let little_after = after_words <= 6
+            && !toks[after..]
+                .iter()
+                .any(|t| t.is_word() && !t.cap && AUXILIARIES.contains(&t.text));
         let closes = subj_start > 0 && !quote_follows && !(explicit && after_words >= 3) && {
             let p = &toks[subj_start - 1];
             p.is_quote()
-                || (p.text == "," && before_words >= 4 && (before_words >= 8 || !adverbial_opening))
+                || (p.text == ","
+                    && before_words >= 4
+                    && (before_words >= 8 || !adverbial_opening)
+                    && (before_is_clause || little_after))
         };
         if !closes && after_words >= 3 && !is_sentence_close(toks, start) {
             let span = tok_span(toks, start, content_stop(inp, s, start), end_span)?;
@@ -461,7 +482,11 @@ fn attribute(
         }
         // "CONTENT, X said." / "CONTENT," X said, "MORE."
         let mut pieces = Vec::new();
-        if subj_start > 0 {
+        // the words before count only when set off by a comma, dash or quotation mark
+        let set_off = subj_start > 0
+            && (matches!(toks[subj_start - 1].text, "," | "-" | "\u{2014}")
+                || toks[subj_start - 1].is_quote());
+        if set_off {
             let mut before_end = subj_start;
             while before_end > 0
                 && (matches!(toks[before_end - 1].text, "," | "-" | "\u{2014}")
@@ -597,13 +622,16 @@ fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<(Speaker, u
                         && let Some(pe) = inp.ents.of[s][pm]
                         && inp.ents.list[pe].kind == NodeKind::Person
                     {
-                        return Some((Speaker::Entity(pe), inp.mentions[s][pm].titled_start));
+                        return Some((
+                            Speaker::Entity(pe),
+                            with_article(toks, inp.mentions[s][pm].titled_start),
+                        ));
                     }
                     break;
                 }
             }
         }
-        return Some((Speaker::Entity(e), me.titled_start));
+        return Some((Speaker::Entity(e), with_article(toks, me.titled_start)));
     }
     // "The Shadow Secretary, Theresa May, said": the person right before the comma
     if prev.text == "," && j >= 2 {
@@ -621,7 +649,10 @@ fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<(Speaker, u
                     && inp.mentions[s][m].titled_start > 0
                     && toks[inp.mentions[s][m].titled_start - 1].text == ","))
         {
-            return Some((Speaker::Entity(e), inp.mentions[s][m].titled_start));
+            return Some((
+                Speaker::Entity(e),
+                with_article(toks, inp.mentions[s][m].titled_start),
+            ));
         }
     }
     // apposition: "X, the head of Y, said" / "X, who ..., said"
@@ -633,7 +664,7 @@ fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<(Speaker, u
                     let me = &inp.mentions[s][m];
                     let e = inp.ents.of[s][m]?;
                     if inp.ents.list[e].kind == NodeKind::Person || c + 1 < j - 1 {
-                        return Some((Speaker::Entity(e), me.titled_start));
+                        return Some((Speaker::Entity(e), with_article(toks, me.titled_start)));
                     }
                 }
                 if toks[c].is_quote() {
@@ -643,6 +674,15 @@ fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<(Speaker, u
         }
     }
     None
+}
+
+/// Where a name's phrase starts when an article precedes it ("the US Trade Representative's Office").
+fn with_article(toks: &[Tok<'_>], start: usize) -> usize {
+    if start > 0 && (toks[start - 1].is("the") || toks[start - 1].is("a")) {
+        start - 1
+    } else {
+        start
+    }
 }
 
 /// The mention (of an entity) that ends right before token `end`.
