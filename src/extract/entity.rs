@@ -290,10 +290,22 @@ pub fn resolve(
                                     });
                                 Some(e)
                             } else if evidence && given_ok && !lex.is_region(word) {
+                                // "Mrs Howard" and "Mr Howard" in one article are two people
+                                let taken = by_key
+                                    .get(&(NodeKind::Person, word.to_string()))
+                                    .is_some_and(|&e| !fits(e));
+                                let key = match (&m.honorific, taken) {
+                                    (Some(h), true) => {
+                                        format!("{} {word}", h.trim_end_matches('.'))
+                                    }
+                                    _ => word.to_string(),
+                                };
                                 let e = *by_key
-                                    .entry((NodeKind::Person, word.to_string()))
+                                    .entry((NodeKind::Person, key.clone()))
                                     .or_insert_with(|| {
-                                        ents.list.push(new_entity(NodeKind::Person, word));
+                                        let mut ent = new_entity(NodeKind::Person, &key);
+                                        ent.female = gender;
+                                        ents.list.push(ent);
                                         persons.push((
                                             ents.list.len() - 1,
                                             word.to_string(),

@@ -563,9 +563,13 @@ fn attach_lowercase_titles(sent: &SentToks<'_>, lex: &Lexicon, out: &mut [Mentio
         if !matches!(out[k].kind, Kind::Person | Kind::MaybePerson | Kind::Single) {
             continue;
         }
+        // "Mr Brown" has no job: nothing before an honorific is his title or affiliation
+        if out[k].honorific.is_some() && out[k].title.is_none() {
+            continue;
+        }
         let mut s = out[k].titled_start;
         let mut words = Vec::new();
-        let mut has_head = out[k].title.is_some() || out[k].honorific.is_some();
+        let mut has_head = out[k].title.is_some();
         while s > 0 {
             let t = &toks[s - 1];
             if t.is_word() && !t.cap && (lex.is_title_head(t.text) || lex.is_title_modifier(t.text))

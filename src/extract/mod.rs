@@ -234,6 +234,19 @@ mod tests {
     }
 
     #[test]
+    fn mr_and_mrs_of_one_surname_are_two_people() {
+        let text = "Title\n\nMr Roe said the vote was close. Mrs Roe said she was proud of the campaign.\n";
+        let g = graph_of(text);
+        let people: Vec<&str> = g
+            .nodes
+            .iter()
+            .filter(|(_, n)| n.kind == NodeKind::Person)
+            .map(|(id, _)| id.as_str())
+            .collect();
+        assert_eq!(people, ["person:mrs-roe", "person:roe"]);
+    }
+
+    #[test]
     fn same_text_same_graph() {
         let text = "Title\n\nLONDON (Reuters) - Foreign Secretary Jack Doe said the talks in Paris had failed.\n";
         assert_eq!(graph_of(text), graph_of(text));
