@@ -105,6 +105,13 @@ impl Quote {
     }
 }
 
+/// True when byte `pos` lies inside the words of one of `quotes`, which are
+/// in text order and do not overlap. O(log n).
+pub fn inside(quotes: &[Quote], pos: usize) -> bool {
+    let i = quotes.partition_point(|q| q.inner.start <= pos);
+    i > 0 && pos < quotes[i - 1].inner.end
+}
+
 /// The quotations of a paragraph with spans measured on the text.
 pub fn quotes(text: &str, para: Span) -> Vec<Quote> {
     find(text, para)
@@ -155,5 +162,23 @@ mod tests {
     fn unclosed_quote_runs_to_the_paragraph_end() {
         assert_eq!(inner("\"We will go on, and on"), ["We will go on, and on"]);
         assert!(inner("It's the \u{2019}90s").is_empty());
+    }
+
+    #[test]
+    fn inside_finds_positions_by_binary_search() {
+        let s = "A \"one\" b \"two\" c";
+        let qs = quotes(
+            s,
+            Span {
+                start: 0,
+                end: s.len(),
+            },
+        );
+        let hits: Vec<usize> = (0..s.len()).filter(|&p| inside(&qs, p)).collect();
+        let slow: Vec<usize> = (0..s.len())
+            .filter(|&p| qs.iter().any(|q| q.inner.start <= p && p < q.inner.end))
+            .collect();
+        assert_eq!(hits, slow);
+        assert_eq!(hits.len(), 6);
     }
 }

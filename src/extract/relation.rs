@@ -356,7 +356,7 @@ pub fn from_statements(inp: &Input<'_, '_>, statements: &[Statement]) -> Vec<Rel
         }
         // the first word of blame, and the actor named closest to it in the same statement
         let mut best: Option<(usize, usize, usize)> = None; // (distance, entity, sentence)
-        for s in 0..inp.sents.len() {
+        for s in super::said::sentences_in(inp, st.content) {
             let toks = &inp.sents[s].toks;
             let inside =
                 |t: &Tok<'_>| t.span.start >= st.content.start && t.span.end <= st.content.end;
@@ -414,10 +414,7 @@ pub fn from_statements(inp: &Input<'_, '_>, statements: &[Statement]) -> Vec<Rel
 
 /// True when token `v` lies inside quoted words (what someone said, not what the article says).
 fn in_statement_quote(inp: &Input<'_, '_>, s: usize, v: usize) -> bool {
-    let at = inp.sents[s].toks[v].span.start;
-    inp.quotes
-        .iter()
-        .any(|q| q.inner.start <= at && at < q.inner.end)
+    super::quote::inside(inp.quotes, inp.sents[s].toks[v].span.start)
 }
 
 /// The entities of the mentions inside tokens `a..b` of sentence `s`.

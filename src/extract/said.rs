@@ -11,6 +11,8 @@
 //! paragraph before when a quotation runs on. (3) The statements' `about`
 //! entities are the mentions inside the attributed words.
 
+use std::collections::HashMap;
+
 use crate::lexicon::{Lexicon, VerbClass, lower};
 use crate::text::Span;
 
@@ -60,7 +62,6 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
     let mut out: Vec<Statement> = Vec::new();
     let mut used_quotes = vec![false; inp.quotes.len()];
     let mut tracker = Tracker::default();
-    let mut last_by_paragraph: Vec<(usize, usize)> = Vec::new(); // (paragraph, speaker)
     for (s, sent) in inp.sents.iter().enumerate() {
         let toks = &sent.toks;
         let mut sentence_speaker: Option<usize> = None;
@@ -121,7 +122,6 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
                     }
                     sentence_speaker = Some(e);
                     tracker.spoke(e, s);
-                    last_by_paragraph.push((sent.paragraph, e));
                 }
             }
             v += len;
@@ -129,42 +129,54 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
         tracker.saw(inp, s);
     }
     // quotations nobody was credited with in their own sentence
+    let mut by_para: HashMap<usize, Vec<(usize, usize)>> = HashMap::new(); // paragraph -> (content start, speaker)
+    for st in &out {
+        by_para
+            .entry(inp.sents[st.sentence].paragraph)
+            .or_default()
+            .push((st.content.start, st.speaker));
+    }
+    let mut para_start: HashMap<usize, usize> = HashMap::new();
+    for x in inp.sents {
+        para_start.entry(x.paragraph).or_insert(x.span.start);
+    }
     for (q, quote) in inp.quotes.iter().enumerate() {
         if used_quotes[q] || words(inp.text, quote.inner) < 4 {
             continue;
         }
-        let Some(s) = inp.sents.iter().position(|x| {
-            x.span.start <= quote.inner.start
-                && quote.inner.start < x.span.end.max(x.span.start + 1)
-        }) else {
+        let pos = quote.inner.start;
+        let Some(s) = inp
+            .sents
+            .partition_point(|x| x.span.start <= pos)
+            .checked_sub(1)
+        else {
             continue;
         };
-        if !quote_stands_alone(inp, s, quote) {
+        let sp = inp.sents[s].span;
+        if pos >= sp.end.max(sp.start + 1) || !quote_stands_alone(inp, s, quote) {
             continue;
         }
         let para = inp.sents[s].paragraph;
-        let same_para = out
-            .iter()
-            .filter(|st| inp.sents[st.sentence].paragraph == para)
-            .min_by_key(|st| st.content.start.abs_diff(quote.inner.start))
-            .map(|st| st.speaker);
+        let same_para = by_para
+            .get(&para)
+            .and_then(|v| v.iter().min_by_key(|(start, _)| start.abs_diff(pos)))
+            .map(|&(_, e)| e);
         let prev_para = || {
-            out.iter()
-                .filter(|st| {
-                    let p = inp.sents[st.sentence].paragraph;
-                    p + 1 == para && st.content.start < quote.inner.start
-                })
-                .max_by_key(|st| st.content.start)
-                .map(|st| st.speaker)
+            let prev = para.checked_sub(1)?;
+            by_para
+                .get(&prev)?
+                .iter()
+                .filter(|(start, _)| *start < pos)
+                .max_by_key(|(start, _)| *start)
+                .map(|&(_, e)| e)
         };
-        let starts_para = inp
-            .sents
-            .iter()
-            .find(|x| x.paragraph == para)
-            .is_some_and(|x| quote.outer.start <= x.span.start + 1);
+        let starts_para = para_start
+            .get(&para)
+            .is_some_and(|&start| quote.outer.start <= start + 1);
         let speaker = same_para.or_else(|| if starts_para { prev_para() } else { None });
         if let Some(e) = speaker {
             used_quotes[q] = true;
+            by_para.entry(para).or_default().push((pos, e));
             out.push(Statement {
                 speaker: e,
                 content: quote.inner,
@@ -179,7 +191,6 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
     for st in &mut out {
         st.about = about(inp, st);
     }
-    let _ = last_by_paragraph;
     out
 }
 
@@ -882,9 +893,7 @@ fn tok_span(toks: &[Tok<'_>], a: usize, b: usize, _end: usize) -> Option<Span> {
 }
 
 fn in_quote(quotes: &[Quote], pos: usize) -> bool {
-    quotes
-        .iter()
-        .any(|q| q.inner.start <= pos && pos < q.inner.end)
+    super::quote::inside(quotes, pos)
 }
 
 /// A content that starts with a quotation takes the whole quotation, also
@@ -918,12 +927,8 @@ fn words(text: &str, span: Span) -> usize {
 /// Entities mentioned inside a statement's words.
 fn about(inp: &Input<'_, '_>, st: &Statement) -> Vec<usize> {
     let mut out = Vec::new();
-    for (s, ms) in inp.mentions.iter().enumerate() {
-        let sp = inp.sents[s].span;
-        if sp.end <= st.content.start || sp.start >= st.content.end {
-            continue;
-        }
-        for (k, m) in ms.iter().enumerate() {
+    for s in sentences_in(inp, st.content) {
+        for (k, m) in inp.mentions[s].iter().enumerate() {
             if m.span.start >= st.content.start
                 && m.span.end <= st.content.end
                 && let Some(e) = inp.ents.of[s][k]
@@ -936,6 +941,13 @@ fn about(inp: &Input<'_, '_>, st: &Statement) -> Vec<usize> {
     }
     out.sort_unstable();
     out
+}
+
+/// The sentences that overlap `span`, found by binary search. O(log n).
+pub fn sentences_in(inp: &Input<'_, '_>, span: Span) -> std::ops::Range<usize> {
+    let lo = inp.sents.partition_point(|x| x.span.end <= span.start);
+    let hi = inp.sents.partition_point(|x| x.span.start < span.end);
+    lo..hi.max(lo)
 }
 
 /// Who was last spoken of, for "he", "she" and "the minister".
