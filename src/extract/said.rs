@@ -518,10 +518,13 @@ fn attribute(
         }
         if pieces.is_empty() {
             // "X said." closing a quotation that started in an earlier sentence
-            let q = inp.quotes.iter().rev().find(|q| {
-                q.outer.end <= toks[v].span.start
-                    && q.outer.end + 3 >= toks[subj_start.saturating_sub(1)].span.start
-            });
+            let before = inp
+                .quotes
+                .partition_point(|q| q.outer.end <= toks[v].span.start);
+            let q = before
+                .checked_sub(1)
+                .map(|i| &inp.quotes[i])
+                .filter(|q| q.outer.end + 3 >= toks[subj_start.saturating_sub(1)].span.start);
             pieces.extend(q.map(|q| q.inner));
         }
         if pieces.is_empty() {
@@ -900,11 +903,9 @@ fn in_quote(quotes: &[Quote], pos: usize) -> bool {
 /// when it runs on past the sentence; the quotation is then used up.
 fn widen_to_quote(quotes: &[Quote], content: Span, used: &mut [bool]) -> Span {
     let mut c = content;
-    for (i, q) in quotes.iter().enumerate() {
-        let overlaps = q.inner.start < c.end && c.start < q.inner.end;
-        if !overlaps {
-            continue;
-        }
+    // quotations are in text order: start at the first that ends after the content starts
+    let mut i = quotes.partition_point(|q| q.inner.end <= c.start);
+    while let Some(q) = quotes.get(i).filter(|q| q.inner.start < c.end) {
         used[i] = true;
         if q.inner.start <= c.start + 1 && q.inner.end > c.end {
             c.end = q.inner.end;
@@ -913,6 +914,7 @@ fn widen_to_quote(quotes: &[Quote], content: Span, used: &mut [bool]) -> Span {
         if q.inner.start < c.start && c.end + 2 >= q.inner.end && c.end <= q.inner.end + 2 {
             c.start = q.inner.start;
         }
+        i += 1;
     }
     c
 }
