@@ -97,12 +97,12 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
                 v += 1;
                 continue;
             }
-            let found = attribute(inp, s, v, len, special, sentence_speaker, &tracker);
+            let found = attribute(inp, s, v, len, special, sentence_speaker);
             if let Some((speaker, pieces)) = found {
                 let speaker = match speaker {
                     Speaker::Entity(e) => Some(e),
-                    Speaker::He => tracker.person(inp.ents, Some(false), s),
-                    Speaker::She => tracker.person(inp.ents, Some(true), s),
+                    Speaker::He => tracker.person(inp.ents, Some(false)),
+                    Speaker::She => tracker.person(inp.ents, Some(true)),
                     Speaker::Title(ts, tv) => tracker.titled(inp, ts, tv),
                 };
                 if let Some(e) = speaker {
@@ -399,12 +399,10 @@ fn attribute(
     len: usize,
     special: Special,
     sentence_speaker: Option<usize>,
-    _tracker: &Tracker,
 ) -> Option<(Speaker, Vec<Span>)> {
     let sent = &inp.sents[s];
     let toks = &sent.toks;
     let after = v + len;
-    let end_span = content_end(toks);
     match special {
         Special::AccordingTo => {
             let m = mention_starting(inp, s, after)?;
@@ -431,14 +429,14 @@ fn attribute(
             if (from..to.min(toks.len())).any(|j| speech_at(toks, j, inp.lex).is_some()) {
                 return None;
             }
-            let span = tok_span(toks, from, to, end_span)?;
+            let span = tok_span(toks, from, to)?;
             return Some((Speaker::Entity(e), vec![span]));
         }
         Special::QuotedAs => {
             let m = mention_starting(inp, s, v + 1)?;
             let e = inp.ents.of[s][m]?;
             let start = skip_that(toks, after);
-            let span = tok_span(toks, start, content_stop(inp, s, start), end_span)?;
+            let span = tok_span(toks, start, content_stop(inp, s, start))?;
             return Some((Speaker::Entity(e), vec![span]));
         }
         _ => {}
@@ -449,7 +447,7 @@ fn attribute(
         && toks[v - 1].is("and")
     {
         let start = skip_object_and_adverbials(inp, s, after);
-        let span = tok_span(toks, start, toks.len(), end_span)?;
+        let span = tok_span(toks, start, toks.len())?;
         return Some((Speaker::Entity(e), vec![span]));
     }
     // the subject before the verb
@@ -488,7 +486,7 @@ fn attribute(
                     && (before_is_clause || little_after))
         };
         if !closes && after_words >= 3 && !is_sentence_close(toks, start) {
-            let span = tok_span(toks, start, content_stop(inp, s, start), end_span)?;
+            let span = tok_span(toks, start, content_stop(inp, s, start))?;
             return Some((speaker, vec![span]));
         }
         // "CONTENT, X said." / "CONTENT," X said, "MORE."
@@ -505,14 +503,14 @@ fn attribute(
             {
                 before_end -= 1;
             }
-            if let Some(sp) = tok_span(toks, 0, before_end, end_span) {
+            if let Some(sp) = tok_span(toks, 0, before_end) {
                 pieces.push(sp);
             }
         }
         if after < toks.len()
             && matches!(toks[after].text, ",")
             && toks.get(after + 1).is_some_and(|t| t.is_quote())
-            && let Some(sp) = tok_span(toks, after + 1, toks.len(), end_span)
+            && let Some(sp) = tok_span(toks, after + 1, toks.len())
         {
             pieces.push(sp);
         }
@@ -551,7 +549,7 @@ fn attribute(
             {
                 before_end -= 1;
             }
-            let span = tok_span(toks, 0, before_end, end_span)?;
+            let span = tok_span(toks, 0, before_end)?;
             return Some((sp, vec![span]));
         }
     }
@@ -559,7 +557,7 @@ fn attribute(
     if special == Special::Participle || (v > 0 && matches!(toks[v - 1].text, "and" | ",")) {
         let e = sentence_speaker.or_else(|| subject_at_start(inp, s))?;
         let start = skip_object_and_adverbials(inp, s, after);
-        let span = tok_span(toks, start, content_stop(inp, s, start), end_span)?;
+        let span = tok_span(toks, start, content_stop(inp, s, start))?;
         return Some((Speaker::Entity(e), vec![span]));
     }
     None
@@ -866,13 +864,8 @@ fn is_sentence_close(toks: &[Tok<'_>], j: usize) -> bool {
     toks[j.min(toks.len())..].iter().all(|t| !t.is_word())
 }
 
-/// Content never includes the final full stop of the sentence.
-fn content_end(toks: &[Tok<'_>]) -> usize {
-    toks.last().map_or(0, |t| t.span.end)
-}
-
 /// The byte span of tokens `a..b`, trimmed of punctuation at both ends.
-fn tok_span(toks: &[Tok<'_>], a: usize, b: usize, _end: usize) -> Option<Span> {
+fn tok_span(toks: &[Tok<'_>], a: usize, b: usize) -> Option<Span> {
     let b = b.min(toks.len());
     let mut a = a;
     let mut b = b;
@@ -988,7 +981,7 @@ impl Tracker {
 
     /// The person "he" (female = Some(false)) or "she" refers to in sentence `s`:
     /// the latest speaker or subject that fits.
-    fn person(&self, ents: &Entities, female: Option<bool>, s: usize) -> Option<usize> {
+    fn person(&self, ents: &Entities, female: Option<bool>) -> Option<usize> {
         let fits = |e: usize| {
             let ent = &ents.list[e];
             ent.kind == NodeKind::Person && (ent.female.is_none() || ent.female == female)
@@ -999,7 +992,6 @@ impl Tracker {
             (Some(a), Some(b)) => Some(if b.1 > a.1 { b } else { a }),
             (a, b) => a.or(b),
         };
-        let _ = s;
         pick.map(|p| p.0)
             .or_else(|| self.persons.iter().rev().copied().find(|&e| fits(e)))
     }
@@ -1013,6 +1005,6 @@ impl Tracker {
             .rev()
             .copied()
             .find(|&e| inp.ents.list[e].titles.contains(&word))
-            .or_else(|| self.person(inp.ents, None, s))
+            .or_else(|| self.person(inp.ents, None))
     }
 }
