@@ -34,6 +34,22 @@ pub struct Entities {
     pub list: Vec<Entity>,
     /// `of[s][m]`: the entity of mention `m` of sentence `s`.
     pub of: Vec<Vec<Option<usize>>>,
+    /// Entities by (kind, grouping key).
+    by_key: HashMap<(NodeKind, String), usize>,
+}
+
+impl Entities {
+    /// The entity of `kind` under `key`, made with `name` if there is none
+    /// yet; the flag says whether it was made now.
+    fn intern(&mut self, kind: NodeKind, key: String, name: &str) -> (usize, bool) {
+        if let Some(&e) = self.by_key.get(&(kind, key.clone())) {
+            return (e, false);
+        }
+        self.list.push(new_entity(kind, name));
+        let e = self.list.len() - 1;
+        self.by_key.insert((kind, key), e);
+        (e, true)
+    }
 }
 
 /// Words between a name and its speech verb that do not break the link.
@@ -95,6 +111,7 @@ pub fn resolve(
     let mut ents = Entities {
         list: Vec::new(),
         of: mentions.iter().map(|ms| vec![None; ms.len()]).collect(),
+        by_key: HashMap::new(),
     };
     // surnames used with an honorific or a title anywhere in the article
     let mut titled_single: HashMap<&str, bool> = HashMap::new();
@@ -108,7 +125,6 @@ pub fn resolve(
     let last_token = |name: &str| name.rsplit([' ', '-']).next().unwrap_or(name).to_string();
 
     // 1. full names: people with evidence
-    let mut by_key: HashMap<(NodeKind, String), usize> = HashMap::new();
     let mut persons: Vec<(usize, String, String)> = Vec::new(); // (entity, last token, first token)
     for (s, ms) in mentions.iter().enumerate() {
         let toks = &sents[s].toks;
@@ -128,13 +144,11 @@ pub fn resolve(
             if !person {
                 continue;
             }
-            let key = (NodeKind::Person, person_key(&m.name));
-            let e = *by_key.entry(key).or_insert_with(|| {
-                ents.list.push(new_entity(NodeKind::Person, &m.name));
+            let (e, new) = ents.intern(NodeKind::Person, person_key(&m.name), &m.name);
+            if new {
                 let first = m.name.split(' ').next().unwrap_or("").to_string();
-                persons.push((ents.list.len() - 1, last_token(&m.name), first));
-                ents.list.len() - 1
-            });
+                persons.push((e, last_token(&m.name), first));
+            }
             ents.of[s][k] = Some(e);
         }
     }
@@ -151,26 +165,16 @@ pub fn resolve(
             }
             let e = match &m.kind {
                 Kind::Nation(n, _) => {
-                    let name = lex.nations[*n].name.clone();
-                    let e = *by_key
-                        .entry((NodeKind::Nation, name.clone()))
-                        .or_insert_with(|| {
-                            let mut ent = new_entity(NodeKind::Nation, &name);
-                            ent.nation = Some(*n);
-                            ents.list.push(ent);
-                            ents.list.len() - 1
-                        });
+                    let name = &lex.nations[*n].name;
+                    let (e, _) = ents.intern(NodeKind::Nation, name.clone(), name);
+                    ents.list[e].nation = Some(*n);
                     Some(e)
                 }
                 Kind::Org(None) if m.end - m.start == 1 && toks[m.start].is_acronym() => {
-                    acronym(&ents, &by_key, ms, &ents.of[s], toks, k).or_else(|| {
+                    acronym(&ents, ms, &ents.of[s], toks, k).or_else(|| {
                         acronym_evidence(toks, m.start).then(|| {
-                            *by_key
-                                .entry((NodeKind::Organization, org_key(&m.name)))
-                                .or_insert_with(|| {
-                                    ents.list.push(new_entity(NodeKind::Organization, &m.name));
-                                    ents.list.len() - 1
-                                })
+                            ents.intern(NodeKind::Organization, org_key(&m.name), &m.name)
+                                .0
                         })
                     })
                 }
@@ -182,14 +186,10 @@ pub fn resolve(
                         ),
                         None => (m.name.clone(), None),
                     };
-                    let e = *by_key
-                        .entry((NodeKind::Organization, org_key(&name)))
-                        .or_insert_with(|| {
-                            let mut ent = new_entity(NodeKind::Organization, &name);
-                            ent.nation = nation;
-                            ents.list.push(ent);
-                            ents.list.len() - 1
-                        });
+                    let (e, new) = ents.intern(NodeKind::Organization, org_key(&name), &name);
+                    if new {
+                        ents.list[e].nation = nation;
+                    }
                     Some(e)
                 }
                 Kind::OrgRef => {
@@ -216,12 +216,7 @@ pub fn resolve(
                     };
                     let specific = m.nominal.as_ref().is_some_and(|n| n.specific);
                     if specific {
-                        let e = *by_key
-                            .entry((kind, m.name.to_lowercase()))
-                            .or_insert_with(|| {
-                                ents.list.push(new_entity(kind, &m.name));
-                                ents.list.len() - 1
-                            });
+                        let (e, _) = ents.intern(kind, m.name.to_lowercase(), &m.name);
                         last_nominal.insert(kind, e);
                         Some(e)
                     } else {
@@ -282,16 +277,11 @@ pub fn resolve(
                                 && surname_like(word, lex);
                             if m.kind == Kind::Single && org_context(toks, m.start, lex) {
                                 // "Paul Roe, head of Acme": Acme is an organization
-                                let e = *by_key
-                                    .entry((NodeKind::Organization, org_key(word)))
-                                    .or_insert_with(|| {
-                                        ents.list.push(new_entity(NodeKind::Organization, word));
-                                        ents.list.len() - 1
-                                    });
-                                Some(e)
+                                Some(ents.intern(NodeKind::Organization, org_key(word), word).0)
                             } else if evidence && given_ok && !lex.is_region(word) {
                                 // "Mrs Howard" and "Mr Howard" in one article are two people
-                                let taken = by_key
+                                let taken = ents
+                                    .by_key
                                     .get(&(NodeKind::Person, word.to_string()))
                                     .is_some_and(|&e| !fits(e));
                                 let key = match (&m.honorific, taken) {
@@ -300,19 +290,11 @@ pub fn resolve(
                                     }
                                     _ => word.to_string(),
                                 };
-                                let e = *by_key
-                                    .entry((NodeKind::Person, key.clone()))
-                                    .or_insert_with(|| {
-                                        let mut ent = new_entity(NodeKind::Person, &key);
-                                        ent.female = gender;
-                                        ents.list.push(ent);
-                                        persons.push((
-                                            ents.list.len() - 1,
-                                            word.to_string(),
-                                            String::new(),
-                                        ));
-                                        ents.list.len() - 1
-                                    });
+                                let (e, new) = ents.intern(NodeKind::Person, key.clone(), &key);
+                                if new {
+                                    ents.list[e].female = gender;
+                                    persons.push((e, word.to_string(), String::new()));
+                                }
                                 Some(e)
                             } else {
                                 None
@@ -349,15 +331,11 @@ pub fn resolve(
                 }
                 _ => None,
             };
-            let Some(key) = key else { continue };
-            let e = *by_key.entry(key.clone()).or_insert_with(|| {
-                let mut ent = new_entity(key.0, &m.name);
-                if let Kind::Nation(n, _) = m.kind {
-                    ent.nation = Some(n);
-                }
-                ents.list.push(ent);
-                ents.list.len() - 1
-            });
+            let Some((kind, key)) = key else { continue };
+            let (e, _) = ents.intern(kind, key, &m.name);
+            if let Kind::Nation(n, _) = m.kind {
+                ents.list[e].nation = Some(n);
+            }
             let ent = &mut ents.list[e];
             ent.mentions += 1;
             ent.names.insert(sents_text(&tsent.toks, m.start, m.end));
@@ -399,7 +377,6 @@ pub fn resolve(
 /// after its full name, or the initials of one ("KPA" for Korean People's Army).
 fn acronym(
     ents: &Entities,
-    by_key: &HashMap<(NodeKind, String), usize>,
     ms: &[Mention],
     of: &[Option<usize>],
     toks: &[Tok<'_>],
@@ -418,7 +395,7 @@ fn acronym(
             return Some(e);
         }
     }
-    if let Some(&e) = by_key.get(&(NodeKind::Organization, org_key(&m.name))) {
+    if let Some(&e) = ents.by_key.get(&(NodeKind::Organization, org_key(&m.name))) {
         return Some(e);
     }
     ents.list.iter().position(|e| {
