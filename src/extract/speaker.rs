@@ -1,0 +1,250 @@
+//! Who speaks: the subject before a speech verb (across appositions:
+//! "X, a spokesman for Y, said"), the name after it in inversions, a
+//! pronoun or a definite title ("the prime minister") resolved to the
+//! person last spoken of.
+
+use super::entity::{Entities, VERB_FILLERS};
+use super::mention::Mention;
+use super::quote::inside;
+use super::said::Input;
+use super::token::Tok;
+use crate::graph::NodeKind;
+
+/// Who spoke, before pronouns are resolved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Speaker {
+    Entity(usize),
+    He,
+    She,
+    /// "the prime minister", "the French president": a person by title.
+    Title(usize, usize),
+}
+
+/// The first person, nation or organization of a sentence when it is its subject.
+pub(super) fn subject_at_start(inp: &Input<'_, '_>, s: usize) -> Option<usize> {
+    let toks = &inp.sents[s].toks;
+    if toks.first().is_some_and(|t| t.is("he") || t.is("she")) {
+        return None;
+    }
+    let ms = &inp.mentions[s];
+    let k = (0..ms.len()).find(|&k| {
+        ms[k].titled_start <= 2
+            && !ms.iter().any(|o| {
+                o.affiliation.is_some() && o.titled_start == ms[k].start && o.start > ms[k].start
+            })
+    })?;
+    inp.ents.of[s][k]
+}
+
+/// The subject of the speech verb at `v`: (speaker, first token of the subject phrase).
+pub(super) fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<(Speaker, usize)> {
+    let toks = &inp.sents[s].toks;
+    let mut j = v;
+    while j > 0 && VERB_FILLERS.contains(&toks[j - 1].text) {
+        j -= 1;
+    }
+    // "has been saying", "would say", "will tell"
+    while j > 0
+        && matches!(
+            toks[j - 1].text,
+            "will" | "would" | "could" | "might" | "is" | "was" | "has" | "had" | "not"
+        )
+    {
+        j -= 1;
+    }
+    if j == 0 {
+        return None;
+    }
+    let prev = &toks[j - 1];
+    if prev.is("he") {
+        return Some((Speaker::He, j - 1));
+    }
+    if prev.is("she") {
+        return Some((Speaker::She, j - 1));
+    }
+    // "the prime minister said", "the French president told reporters"
+    if prev.is_word() && !prev.cap && inp.lex.is_title_head(prev.text) {
+        let mut k = j - 1;
+        // "the prime minister", "the French president", "the shadow chancellor"
+        while k > 0
+            && j - k < 4
+            && ((toks[k - 1].is_word() && !toks[k - 1].cap && !toks[k - 1].is("the"))
+                || inp.lex.nation(toks[k - 1].text).is_some())
+        {
+            k -= 1;
+        }
+        if k > 0 && toks[k - 1].is("the") {
+            return Some((Speaker::Title(s, j - 1), k - 1));
+        }
+    }
+    if let Some(m) = mention_ending(inp, s, j) {
+        let e = inp.ents.of[s][m]?;
+        let me = &inp.mentions[s][m];
+        // "Paul Roe, head of Acme told ...": the person, not the organization
+        if me.titled_start > 0
+            && matches!(toks[me.titled_start - 1].text, "of" | "at" | "from" | "for")
+        {
+            let lo = me.titled_start.saturating_sub(8);
+            for c in (lo..me.titled_start).rev() {
+                if toks[c].text == "," {
+                    if let Some(pm) = mention_ending(inp, s, c)
+                        && let Some(pe) = inp.ents.of[s][pm]
+                        && inp.ents.list[pe].kind == NodeKind::Person
+                    {
+                        return Some((
+                            Speaker::Entity(pe),
+                            with_article(toks, inp.mentions[s][pm].titled_start),
+                        ));
+                    }
+                    break;
+                }
+            }
+        }
+        return Some((Speaker::Entity(e), with_article(toks, me.titled_start)));
+    }
+    // "The Shadow Secretary, Theresa May, said": the person right before the comma
+    if prev.text == "," && j >= 2 {
+        let end = if toks[j - 2].text == ")" {
+            j - 2
+        } else {
+            j - 1
+        };
+        // only when that person is itself the apposition ("..., Theresa May, said"),
+        // not the end of a phrase ("Mr Straw, speaking with Li Zhaoxing, said")
+        if let Some(m) = mention_ending(inp, s, end)
+            && let Some(e) = inp.ents.of[s][m]
+            && (toks[j - 2].text == ")"
+                || (inp.ents.list[e].kind == NodeKind::Person
+                    && inp.mentions[s][m].titled_start > 0
+                    && toks[inp.mentions[s][m].titled_start - 1].text == ","))
+        {
+            return Some((
+                Speaker::Entity(e),
+                with_article(toks, inp.mentions[s][m].titled_start),
+            ));
+        }
+    }
+    // apposition: "X, the head of Y, said" / "X, who ..., said"
+    if prev.text == "," {
+        let lo = j.saturating_sub(16);
+        for c in (lo..j - 1).rev() {
+            if toks[c].text == "," || toks[c].is_quote() {
+                if let Some(m) = mention_ending(inp, s, c) {
+                    let me = &inp.mentions[s][m];
+                    let e = inp.ents.of[s][m]?;
+                    if inp.ents.list[e].kind == NodeKind::Person || c + 1 < j - 1 {
+                        return Some((Speaker::Entity(e), with_article(toks, me.titled_start)));
+                    }
+                }
+                if toks[c].is_quote() {
+                    break;
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Where a name's phrase starts when an article precedes it ("the US Trade Representative's Office").
+pub(super) fn with_article(toks: &[Tok<'_>], start: usize) -> usize {
+    if start > 0 && (toks[start - 1].is("the") || toks[start - 1].is("a")) {
+        start - 1
+    } else {
+        start
+    }
+}
+
+/// The mention (of an entity) that ends right before token `end`.
+pub(super) fn mention_ending(inp: &Input<'_, '_>, s: usize, end: usize) -> Option<usize> {
+    inp.mentions[s]
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(k, m)| m.end == end && inp.ents.of[s][*k].is_some())
+        .map(|(k, _)| k)
+}
+
+/// The mention of an entity that starts at token `start` (its titled form may start there).
+pub(super) fn mention_starting(inp: &Input<'_, '_>, s: usize, start: usize) -> Option<usize> {
+    let toks = &inp.sents[s].toks;
+    let mut st = start;
+    while st < toks.len() && (toks[st].is("the") || toks[st].is("a") || toks[st].is("an")) {
+        st += 1;
+    }
+    let starts = |(k, m): &(usize, &Mention)| {
+        (m.titled_start == st || m.start == st || m.titled_start == start)
+            && inp.ents.of[s][*k].is_some()
+    };
+    let person = |(k, _): &(usize, &Mention)| {
+        inp.ents.of[s][*k].is_some_and(|e| inp.ents.list[e].kind == NodeKind::Person)
+    };
+    let all: Vec<(usize, &Mention)> = inp.mentions[s].iter().enumerate().filter(starts).collect();
+    all.iter()
+        .find(|x| person(x))
+        .or(all.first())
+        .map(|(k, _)| *k)
+}
+
+/// Who was last spoken of, for "he", "she" and "the minister".
+#[derive(Default)]
+pub(super) struct Tracker {
+    /// (entity, sentence) of people in subject position (first in their sentence), in order.
+    subjects: Vec<(usize, usize)>,
+    /// Every person mention outside quotations, in order.
+    persons: Vec<usize>,
+    /// The last speaker and the sentence it spoke in.
+    last_speaker: Option<(usize, usize)>,
+}
+
+impl Tracker {
+    pub(super) fn saw(&mut self, inp: &Input<'_, '_>, s: usize) {
+        let mut first = true;
+        for (k, m) in inp.mentions[s].iter().enumerate() {
+            if inside(inp.quotes, m.span.start) {
+                continue;
+            }
+            if let Some(e) = inp.ents.of[s][k] {
+                if inp.ents.list[e].kind == NodeKind::Person {
+                    if first {
+                        self.subjects.push((e, s));
+                    }
+                    self.persons.push(e);
+                }
+                first = false;
+            }
+        }
+    }
+
+    pub(super) fn spoke(&mut self, e: usize, s: usize) {
+        self.last_speaker = Some((e, s));
+    }
+
+    /// The person "he" (female = Some(false)) or "she" refers to in sentence `s`:
+    /// the latest speaker or subject that fits.
+    pub(super) fn person(&self, ents: &Entities, female: Option<bool>) -> Option<usize> {
+        let fits = |e: usize| {
+            let ent = &ents.list[e];
+            ent.kind == NodeKind::Person && (ent.female.is_none() || ent.female == female)
+        };
+        let speaker = self.last_speaker.filter(|&(e, _)| fits(e));
+        let subject = self.subjects.iter().rev().copied().find(|&(e, _)| fits(e));
+        let pick = match (speaker, subject) {
+            (Some(a), Some(b)) => Some(if b.1 > a.1 { b } else { a }),
+            (a, b) => a.or(b),
+        };
+        pick.map(|p| p.0)
+            .or_else(|| self.persons.iter().rev().copied().find(|&e| fits(e)))
+    }
+
+    /// The person a definite title ("the prime minister") refers to: the
+    /// latest person seen with that title word, else as for "he".
+    pub(super) fn titled(&self, inp: &Input<'_, '_>, s: usize, head: usize) -> Option<usize> {
+        let word = inp.sents[s].toks[head].text.to_lowercase();
+        self.persons
+            .iter()
+            .rev()
+            .copied()
+            .find(|&e| inp.ents.list[e].titles.contains(&word))
+            .or_else(|| self.person(inp.ents, None))
+    }
+}
