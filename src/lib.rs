@@ -3,7 +3,7 @@
 //!
 //! The data flows text -> graph -> export:
 //! [`text`] reads an article (decoding, boilerplate, dateline, sentences,
-//! tokens), [`extract`] finds entities and relations in it using the
+//! tokens), [`extract`](mod@extract) finds entities and relations in it using the
 //! gazetteers of [`lexicon`], [`graph`] merges article graphs and resolves
 //! entities across them, [`query`] walks the result, [`export`] writes it.
 //!

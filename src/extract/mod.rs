@@ -1,10 +1,10 @@
 //! From an article to its raw graph.
 //!
-//! The steps follow the data: [`token`] gives each sentence its tokens,
-//! [`mention`] finds names in them and [`nominal`] the meetings and reports
-//! named by noun phrases, [`entity`] groups them into the article's
-//! entities, [`quote`] finds quotations, [`said`] attributes statements to
-//! the speakers [`speaker`] resolves, [`relation`] reads accusations,
+//! The steps follow the data: `token` gives each sentence its tokens,
+//! `mention` finds names in them and `nominal` the meetings and reports
+//! named by noun phrases, `entity` groups them into the article's
+//! entities, `quote` finds quotations, `said` attributes statements to
+//! the speakers `speaker` resolves, `relation` reads accusations,
 //! meetings, reports, citations and affiliations. This module turns the result into a [`Graph`] whose
 //! every edge carries the sentence it was read from.
 

@@ -1,6 +1,6 @@
-//! Questions asked of a resolved graph: who said what ([`said`]), how two
-//! entities are connected ([`path`]), what surrounds one ([`neighbors`]),
-//! what the graph holds ([`stats`]), and which node a user means by a name
+//! Questions asked of a resolved graph: who said what ([`said`](mod@said)), how two
+//! entities are connected ([`path`]), what surrounds one ([`neighbors`](mod@neighbors)),
+//! what the graph holds ([`stats`](mod@stats)), and which node a user means by a name
 //! ([`name`]).
 //!
 //! Every function here reads a [`View`] and returns plain structs; it
