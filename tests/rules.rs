@@ -121,25 +121,21 @@ const ROWS: &[Row] = &[
             of: "Brazil",
         },
     ),
-    // GAP: a title with "of" in it. Out: a person "State Paul Adler", no
-    // member_of (with or without the "U.S.").
-    gap(
+    row(
         "Embassy to reopen\n\nWASHINGTON, Jan. 5 (UPI) -- U.S. Secretary of State Paul Adler said the embassy would reopen in March.\n",
         Entity {
             kind: NodeKind::Person,
             name: "Paul Adler",
         },
     ),
-    gap(
+    row(
         "Embassy to reopen\n\nWASHINGTON, Jan. 5 (UPI) -- U.S. Secretary of State Paul Adler said the embassy would reopen in March.\n",
         MemberOf {
             who: "Paul Adler",
             of: "United States",
         },
     ),
-    // GAP: "Labour" in a minister's title read as the Labour Party. Out:
-    // Elena Ruiz -member_of-> Labour Party, nothing to Spain.
-    gap(
+    row(
         "Pensions safe\n\nMADRID, March 30 (UPI) -- Spanish Labour Minister Elena Ruiz said the reform would protect pensions.\n",
         MemberOf {
             who: "Elena Ruiz",
@@ -243,9 +239,7 @@ const ROWS: &[Row] = &[
             words_contain: "ceasefire was holding",
         },
     ),
-    // GAP: without "that", the listener stays in the words. Out: Karin Holt
-    // -said-> "reporters the ceasefire was holding in most of the country".
-    gap(
+    row(
         "Ceasefire holds\n\nGENEVA, Nov. 2 (UPI) -- United Nations envoy Karin Holt told reporters the ceasefire was holding in most of the country.\n",
         NotSaid {
             speaker: "Karin Holt",
@@ -281,10 +275,7 @@ const ROWS: &[Row] = &[
             words_contain: "ambassador had been called home",
         },
     ),
-    // GAP: a name with a lower-case particle ("al-Harbi") is no person. Out:
-    // no person at all; Saudi Arabia -said-> "output would stay at current
-    // levels". ("Khalid Harbi" in the same sentence works.)
-    gap(
+    row(
         "Oil output steady\n\nRIYADH, Oct. 12 (UPI) -- State media quoted Saudi Energy Minister Faisal al-Harbi as saying that output would stay at current levels.\n",
         Said {
             speaker: "Faisal al-Harbi",
@@ -364,19 +355,14 @@ const ROWS: &[Row] = &[
             words_contain: "spend more time with his family",
         },
     ),
-    // GAP: a demonym before the title ("Swedish Prime Minister ...") makes
-    // the nation the first mention of the sentence, so Sarah Lind is not
-    // taken as its subject and "she" falls back to the last person named.
-    // Out: Omar Haddad -said-> "the meeting had been useful for both sides".
-    // (Without "Swedish" it comes out right.)
-    gap(
+    row(
         "Leaders meet\n\nSTOCKHOLM, June 21 (UPI) -- Swedish Prime Minister Sarah Lind met Egyptian President Omar Haddad on Tuesday. She said the meeting had been useful for both sides.\n",
         Said {
             speaker: "Sarah Lind",
             words_contain: "meeting had been useful",
         },
     ),
-    gap(
+    row(
         "Leaders meet\n\nSTOCKHOLM, June 21 (UPI) -- Swedish Prime Minister Sarah Lind met Egyptian President Omar Haddad on Tuesday. She said the meeting had been useful for both sides.\n",
         NotSaid {
             speaker: "Omar Haddad",
@@ -520,9 +506,7 @@ const ROWS: &[Row] = &[
             words_contain: "contract would be put out to tender again",
         },
     ),
-    // GAP: "Iran and the European Union" is read as one organization. Out:
-    // organization "Iran and the European Union", no "European Union".
-    gap(
+    row(
         "Nuclear talks\n\nVIENNA, Nov. 8 (UPI) -- Iran and the European Union will resume talks in Geneva next week, Iranian Foreign Minister Reza Karimi said.\n",
         Entity {
             kind: NodeKind::Organization,
@@ -572,9 +556,7 @@ const ROWS: &[Row] = &[
             meeting_contains: "talks",
         },
     ),
-    // GAP: the verb before "talks" becomes part of the meeting's name. Out:
-    // meeting "resume talks in Geneva next week", alias "resume talks".
-    gap(
+    row(
         "Nuclear talks\n\nVIENNA, Nov. 8 (UPI) -- Iran and the European Union will resume talks in Geneva next week, Iranian Foreign Minister Reza Karimi said.\n",
         NoEntity {
             name: "resume talks",
@@ -633,9 +615,7 @@ const ROWS: &[Row] = &[
             negated: false,
         },
     ),
-    // GAP: "he" as the subject of an accusation is not resolved. Out: no
-    // accused edge. ("Mendez also blamed Colombia ..." works.)
-    gap(
+    row(
         "Blackout blame\n\nCARACAS, March 9 (UPI) -- Venezuelan President Carlos Mendez blamed the opposition for the blackout. He also blamed Colombia for sheltering saboteurs.\n",
         Accused {
             from: "Carlos Mendez",

@@ -93,7 +93,12 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon) -> Vec<Mention> {
             i += 1;
             continue;
         }
-        if let Some((end, kind, name)) = gazetteer(toks, i, lex) {
+        // "Labour Minister Elena Ruiz": a one-word name that is also a title word, before a title head
+        let in_title = toks
+            .get(i + 1)
+            .is_some_and(|n| n.cap && lex.is_title_head(n.text))
+            && lex.is_title_modifier(t.text);
+        if let Some((end, kind, name)) = gazetteer(toks, i, lex).filter(|_| !in_title) {
             // "Indonesian Navy", "British Chambers of Commerce", "BBC Radio Scotland":
             // a nation or organization of the gazetteer opening a longer name
             let capital = matches!(kind, Kind::Nation(_, NationForm::Capital));
@@ -262,6 +267,12 @@ fn run_end(toks: &[Tok<'_>], i: usize, lex: &Lexicon) -> usize {
             end = j;
             continue;
         }
+        // "Faisal al-Harbi", "Ahmed bin-Said": a lower-case particle hyphened to a name
+        if j > i && t.is_word() && particle_name(t.text) {
+            j += 1;
+            end = j;
+            continue;
+        }
         // "Kim Jong-un", "Douglas-Westwood": a hyphen with no space around it
         if t.text == "-" && j > i && j + 1 < toks.len() {
             let prev = &toks[j - 1];
@@ -293,7 +304,9 @@ fn run_end(toks: &[Tok<'_>], i: usize, lex: &Lexicon) -> usize {
                 j += 1;
                 continue;
             }
-            if is_of(t) || t.text == "and" || t.text == "&" {
+            // "Iran and the European Union" is two names: "the" follows only "of"/"for"
+            let the_next = toks.get(j + 1).is_some_and(|n| n.text == "the");
+            if is_of(t) || ((t.text == "and" || t.text == "&") && !the_next) {
                 plain_end.get_or_insert(end);
                 j += 1;
                 // "Secretary of State for the Family"
@@ -540,11 +553,24 @@ const ADJ_SUFFIXES: [&str; 10] = [
     "-controlled",
 ];
 
+/// "al-Harbi", "el-Sisi", "bin-Laden": a lower-case particle, a hyphen, a capitalised name.
+fn particle_name(word: &str) -> bool {
+    [
+        "al-", "el-", "ad-", "as-", "ash-", "bin-", "ibn-", "abu-", "ben-",
+    ]
+    .iter()
+    .any(|p| {
+        word.strip_prefix(p)
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+    })
+}
+
 /// A token that can be part of a person's name.
 fn name_like(t: &Tok<'_>, lex: &Lexicon) -> bool {
     (t.cap && t.is_word() && t.text.chars().any(char::is_alphabetic) && !lex.is_stopcap(t.text))
         || t.text == "-"
         || t.text == "&"
+        || particle_name(t.text)
         || JOINERS.contains(&t.text)
         || (t.is_word() && t.text.contains('-'))
 }

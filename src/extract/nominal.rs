@@ -151,6 +151,11 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
     out
 }
 
+/// Words after which comes a verb ("to resume talks", "will resume talks").
+const MODALS: [&str; 10] = [
+    "to", "will", "would", "can", "could", "may", "might", "should", "must", "shall",
+];
+
 /// Past forms and other verbs that end a phrase, beyond the lexicon's speech and meeting verbs.
 const VERBS: [&str; 40] = [
     "came", "went", "made", "took", "gave", "got", "held", "hold", "holds", "met", "saw", "told",
@@ -163,7 +168,7 @@ const VERBS: [&str; 40] = [
 pub fn is_verb_like(word: &str, lex: &Lexicon) -> bool {
     lex.verb(word).is_some()
         || VERBS.contains(&word)
-        || (word.len() > 5 && word.ends_with("ed") && !word.ends_with("eed"))
+        || (word.len() >= 5 && word.ends_with("ed") && !word.ends_with("eed"))
 }
 
 const ORDINALS: [&str; 8] = [
@@ -190,7 +195,10 @@ fn left_edge(toks: &[Tok<'_>], h: usize, lex: &Lexicon) -> (usize, Option<String
         // a lower-case word before a name is not part of the phrase ("follows Ann Lee's visit")
         let before_name = t.is_word() && !t.cap && toks[start].cap;
         // "to resume talks": a word after "to" is a verb
-        let infinitive = start >= 2 && toks[start - 2].is("to") && t.is_word() && !t.cap;
+        let infinitive = start >= 2
+            && MODALS.contains(&lower(toks[start - 2].text).as_ref())
+            && t.is_word()
+            && !t.cap;
         if infinitive {
             break;
         }

@@ -193,6 +193,10 @@ fn subject(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<(usize, usize)> {
     } {
         j -= 1;
     }
+    // "He also blamed Colombia": the person who last opened a sentence
+    if j > 0 && (toks[j - 1].is("he") || toks[j - 1].is("she")) {
+        return last_subject_person(inp, s).map(|e| (e, j - 1));
+    }
     let ms = &inp.mentions[s];
     let k = ms.iter().rposition(|m| m.end == j)?;
     inp.ents.of[s][k].map(|e| (e, ms[k].titled_start))
@@ -470,6 +474,17 @@ const BODY_NOUNS: [&str; 8] = [
     "military",
 ];
 
+/// The person who opened the latest sentence before `s` that a person opened
+/// (affiliations like "Swedish" in "Swedish Prime Minister Sarah Lind" skipped).
+fn last_subject_person(inp: &Input<'_, '_>, s: usize) -> Option<usize> {
+    (0..s).rev().find_map(|p| {
+        let ms = &inp.mentions[p];
+        let k = (0..ms.len())
+            .find(|&k| ms[k].nominal.is_none() && !ms.iter().any(|o| o.affiliation == Some(k)))?;
+        inp.ents.of[p][k].filter(|&e| entity_kind(inp, e) == NodeKind::Person)
+    })
+}
+
 /// Words after a name that do not make it a modifier ("Malaysia and ...", "China has ...").
 const FUNCTION_WORDS: [&str; 22] = [
     "and", "or", "but", "has", "have", "had", "is", "are", "was", "were", "will", "would", "who",
@@ -483,11 +498,7 @@ fn sentence_subjects(inp: &Input<'_, '_>, s: usize) -> Vec<usize> {
     let toks = &inp.sents[s].toks;
     let ms = &inp.mentions[s];
     if toks.first().is_some_and(|t| t.is("he") || t.is("she")) {
-        let last = (0..s).rev().find_map(|p| {
-            let m = inp.mentions[p].iter().position(|m| m.nominal.is_none())?;
-            inp.ents.of[p][m].filter(|&e| entity_kind(inp, e) == NodeKind::Person)
-        });
-        return last.into_iter().collect();
+        return last_subject_person(inp, s).into_iter().collect();
     }
     // a mention that only modifies ("The Indian firm") or is a title's affiliation is not a subject
     let modifier = |m: &Mention| {

@@ -13,7 +13,7 @@
 
 use std::collections::HashMap;
 
-use crate::lexicon::{Lexicon, VerbClass, lower};
+use crate::lexicon::{Lexicon, NounClass, VerbClass, lower};
 use crate::text::Span;
 
 use super::entity::Entities;
@@ -616,6 +616,28 @@ fn skip_to_content(inp: &Input<'_, '_>, s: usize, from: usize) -> (usize, bool) 
             j += 1;
         }
         return (j, explicit);
+    }
+    // "told reporters the ceasefire was holding": an unnamed listener
+    if from > 0
+        && matches!(
+            lower(toks[from - 1].text).as_ref(),
+            "told" | "tells" | "tell" | "telling"
+        )
+    {
+        let mut j = from;
+        while toks.get(j).is_some_and(|t| t.is("the") || t.is("a")) {
+            j += 1;
+        }
+        if toks
+            .get(j)
+            .is_some_and(|t| inp.lex.noun(&lower(t.text)) == Some(NounClass::Group))
+        {
+            let j = j + 1;
+            let explicit = toks
+                .get(j)
+                .is_some_and(|t| t.is("that") || t.text == ":" || t.is_quote());
+            return (skip_that(toks, j), explicit);
+        }
     }
     let told = from > 0
         && matches!(

@@ -199,8 +199,11 @@ pub(super) struct Tracker {
 impl Tracker {
     pub(super) fn saw(&mut self, inp: &Input<'_, '_>, s: usize) {
         let mut first = true;
-        for (k, m) in inp.mentions[s].iter().enumerate() {
-            if inside(inp.quotes, m.span.start) {
+        let ms = &inp.mentions[s];
+        for (k, m) in ms.iter().enumerate() {
+            // "Swedish" in "Swedish Prime Minister Sarah Lind" qualifies her; she is the subject
+            let affiliation = ms.iter().any(|o| o.affiliation == Some(k));
+            if inside(inp.quotes, m.span.start) || affiliation {
                 continue;
             }
             if let Some(e) = inp.ents.of[s][k] {
