@@ -453,9 +453,7 @@ fn attribute(
         let before_words = toks[..subj_start].iter().filter(|t| t.is_word()).count();
         let quote_follows = toks[after..].iter().take(3).any(|t| t.is_quote());
         let first = toks[0].text.to_lowercase();
-        let adverbial_opening = ADVERBIAL_START.contains(&first.as_str())
-            || first == "according"
-            || first.ends_with("ing");
+        let adverbial_opening = adverbial(&first) || first == "according" || first.ends_with("ing");
         // "CONTENT, X said (on Tuesday).": the words before are a clause (they have a
         // verb) and little follows the verb; "However on Tuesday, X denied charges ..." is not
         let before_is_clause = toks[..subj_start].iter().any(|t| {
@@ -555,7 +553,7 @@ fn attribute(
 }
 
 /// Words that open an adverbial between a speech verb and its content ("said on Tuesday that").
-const ADVERBIAL_START: [&str; 24] = [
+const ADVERBIAL_START: [&str; 14] = [
     "on",
     "in",
     "at",
@@ -564,14 +562,22 @@ const ADVERBIAL_START: [&str; 24] = [
     "before",
     "last",
     "this",
-    "yesterday",
-    "today",
     "earlier",
     "later",
     "recently",
     "previously",
     "repeatedly",
     "publicly",
+];
+
+/// A word that opens an adverbial: [`ADVERBIAL_START`] or a day ([`DAYS`]).
+fn adverbial(word: &str) -> bool {
+    let w = lower(word);
+    ADVERBIAL_START.contains(&w.as_ref()) || DAYS.contains(&w.as_ref())
+}
+
+/// Words for a day that may follow a speech verb without a preposition.
+const DAYS: [&str; 10] = [
     "monday",
     "tuesday",
     "wednesday",
@@ -579,6 +585,8 @@ const ADVERBIAL_START: [&str; 24] = [
     "friday",
     "saturday",
     "sunday",
+    "yesterday",
+    "today",
     "tonight",
 ];
 
@@ -590,6 +598,15 @@ fn skip_object_and_adverbials(inp: &Input<'_, '_>, s: usize, from: usize) -> usi
 /// As [`skip_object_and_adverbials`], and whether the content is opened by "that", ":" or a quotation.
 fn skip_to_content(inp: &Input<'_, '_>, s: usize, from: usize) -> (usize, bool) {
     let toks = &inp.sents[s].toks;
+    // "said Tuesday the talks ...": a bare day is when, not what
+    let from = if toks
+        .get(from)
+        .is_some_and(|t| DAYS.contains(&lower(t.text).as_ref()))
+    {
+        from + 1
+    } else {
+        from
+    };
     let mut j = from;
     // an indirect object or adverbial phrase up to a "that", ":" or opening quote within a few tokens
     let lim = (from + 10).min(toks.len());
@@ -644,9 +661,7 @@ fn skip_to_content(inp: &Input<'_, '_>, s: usize, from: usize) -> (usize, bool) 
             toks[from - 1].text.to_lowercase().as_str(),
             "told" | "tell" | "tells" | "telling" | "assured" | "reminded" | "informed"
         );
-    let adverbial = toks
-        .get(from)
-        .is_some_and(|t| ADVERBIAL_START.contains(&lower(t.text).as_ref()));
+    let adverbial = toks.get(from).is_some_and(|t| adverbial(t.text));
     if let Some(k) =
         (from..lim).find(|&k| toks[k].is("that") || toks[k].text == ":" || toks[k].is_quote())
     {
