@@ -661,7 +661,7 @@ fn skip_to_content(inp: &Input<'_, '_>, s: usize, from: usize) -> (usize, bool) 
             toks[from - 1].text.to_lowercase().as_str(),
             "told" | "tell" | "tells" | "telling" | "assured" | "reminded" | "informed"
         );
-    let adverbial = toks.get(from).is_some_and(|t| adverbial(t.text));
+    let opens_adverbial = toks.get(from).is_some_and(|t| adverbial(t.text));
     if let Some(k) =
         (from..lim).find(|&k| toks[k].is("that") || toks[k].text == ":" || toks[k].is_quote())
     {
@@ -671,7 +671,7 @@ fn skip_to_content(inp: &Input<'_, '_>, s: usize, from: usize) -> (usize, bool) 
                 .verb(&lower(t.text))
                 .is_some_and(|(c, _)| c == VerbClass::Speech)
         }) && !between.iter().any(|t| t.text == ",");
-        if k == from || (no_verb && (told || adverbial)) {
+        if k == from || (no_verb && (told || opens_adverbial)) {
             j = k;
         }
     } else if let Some(m) = mention_starting(inp, s, from) {
