@@ -622,6 +622,24 @@ mod tests {
             // And writing it again gives the same bytes.
             prop_assert_eq!(to_string(&resolve(&back.unwrap())), json);
         }
+
+        /// A damaged graph file (a byte cut out or changed anywhere) is an
+        /// error or a graph that resolves and writes; never a panic.
+        #[test]
+        fn damaged_files_never_panic(g in testgen::graph(), at in any::<prop::sample::Index>(), byte in any::<u8>(), cut in any::<bool>()) {
+            let mut bytes = to_string(&resolve(&g)).into_bytes();
+            let i = at.index(bytes.len());
+            if cut {
+                bytes.truncate(i);
+            } else {
+                bytes[i] = byte;
+            }
+            if let Ok(text) = String::from_utf8(bytes) {
+                if let Ok(back) = from_str(&text) {
+                    let _ = to_string(&resolve(&back));
+                }
+            }
+        }
     }
 
     /// A graph with only the fields GRAPH-FORMAT.md lists (no `seen`, no
