@@ -634,10 +634,10 @@ mod tests {
             } else {
                 bytes[i] = byte;
             }
-            if let Ok(text) = String::from_utf8(bytes) {
-                if let Ok(back) = from_str(&text) {
-                    let _ = to_string(&resolve(&back));
-                }
+            if let Ok(text) = String::from_utf8(bytes)
+                && let Ok(back) = from_str(&text)
+            {
+                let _ = to_string(&resolve(&back));
             }
         }
     }
