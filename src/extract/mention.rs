@@ -619,12 +619,23 @@ fn attach_lowercase_titles(sent: &SentToks<'_>, lex: &Lexicon, out: &mut [Mentio
         } else if !has_head {
             continue;
         }
-        // the affiliation right before the title
-        if let Some(a) = (0..k).rev().find(|&a| out[a].end == out[k].titled_start)
+        // the affiliation right before the title, or a word or two before it
+        // ("Indian oil minister", "Tory foreign affairs spokesman")
+        let t0 = out[k].titled_start;
+        let gap_ok = |a: usize| {
+            out[a].end <= t0
+                && t0 - out[a].end <= 2
+                && toks[out[a].end..t0].iter().all(|t| t.is_word() && !t.cap)
+        };
+        if let Some(a) = (0..k).rev().find(|&a| gap_ok(a))
             && matches!(out[a].kind, Kind::Nation(..) | Kind::Org(_))
         {
             out[k].affiliation = Some(a);
             out[k].titled_start = out[a].start;
+            if let (true, Some(title)) = (out[a].end < t0, &out[k].title) {
+                let extra: Vec<&str> = toks[out[a].end..t0].iter().map(|t| t.text).collect();
+                out[k].title = Some(format!("{} {title}", extra.join(" ")));
+            }
         }
     }
 }

@@ -92,6 +92,10 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         if let Some(a) = m.affiliation.and_then(|a| inp.ents.of[s][a]) {
             out.push(rel(p, EdgeKind::MemberOf, a, false, s, "title"));
         }
+        // "Gazprom's Aleksey Miller", "Malaysia's Prime Minister, Najib Razak"
+        if let Some(a) = possessor(inp, s, m.titled_start) {
+            out.push(rel(p, EdgeKind::MemberOf, a, false, s, "title"));
+        }
         // apposition or "of": the first nation/org within a short title phrase after the name
         let mut j = m.end;
         let comma = toks.get(j).is_some_and(|t| t.text == ",");
@@ -106,7 +110,12 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             continue;
         }
         let limit = (j + 8).min(toks.len());
-        let mut saw_title = direct_of;
+        // ", from Human Rights Watch": a preposition right after the comma is an affiliation
+        let mut saw_title = direct_of
+            || (comma
+                && toks
+                    .get(j)
+                    .is_some_and(|t| t.is("of") || t.is("from") || t.is("at")));
         for (k2, m2) in ms.iter().enumerate().skip(k + 1) {
             if m2.nominal.is_some() || m2.titled_start < j {
                 continue;
@@ -125,6 +134,10 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             saw_title |= toks[j..m2.start]
                 .iter()
                 .any(|t| inp.lex.is_title_head(t.text));
+            // "Raha, Gazprom chairman Aleksey Miller": Gazprom is Miller's, not Raha's
+            if ms.iter().any(|o| o.affiliation == Some(k2)) {
+                break;
+            }
             let Some(a) = inp.ents.of[s][k2] else {
                 continue;
             };
@@ -142,6 +155,33 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             break;
         }
     }
+}
+
+/// The nation or organization whose possessive opens the phrase ending at
+/// `start`: "X's" then at most a title and a comma.
+fn possessor(inp: &Input<'_, '_>, s: usize, start: usize) -> Option<usize> {
+    let toks = &inp.sents[s].toks;
+    let mut j = start;
+    if j > 0 && toks[j - 1].text == "," {
+        j -= 1;
+    }
+    while j > 0
+        && (inp.lex.is_title_head(toks[j - 1].text) || inp.lex.is_title_modifier(toks[j - 1].text))
+    {
+        j -= 1;
+    }
+    if j < 2 || !toks[j - 1].is_possessive() {
+        return None;
+    }
+    let k = inp.mentions[s]
+        .iter()
+        .position(|m| m.end == j - 1 && m.nominal.is_none())?;
+    inp.ents.of[s][k].filter(|&e| {
+        matches!(
+            entity_kind(inp, e),
+            NodeKind::Nation | NodeKind::Organization
+        )
+    })
 }
 
 /// The entity mentioned right before token `v` (skipping auxiliaries and
