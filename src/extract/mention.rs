@@ -121,7 +121,16 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon) -> Vec<Mention> {
             i = end;
             continue;
         }
-        let end = run_end(toks, i, lex);
+        let mut end = run_end(toks, i, lex);
+        // "New EU trade commissioner ...": a sentence's capitalised first word
+        // before a known name is not part of it
+        if i == 0
+            && end > 1
+            && gazetteer(toks, 1, lex).is_some()
+            && org_head_end(&toks[..end], lex) != Some(end)
+        {
+            end = 1;
+        }
         classify_run(sent, text, lex, i, end, &mut out);
         i = end.max(i + 1);
     }
@@ -624,8 +633,10 @@ fn attach_lowercase_titles(sent: &SentToks<'_>, lex: &Lexicon, out: &mut [Mentio
         let t0 = out[k].titled_start;
         let gap_ok = |a: usize| {
             out[a].end <= t0
-                && t0 - out[a].end <= 2
-                && toks[out[a].end..t0].iter().all(|t| t.is_word() && !t.cap)
+                && t0 - out[a].end <= 3
+                && toks[out[a].end..t0]
+                    .iter()
+                    .all(|t| (t.is_word() && !t.cap) || t.is_possessive())
         };
         if let Some(a) = (0..k).rev().find(|&a| gap_ok(a))
             && matches!(out[a].kind, Kind::Nation(..) | Kind::Org(_))
