@@ -634,9 +634,12 @@ fn attach_lowercase_titles(sent: &SentToks<'_>, lex: &Lexicon, out: &mut [Mentio
         let gap_ok = |a: usize| {
             out[a].end <= t0
                 && t0 - out[a].end <= 3
-                && toks[out[a].end..t0]
-                    .iter()
-                    .all(|t| (t.is_word() && !t.cap) || t.is_possessive())
+                && toks[out[a].end..t0].iter().all(|t| {
+                    t.is_possessive()
+                        || (t.is_word()
+                            && !t.cap
+                            && !super::nominal::is_verb_like(&lower(t.text), lex))
+                })
         };
         if let Some(a) = (0..k).rev().find(|&a| gap_ok(a))
             && matches!(out[a].kind, Kind::Nation(..) | Kind::Org(_))
