@@ -63,11 +63,19 @@ pub fn merge_all(graphs: impl IntoIterator<Item = Graph>) -> Graph {
 }
 
 /// The sort key that makes a name "fuller": the smallest key wins. More
-/// words first, then more characters, then the lexicographically smallest.
-pub(crate) fn fullest_name_key(name: &str) -> (Reverse<usize>, Reverse<usize>, &str) {
+/// words first (a hyphen separates words too), then more characters, then
+/// fewer spaces ("Robert Kilroy-Silk" over "Robert Kilroy Silk": the
+/// hyphenated spelling is the more careful one), then the lexicographically
+/// smallest.
+pub(crate) fn fullest_name_key(name: &str) -> (Reverse<usize>, Reverse<usize>, usize, &str) {
     (
-        Reverse(name.split_whitespace().count()),
+        Reverse(
+            name.split(|c: char| c.is_whitespace() || c == '-')
+                .filter(|w| !w.is_empty())
+                .count(),
+        ),
         Reverse(name.chars().count()),
+        name.chars().filter(|c| c.is_whitespace()).count(),
         name,
     )
 }
