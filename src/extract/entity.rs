@@ -311,6 +311,31 @@ pub fn resolve(
         }
     }
 
+    // an acronym met before the name it abbreviates ("KPA" ... "Korean People's Army")
+    let short_of: HashMap<usize, usize> = ents
+        .list
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            e.kind == NodeKind::Organization
+                && e.name.len() >= 2
+                && e.name.chars().all(|c| c.is_ascii_uppercase())
+        })
+        .filter_map(|(a, e)| {
+            let full = ents.list.iter().position(|f| {
+                f.kind == NodeKind::Organization
+                    && f.name.contains(' ')
+                    && initials(&f.name) == e.name
+            })?;
+            Some((a, full))
+        })
+        .collect();
+    for e in ents.of.iter_mut().flatten().flatten() {
+        if let Some(&full) = short_of.get(e) {
+            *e = full;
+        }
+    }
+
     // the headline
     if let Some((tsent, tms)) = title {
         for m in tms {

@@ -10,7 +10,7 @@
 //! Assistant Foreign Minister ...") are recorded for `member_of`.
 
 use crate::lexicon::{Lexicon, NationForm, NounClass, lower};
-use crate::text::Span;
+use crate::text::{Span, TokenKind};
 
 use super::token::{SentToks, Tok, key};
 
@@ -101,6 +101,16 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon) -> Vec<Mention> {
         if let Some((end, kind, name)) = gazetteer(toks, i, lex).filter(|_| !in_title) {
             // "Indonesian Navy", "British Chambers of Commerce", "BBC Radio Scotland":
             // a nation or organization of the gazetteer opening a longer name
+            // "the British Government": the nation itself
+            if matches!(kind, Kind::Nation(..))
+                && toks
+                    .get(end)
+                    .is_some_and(|t| matches!(t.text, "Government" | "Administration"))
+            {
+                out.push(mention(sent, i, end + 1, kind, name));
+                i = end + 1;
+                continue;
+            }
             let capital = matches!(kind, Kind::Nation(_, NationForm::Capital));
             if let Some(run_end) = org_run(toks, i, end, lex).filter(|_| !capital) {
                 out.push(mention(
@@ -168,7 +178,7 @@ fn gazetteer(toks: &[Tok<'_>], i: usize, lex: &Lexicon) -> Option<(usize, Kind, 
     let max = lex.max_key_tokens.min(toks.len() - i);
     for n in (1..=max).rev() {
         let run = &toks[i..i + n];
-        if run.last().is_some_and(|t| !t.is_word()) && n > 1 {
+        if run.last().is_some_and(|t| t.kind == TokenKind::Punct) && n > 1 {
             continue;
         }
         let k = key(run);
@@ -345,10 +355,20 @@ fn joined_run_holds(run: &[Tok<'_>], lex: &Lexicon) -> bool {
     if org_head_end(run, lex) == Some(run.len()) {
         // "Quarterly Economic Commentary of Strathclyde University" is two names
         let of = run.iter().position(|t| t.text == "of");
+        // and "Commanders of the Korean People's Army" is people of a name
+        let people_of = |o: usize| {
+            run[..o].iter().all(|t| {
+                let w = lower(t.text);
+                let one = w.strip_suffix('s').unwrap_or(&w);
+                lex.is_title_head(&w)
+                    || lex.is_title_head(one)
+                    || lex.noun(&w) == Some(NounClass::Group)
+            })
+        };
         let two_names = of.is_some_and(|o| {
-            o >= 2
-                && org_head_end(&run[..o], lex).is_none()
-                && org_head_end(&run[o + 1..], lex).is_some()
+            let rest = org_head_end(&run[o + 1..], lex).is_some();
+            (o >= 2 && org_head_end(&run[..o], lex).is_none() && rest)
+                || (o >= 1 && rest && people_of(o))
         });
         return !two_names;
     }

@@ -619,6 +619,23 @@ fn skip_to_content(inp: &Input<'_, '_>, s: usize, from: usize) -> (usize, bool) 
         && let Some(m) = mention_starting(inp, s, from)
     {
         let mut j = inp.mentions[s][m].end;
+        // "told BBC Radio 4's World At One": the programme is the listener too
+        let mut k = j;
+        while toks
+            .get(k)
+            // ("Radio 4's" comes as "4", "'", "s")
+            .is_some_and(|t| {
+                t.cap
+                    || t.is_possessive()
+                    || matches!(t.text, "s" | "'" | "\u{2019}")
+                    || t.kind == crate::text::TokenKind::Number
+            })
+        {
+            k += 1;
+        }
+        if k > j && is_sentence_close(toks, k) {
+            j = k;
+        }
         // "told the British minister that ...": the rest of the listener's phrase
         if let Some(k) = (j..(j + 4).min(toks.len()))
             .find(|&k| toks[k].is("that") || toks[k].text == ":" || toks[k].is_quote())
