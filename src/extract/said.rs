@@ -148,9 +148,18 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
             continue;
         }
         let para = inp.sents[s].paragraph;
+        // the nearest speaker of the paragraph, a person before a body: quotations
+        // are mostly people's words
         let same_para = by_para
             .get(&para)
-            .and_then(|v| v.iter().min_by_key(|(start, _)| start.abs_diff(pos)))
+            .and_then(|v| {
+                v.iter().min_by_key(|(start, e)| {
+                    (
+                        inp.ents.list[*e].kind != NodeKind::Person,
+                        start.abs_diff(pos),
+                    )
+                })
+            })
             .map(|&(_, e)| e);
         let prev_para = || {
             let prev = para.checked_sub(1)?;
