@@ -82,7 +82,9 @@ const fn row(text: &'static str, fact: Fact) -> Row {
     }
 }
 
-/// A row the extractor is known to get wrong today.
+/// A row the extractor is known to get wrong today (none at the moment; kept
+/// so that a new gap is marked, not deleted).
+#[allow(dead_code)]
 const fn gap(text: &'static str, fact: Fact) -> Row {
     Row {
         text,
@@ -369,10 +371,7 @@ const ROWS: &[Row] = &[
             words_contain: "meeting had been useful",
         },
     ),
-    // GAP: gender comes only from honorifics, not given names, and "he"
-    // prefers the last speaker. Out: Anna Nowak -said-> "he wanted to spend
-    // more time with his family".
-    gap(
+    row(
         "Minister resigns\n\nWARSAW, Feb. 13 (UPI) -- Health Minister Anna Nowak said on Friday that her deputy, Jan Kowalski, had resigned.\n\nHe said he wanted to spend more time with his family.\n",
         Said {
             speaker: "Jan Kowalski",

@@ -147,6 +147,7 @@ pub fn resolve(
             let (e, new) = ents.intern(NodeKind::Person, person_key(&m.name), &m.name);
             if new {
                 let first = m.name.split(' ').next().unwrap_or("").to_string();
+                ents.list[e].female = lex.given_name_gender(&first);
                 persons.push((e, last_token(&m.name), first));
             }
             ents.of[s][k] = Some(e);

@@ -117,6 +117,8 @@ pub struct Lexicon {
     given: Set<String>,
     surname_first: Set<String>,
     also_word: Set<String>,
+    female: Set<String>,
+    male: Set<String>,
     stopcaps: Set<String>,
     ambiguous_caps: Set<String>,
     not_name_end: Set<String>,
@@ -251,7 +253,13 @@ impl Lexicon {
                         "given" => &mut self.given,
                         "surname-first" => &mut self.surname_first,
                         "also-word" => &mut self.also_word,
-                        _ => return Err(bad("entry outside [given]/[surname-first]/[also-word]")),
+                        "female" => &mut self.female,
+                        "male" => &mut self.male,
+                        _ => {
+                            return Err(bad(
+                                "entry outside [given]/[surname-first]/[also-word]/[female]/[male]",
+                            ));
+                        }
                     };
                     set.insert(cols[0].to_string());
                 }
@@ -379,6 +387,17 @@ impl Lexicon {
     /// A given name that is also a common word ("Will", "May").
     pub fn is_given_name_also_word(&self, word: &str) -> bool {
         self.also_word.contains(word)
+    }
+
+    /// Whether a given name is borne mostly by women (Some(true)) or men (Some(false)).
+    pub fn given_name_gender(&self, word: &str) -> Option<bool> {
+        if self.female.contains(word) {
+            Some(true)
+        } else if self.male.contains(word) {
+            Some(false)
+        } else {
+            None
+        }
     }
 
     /// A family name written first ("Xi", "Zheng", "Kim").
