@@ -94,6 +94,21 @@ const fn gap(text: &'static str, fact: Fact) -> Row {
 }
 
 const ROWS: &[Row] = &[
+    // ---- a lone company name after the noun that says what it is
+    row(
+        "Retail slump\n\nLONDON (Reuters) - Shares in electronics retailer Brexbury fell after Christmas sales disappointed.\n",
+        Entity {
+            kind: NodeKind::Organization,
+            name: "Brexbury",
+        },
+    ),
+    row(
+        "Deal agreed\n\nNEW YORK (Reuters) - Drug firm Calvora agreed to buy a smaller rival for $2bn.\n",
+        Entity {
+            kind: NodeKind::Organization,
+            name: "Calvora",
+        },
+    ),
     // ---- titles before names: a person, and member_of the title's nation
     row(
         "Beijing seeks calm\n\nBEIJING, June 3 (UPI) -- Chinese Assistant Foreign Minister Li Wenbo said on Monday that China wanted calm in the region.\n",

@@ -459,12 +459,36 @@ fn acronym_evidence(toks: &[Tok<'_>], start: usize) -> bool {
 
 /// A lone capitalised word after "head of", "chairman of", ", of", "at": an organization.
 fn org_context(toks: &[Tok<'_>], start: usize, lex: &Lexicon) -> bool {
+    // "security firm Preventon", "shares in Guidant", "a bid for Rosneft"
+    if start >= 1 && ORG_CUES.contains(&toks[start - 1].text) {
+        return true;
+    }
     if start < 2 || !matches!(toks[start - 1].text, "of" | "at" | "from") {
         return false;
     }
     let before = &toks[start - 2];
     before.text == "," || (lex.is_title_head(before.text) && !before.cap)
 }
+
+/// Lower-case words right before a lone capitalised word that make it a company or body.
+const ORG_CUES: [&str; 16] = [
+    "firm",
+    "company",
+    "giant",
+    "maker",
+    "retailer",
+    "carrier",
+    "airline",
+    "operator",
+    "insurer",
+    "bank",
+    "group",
+    "broadcaster",
+    "publisher",
+    "developer",
+    "manufacturer",
+    "newspaper",
+];
 
 /// true for a female honorific ("Mrs", "Ms", "Baroness"), false for a male one, None otherwise.
 fn honorific_gender(h: &str) -> Option<bool> {
