@@ -11,11 +11,13 @@
 //! `#[ignore = "product bug: ..."]` pins a known bug until it is fixed:
 //! `cargo test --test cli -- --include-ignored` runs it.
 
+mod common;
+
+use common::TempDir;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 const BIN: &str = env!("CARGO_BIN_EXE_newsgraph");
 
@@ -25,54 +27,6 @@ fn fixtures() -> PathBuf {
 
 fn fixture(rel: &str) -> String {
     fixtures().join(rel).display().to_string()
-}
-
-/// A directory removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> TempDir {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "newsgraph-cli-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        self.0.join(rel)
-    }
-
-    fn s(&self, rel: &str) -> String {
-        self.path(rel).display().to_string()
-    }
-
-    fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> PathBuf {
-        let p = self.path(rel);
-        fs::create_dir_all(p.parent().unwrap()).unwrap();
-        fs::write(&p, contents).unwrap();
-        p
-    }
-
-    /// File names in the directory, sorted.
-    fn names(&self) -> Vec<String> {
-        let mut v: Vec<String> = fs::read_dir(&self.0)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        v.sort();
-        v
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
 }
 
 /// The outcome of one run.
@@ -122,34 +76,12 @@ fn ng_stdin(args: &[&str], input: &[u8]) -> Run {
     finish(child.wait_with_output().unwrap())
 }
 
-/// A line diff (longest common subsequence), `-` expected, `+` got.
+/// A line diff, `-` expected, `+` got.
 fn diff(want: &str, got: &str) -> String {
-    let (a, b): (Vec<&str>, Vec<&str>) = (want.lines().collect(), got.lines().collect());
-    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            lcs[i][j] = if a[i] == b[j] {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
-        }
-    }
-    let (mut i, mut j, mut out) = (0, 0, String::new());
-    while i < a.len() || j < b.len() {
-        if i < a.len() && j < b.len() && a[i] == b[j] {
-            out += &format!("  {}\n", a[i]);
-            i += 1;
-            j += 1;
-        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
-            out += &format!("+ {}\n", b[j]);
-            j += 1;
-        } else {
-            out += &format!("- {}\n", a[i]);
-            i += 1;
-        }
-    }
-    out
+    common::line_diff(want, got)
+        .into_iter()
+        .map(|(tag, _, line)| format!("{tag} {line}\n"))
+        .collect()
 }
 
 #[track_caller]
@@ -262,7 +194,7 @@ fn bad_usage_exits_2_before_any_work() {
 
 #[test]
 fn extract_reports_a_missing_file_by_name_and_still_writes_the_rest() {
-    let t = TempDir::new();
+    let t = TempDir::new("cli");
     let missing = t.s("missing.txt");
     let r = ng(&[
         "extract",
@@ -284,7 +216,7 @@ fn extract_reports_a_missing_file_by_name_and_still_writes_the_rest() {
 #[cfg(unix)]
 #[test]
 fn extract_reports_an_unreadable_file_in_a_directory_and_goes_on() {
-    let t = TempDir::new();
+    let t = TempDir::new("cli");
     t.write(
         "in/a.txt",
         "Talks resume\n\nLONDON, May 2 (UPI) -- Britain wants a deal.\n",
@@ -302,7 +234,7 @@ fn extract_reports_an_unreadable_file_in_a_directory_and_goes_on() {
 
 #[test]
 fn extract_never_replaces_output_when_every_input_failed() {
-    let t = TempDir::new();
+    let t = TempDir::new("cli");
     let out = t.write("g.json", "keep me");
     let r = ng(&[
         "extract",
@@ -317,7 +249,7 @@ fn extract_never_replaces_output_when_every_input_failed() {
 
 #[test]
 fn extract_writes_output_atomically() {
-    let t = TempDir::new();
+    let t = TempDir::new("cli");
     let r = ng(&["extract", &fixture("articles"), "-o", &t.s("g.json"), "-q"]);
     ok(&r);
     assert_eq!(r.stdout, "", "nothing on stdout with -o");
@@ -360,7 +292,7 @@ fn extract_reads_standard_input() {
 
 #[test]
 fn extract_into_creates_then_updates_in_place() {
-    let t = TempDir::new();
+    let t = TempDir::new("cli");
     let g = t.s("g.json");
     ok(&ng(&[
         "extract",
@@ -395,7 +327,7 @@ fn extract_into_creates_then_updates_in_place() {
 
 #[test]
 fn extract_into_refuses_a_corrupt_graph_and_leaves_it_alone() {
-    let t = TempDir::new();
+    let t = TempDir::new("cli");
     let g = t.write("g.json", "{ not json");
     let r = ng(&[
         "extract",
@@ -415,7 +347,7 @@ fn extract_into_refuses_a_corrupt_graph_and_leaves_it_alone() {
 
 #[test]
 fn extract_rejects_an_empty_directory_and_a_missing_data_dir() {
-    let t = TempDir::new();
+    let t = TempDir::new("cli");
     fs::create_dir_all(t.path("empty")).unwrap();
     let r = ng(&["extract", &t.s("empty")]);
     assert_eq!(r.code, 2);
@@ -434,7 +366,7 @@ fn extract_rejects_an_empty_directory_and_a_missing_data_dir() {
 
 #[test]
 fn merge_of_disjoint_graphs_does_not_depend_on_input_order() {
-    let t = TempDir::new();
+    let t = TempDir::new("cli");
     let big = big_graph(&t).display().to_string();
     let a = fixture("graphs/part-a.json");
     let ab = ng(&["merge", &a, &big]);
@@ -465,7 +397,7 @@ fn merge_does_not_depend_on_input_order() {
 
 #[test]
 fn merge_of_a_graph_with_itself_is_the_graph() {
-    let t = TempDir::new();
+    let t = TempDir::new("cli");
     ok(&ng(&["merge", &small(), &small(), "-o", &t.s("m.json")]));
     let export = ng(&["export", &small()]);
     assert_text(
@@ -478,7 +410,7 @@ fn merge_of_a_graph_with_itself_is_the_graph() {
 
 #[test]
 fn merge_writes_nothing_when_an_input_is_bad() {
-    let t = TempDir::new();
+    let t = TempDir::new("cli");
     let bad = t.write("bad.json", r#"{"directed": true}"#);
     let bad = bad.display().to_string();
     let r = ng(&["merge", &small(), &bad, "-o", &t.s("m.json")]);
@@ -494,7 +426,7 @@ fn merge_writes_nothing_when_an_input_is_bad() {
 
 #[test]
 fn export_round_trips_and_renders_with_graphviz() {
-    let t = TempDir::new();
+    let t = TempDir::new("cli");
     ok(&ng(&["export", &small(), "-o", &t.s("a.json")]));
     ok(&ng(&["export", &t.s("a.json"), "-o", &t.s("b.json")]));
     assert_text(
@@ -515,7 +447,7 @@ fn export_round_trips_and_renders_with_graphviz() {
 
 #[test]
 fn a_missing_or_broken_graph_is_an_error_naming_the_file() {
-    let t = TempDir::new();
+    let t = TempDir::new("cli");
     let nope = t.s("nope.json");
     let r = ng(&["stats", &nope]);
     assert_eq!(r.code, 2);
@@ -564,7 +496,7 @@ fn big_graph(t: &TempDir) -> PathBuf {
 
 #[test]
 fn a_closed_pipe_ends_quietly_with_0() {
-    let t = TempDir::new();
+    let t = TempDir::new("cli");
     let big = big_graph(&t).display().to_string();
     for args in [
         vec!["export", big.as_str(), "--format", "dot"],
@@ -769,7 +701,7 @@ fn neighbors_in_every_format() {
     ok(&r);
     assert!(r.stdout.contains("root=\"nation:china\""));
     renders(&r.stdout);
-    let t = TempDir::new();
+    let t = TempDir::new("cli");
     let r = ng(&["neighbors", &small(), "china", "--format", "json"]);
     ok(&r);
     t.write("n.json", &r.stdout);
@@ -827,7 +759,7 @@ fn article_ids_are_paths_below_the_directory() {
 
 #[test]
 fn the_same_text_under_two_names_counts_once() {
-    let t = TempDir::new();
+    let t = TempDir::new("cli");
     let text = fs::read(fixture("articles/dated.txt")).unwrap();
     t.write("in/a.txt", &text);
     t.write("in/b.txt", &text);
@@ -884,7 +816,7 @@ fn boilerplate_lines_never_become_evidence() {
 
 #[test]
 fn quotes_are_attributed_to_their_speakers() {
-    let t = TempDir::new();
+    let t = TempDir::new("cli");
     let g = t.s("g.json");
     ok(&ng(&["extract", &fixture("articles"), "-o", &g, "-q"]));
     let r = ng(&["said", &g, "--by", "Kessler"]);
@@ -942,7 +874,7 @@ fn evidence_text_is_the_articles_bytes_start_to_end() {
 
 #[test]
 fn the_example_article_reads_as_intended() {
-    let t = TempDir::new();
+    let t = TempDir::new("cli");
     let g = t.s("g.json");
     ok(&ng(&["extract", &fixture("harbour-talks.txt"), "-o", &g]));
     // Boilerplate lines around and inside the story are never evidence.
@@ -979,7 +911,7 @@ fn the_example_article_reads_as_intended() {
 fn a_clause_final_speaker_keeps_words_that_contain_a_speech_verb() {
     let text = "Quota plan\n\nOSLO, March 20 (UPI) -- Foreign Minister Ingrid Solberg spoke on \
                 Friday.\n\nNorway will propose a joint quota, Ms Solberg told reporters.\n";
-    let t = TempDir::new();
+    let t = TempDir::new("cli");
     let g = t.write(
         "g.json",
         ng_stdin(&["extract", "-", "-q"], text.as_bytes()).stdout,

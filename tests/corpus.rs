@@ -6,10 +6,12 @@
 //! seconds in a debug build) are extracted separately and merged in
 //! several orders and groupings: every way must give the same bytes.
 
+mod common;
+
+use common::TempDir;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::Value;
 
@@ -26,37 +28,6 @@ fn corpus() -> Option<PathBuf> {
             dir.display()
         );
         None
-    }
-}
-
-/// A directory removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> TempDir {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "newsgraph-corpus-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-
-    fn s(&self, rel: &str) -> String {
-        self.0.join(rel).display().to_string()
-    }
-
-    fn read(&self, rel: &str) -> Vec<u8> {
-        fs::read(self.0.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
     }
 }
 
@@ -115,7 +86,7 @@ fn sections_merge_to_the_same_bytes_in_any_order() {
     let Some(bbc) = corpus() else { return };
     let politics = bbc.join("politics").display().to_string();
     let entertainment = bbc.join("entertainment").display().to_string();
-    let t = TempDir::new();
+    let t = TempDir::new("corpus");
     let (p, e) = (t.s("p.json"), t.s("e.json"));
     run(&["extract", &politics, "-q", "-o", &p], 0);
     run(&["extract", &entertainment, "-q", "-o", &e], 0);
@@ -207,7 +178,7 @@ fn a_latin1_article_is_read_with_a_warning() {
         eprintln!("skipped: no {}", file.display());
         return;
     }
-    let t = TempDir::new();
+    let t = TempDir::new("corpus");
     let (_, err) = run(
         &["extract", &file.display().to_string(), "-o", &t.s("g.json")],
         0,

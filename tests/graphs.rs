@@ -7,6 +7,8 @@
 //! installed) and review them with `git diff graphs/`. Never edit them by
 //! hand.
 
+mod common;
+
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -66,33 +68,7 @@ fn extract(format: &str) -> String {
 /// lines of context, `-` for the file in graphs/, `+` for the new output.
 /// At most `limit` lines.
 fn diff(want: &str, got: &str, limit: usize) -> String {
-    let (a, b): (Vec<&str>, Vec<&str>) = (want.lines().collect(), got.lines().collect());
-    let mut lcs = vec![vec![0u32; b.len() + 1]; a.len() + 1];
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            lcs[i][j] = if a[i] == b[j] {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
-        }
-    }
-    // (tag, line number in the new output, text)
-    let mut ops: Vec<(char, usize, &str)> = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        if i < a.len() && j < b.len() && a[i] == b[j] {
-            ops.push((' ', j + 1, a[i]));
-            i += 1;
-            j += 1;
-        } else if i < a.len() && (j == b.len() || lcs[i + 1][j] >= lcs[i][j + 1]) {
-            ops.push(('-', j + 1, a[i]));
-            i += 1;
-        } else {
-            ops.push(('+', j + 1, b[j]));
-            j += 1;
-        }
-    }
+    let ops = common::line_diff(want, got);
     let near_change = |k: usize| {
         let lo = k.saturating_sub(2);
         let hi = (k + 3).min(ops.len());
