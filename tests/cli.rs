@@ -120,28 +120,11 @@ fn small() -> String {
 /// Render DOT with Graphviz: it must say nothing on stderr. False when
 /// Graphviz is not installed.
 fn renders(dot: &str) -> bool {
-    let Ok(mut child) = Command::new("dot")
-        .arg("-Tsvg")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-    else {
+    let Some((ok, _, stderr)) = common::graphviz(dot) else {
         eprintln!("skipped: graphviz `dot` is not installed");
         return false;
     };
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(dot.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        out.status.success() && stderr.is_empty(),
-        "dot said: {stderr}\n{dot}"
-    );
+    assert!(ok && stderr.is_empty(), "dot said: {stderr}\n{dot}");
     true
 }
 

@@ -10,7 +10,6 @@
 mod common;
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -117,33 +116,6 @@ fn check_example(ext: &str, got: &str) {
     }
 }
 
-/// Run Graphviz `dot -Tsvg` on `dot`: None when Graphviz is not installed,
-/// else (status ok, stdout, stderr).
-fn graphviz(dot: &str) -> Option<(bool, Vec<u8>, String)> {
-    let mut child = match Command::new("dot")
-        .arg("-Tsvg")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-    {
-        Ok(child) => child,
-        Err(_) => return None,
-    };
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(dot.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    Some((
-        out.status.success(),
-        out.stdout,
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    ))
-}
-
 #[test]
 fn example_json_is_current() {
     check_example("json", &extract("json"));
@@ -154,7 +126,7 @@ fn example_dot_is_current() {
     let dot = extract("dot");
     check_example("dot", &dot);
     if blessing() {
-        match graphviz(&dot) {
+        match common::graphviz(&dot) {
             Some((true, svg, _)) => {
                 write_atomically(&example("svg"), &svg);
                 eprintln!("blessed {}", example("svg").display());
@@ -222,7 +194,7 @@ fn example_svg_shows_the_current_graph() {
 #[test]
 fn example_dot_renders_without_a_word_from_graphviz() {
     let dot = fs::read_to_string(example("dot")).unwrap();
-    let Some((ok, svg, stderr)) = graphviz(&dot) else {
+    let Some((ok, svg, stderr)) = common::graphviz(&dot) else {
         eprintln!("skipped: graphviz `dot` is not installed");
         return;
     };

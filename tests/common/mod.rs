@@ -2,7 +2,9 @@
 #![allow(dead_code)]
 
 use std::fs;
+use std::io::Write;
 use std::path::PathBuf;
+use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// A directory removed when dropped.
@@ -89,4 +91,31 @@ pub fn line_diff<'a>(want: &'a str, got: &'a str) -> Vec<(char, usize, &'a str)>
         }
     }
     ops
+}
+
+/// Run Graphviz `dot -Tsvg` on `dot`: None when Graphviz is not installed,
+/// else (status ok, stdout, stderr).
+pub fn graphviz(dot: &str) -> Option<(bool, Vec<u8>, String)> {
+    let mut child = match Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+    {
+        Ok(child) => child,
+        Err(_) => return None,
+    };
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(dot.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    Some((
+        out.status.success(),
+        out.stdout,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    ))
 }
