@@ -84,7 +84,7 @@ pub struct ExtractArgs {
     /// Add the articles to this graph file (created if missing), in place
     #[arg(long, value_name = "GRAPH.json", conflicts_with = "format")]
     pub into: Option<PathBuf>,
-    /// Directory of gazetteer files overriding the built-in ones of the same name
+    /// Directory of gazetteer files whose entries are added to the built-in tables of the same name
     #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
     /// Number of threads (default: one per core)
