@@ -616,57 +616,44 @@ fn skip_to_content(inp: &Input<'_, '_>, s: usize, from: usize) -> (usize, bool) 
     } else {
         from
     };
-    let mut j = from;
-    // an indirect object or adverbial phrase up to a "that", ":" or opening quote within a few tokens
-    let lim = (from + 10).min(toks.len());
-    // "told Sky News any process must ...": skip the listener, then read on
-    if from > 0
-        && matches!(
-            toks[from - 1].text.to_lowercase().as_str(),
-            "told" | "tells" | "tell" | "telling"
-        )
-        && let Some(m) = mention_starting(inp, s, from)
-    {
-        let mut j = inp.mentions[s][m].end;
-        // "told BBC Radio 4's World At One": the programme is the listener too
-        let mut k = j;
-        while toks
-            .get(k)
-            // ("Radio 4's" comes as "4", "'", "s")
-            .is_some_and(|t| {
-                t.cap
-                    || t.is_possessive()
-                    || matches!(t.text, "s" | "'" | "\u{2019}")
-                    || t.kind == crate::text::TokenKind::Number
-            })
-        {
-            k += 1;
+    let opens = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.is("that") || t.text == ":" || t.is_quote())
+    };
+    let verb = from.checked_sub(1).map(|p| lower(toks[p].text));
+    let verb = verb.as_deref().unwrap_or("");
+    let tells = matches!(verb, "told" | "tells" | "tell" | "telling");
+    if tells {
+        // "told Sky News any process must ...": skip the listener, then read on
+        if let Some(m) = mention_starting(inp, s, from) {
+            let mut j = inp.mentions[s][m].end;
+            // "told BBC Radio 4's World At One": the programme is the listener too
+            let mut k = j;
+            while toks
+                .get(k)
+                // ("Radio 4's" comes as "4", "'", "s")
+                .is_some_and(|t| {
+                    t.cap
+                        || t.is_possessive()
+                        || matches!(t.text, "s" | "'" | "\u{2019}")
+                        || t.kind == crate::text::TokenKind::Number
+                })
+            {
+                k += 1;
+            }
+            if k > j && is_sentence_close(toks, k) {
+                j = k;
+            }
+            // "told the British minister that ...": the rest of the listener's phrase
+            if let Some(k) = (j..(j + 4).min(toks.len()))
+                .find(|&k| opens(k))
+                .filter(|&k| toks[j..k].iter().all(|t| t.is_word() && !t.cap))
+            {
+                j = k;
+            }
+            return (skip_that(toks, j), opens(j));
         }
-        if k > j && is_sentence_close(toks, k) {
-            j = k;
-        }
-        // "told the British minister that ...": the rest of the listener's phrase
-        if let Some(k) = (j..(j + 4).min(toks.len()))
-            .find(|&k| toks[k].is("that") || toks[k].text == ":" || toks[k].is_quote())
-            .filter(|&k| toks[j..k].iter().all(|t| t.is_word() && !t.cap))
-        {
-            j = k;
-        }
-        let explicit = toks
-            .get(j)
-            .is_some_and(|t| t.is("that") || t.text == ":" || t.is_quote());
-        while j < toks.len() && (toks[j].is("that") || matches!(toks[j].text, ":" | ",")) {
-            j += 1;
-        }
-        return (j, explicit);
-    }
-    // "told reporters the ceasefire was holding": an unnamed listener
-    if from > 0
-        && matches!(
-            lower(toks[from - 1].text).as_ref(),
-            "told" | "tells" | "tell" | "telling"
-        )
-    {
+        // "told reporters the ceasefire was holding": an unnamed listener
         let mut j = from;
         while toks.get(j).is_some_and(|t| t.is("the") || t.is("a")) {
             j += 1;
@@ -675,22 +662,14 @@ fn skip_to_content(inp: &Input<'_, '_>, s: usize, from: usize) -> (usize, bool) 
             .get(j)
             .is_some_and(|t| inp.lex.noun(&lower(t.text)) == Some(NounClass::Group))
         {
-            let j = j + 1;
-            let explicit = toks
-                .get(j)
-                .is_some_and(|t| t.is("that") || t.text == ":" || t.is_quote());
-            return (skip_that(toks, j), explicit);
+            return (skip_that(toks, j + 1), opens(j + 1));
         }
     }
-    let told = from > 0
-        && matches!(
-            toks[from - 1].text.to_lowercase().as_str(),
-            "told" | "tell" | "tells" | "telling" | "assured" | "reminded" | "informed"
-        );
+    // an indirect object or adverbial phrase up to a "that", ":" or opening quote within a few tokens
+    let told = tells || matches!(verb, "assured" | "reminded" | "informed");
     let opens_adverbial = toks.get(from).is_some_and(|t| adverbial(t.text));
-    if let Some(k) =
-        (from..lim).find(|&k| toks[k].is("that") || toks[k].text == ":" || toks[k].is_quote())
-    {
+    let mut j = from;
+    if let Some(k) = (from..(from + 10).min(toks.len())).find(|&k| opens(k)) {
         let between = &toks[from..k];
         let no_verb = between.iter().all(|t| {
             !inp.lex
@@ -700,25 +679,11 @@ fn skip_to_content(inp: &Input<'_, '_>, s: usize, from: usize) -> (usize, bool) 
         if k == from || (no_verb && (told || opens_adverbial)) {
             j = k;
         }
-    } else if let Some(m) = mention_starting(inp, s, from) {
-        // "told the BBC the plan was ..." -> skip the listener
-        let me = &inp.mentions[s][m];
-        if toks
-            .get(from - 1)
-            .is_some_and(|t| t.is("told") || t.is("tells"))
-        {
-            j = me.end;
-        }
     }
-    let explicit = toks
-        .get(j)
-        .is_some_and(|t| t.is("that") || t.text == ":" || t.is_quote())
+    let explicit = opens(j)
         || (toks.get(j).is_some_and(|t| t.text == ",")
             && toks.get(j + 1).is_some_and(|t| t.is_quote()));
-    while j < toks.len() && (toks[j].is("that") || matches!(toks[j].text, ":" | ",")) {
-        j += 1;
-    }
-    (j, explicit)
+    (skip_that(toks, j), explicit)
 }
 
 /// Where attributed words after a verb end: the sentence end, or a
