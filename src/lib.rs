@@ -25,6 +25,7 @@ pub mod extract;
 pub mod graph;
 pub mod lexicon;
 pub mod query;
+pub mod tag;
 pub mod text;
 
 pub use crate::error::{Error, Result};

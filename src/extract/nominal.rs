@@ -191,6 +191,7 @@ fn left_edge(toks: &[Tok<'_>], h: usize, lex: &Lexicon) -> (usize, Option<String
                 && !PREPS.contains(&l.as_str())
                 && !STOPS.contains(&l.as_str())
                 && !is_verb_like(&l, lex)
+                && !t.pos.is_verbal()
                 && (t.cap || l.len() > 2));
         // a lower-case word before a name is not part of the phrase ("follows Ann Lee's visit")
         let before_name = t.is_word() && !t.cap && toks[start].cap;

@@ -1,6 +1,7 @@
-//! The extractor's view of a sentence: its tokens with their text and a few
-//! precomputed facts (capitalised, a word, lower-case form).
+//! The extractor's view of a sentence: its tokens with their text, their
+//! part-of-speech tag and a few precomputed facts (capitalised, a word).
 
+use crate::tag::{Tagger, Upos, tag_tokens};
 use crate::text::{Article, Sentence, Span, TokenKind, tokenize};
 
 /// A token of a sentence, borrowed from the article text.
@@ -11,6 +12,8 @@ pub struct Tok<'a> {
     pub kind: TokenKind,
     /// Starts with an upper-case letter.
     pub cap: bool,
+    /// Its part of speech, from the embedded tagger.
+    pub pos: Upos,
 }
 
 impl Tok<'_> {
@@ -70,18 +73,24 @@ pub fn sentences(article: &Article) -> Vec<SentToks<'_>> {
         .collect()
 }
 
-/// Tokens of `text[span]` with their text.
+/// Tokens of `text[span]` with their text and tags.
 pub fn toks(text: &str, span: Span) -> Vec<Tok<'_>> {
-    tokenize(text, span)
+    let tokens = tokenize(text, span);
+    let words: Vec<&str> = tokens
+        .iter()
+        .map(|t| &text[t.span.start..t.span.end])
+        .collect();
+    let tags = tag_tokens(Tagger::builtin(), &words);
+    tokens
         .into_iter()
-        .map(|t| {
-            let s = &text[t.span.start..t.span.end];
-            Tok {
-                text: s,
-                span: t.span,
-                kind: t.kind,
-                cap: s.chars().next().is_some_and(char::is_uppercase),
-            }
+        .zip(words)
+        .zip(tags)
+        .map(|((t, s), pos)| Tok {
+            text: s,
+            span: t.span,
+            kind: t.kind,
+            cap: s.chars().next().is_some_and(char::is_uppercase),
+            pos,
         })
         .collect()
 }

@@ -1,0 +1,420 @@
+//! Part-of-speech tagging: a Universal Dependencies tag (UPOS) for every
+//! word of a sentence, from an averaged perceptron trained on the English
+//! UD treebanks (see `NOTICE` and `tag::train`).
+//!
+//! It owns the tag set, the model file and greedy left-to-right tagging. It
+//! does not tokenise: callers give it words, and [`pieces`] maps the
+//! project's tokens to the treebanks' ("don't" is "do" and "n't").
+//!
+//! Tagging is cheap because nearly all features depend on one word and its
+//! offset: the scores those features give are added up once per word type
+//! and cached, so a token costs five cached look-ups, two tag-table rows
+//! and a 17-way argmax.
+
+pub mod conllu;
+pub mod feature;
+pub mod model;
+pub mod train;
+
+use std::cell::RefCell;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::tag::feature::{
+    OFFSETS, Slot, bigram, normal, normal_key, prev_tag, prev_tag_word, prev_tags, slot_key,
+    word_features, word_features_everywhere,
+};
+use crate::tag::model::FastMap;
+pub use crate::tag::model::{Model, Weights};
+
+/// The 17 UPOS tags of Universal Dependencies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Upos {
+    Adj,
+    Adp,
+    Adv,
+    Aux,
+    Cconj,
+    Det,
+    Intj,
+    Noun,
+    Num,
+    Part,
+    Pron,
+    Propn,
+    Punct,
+    Sconj,
+    Sym,
+    Verb,
+    X,
+}
+
+/// How many tags there are.
+pub const TAGS: usize = 17;
+
+impl Upos {
+    /// Every tag, in index order.
+    pub const ALL: [Upos; TAGS] = [
+        Upos::Adj,
+        Upos::Adp,
+        Upos::Adv,
+        Upos::Aux,
+        Upos::Cconj,
+        Upos::Det,
+        Upos::Intj,
+        Upos::Noun,
+        Upos::Num,
+        Upos::Part,
+        Upos::Pron,
+        Upos::Propn,
+        Upos::Punct,
+        Upos::Sconj,
+        Upos::Sym,
+        Upos::Verb,
+        Upos::X,
+    ];
+
+    /// The tag's name in CoNLL-U ("PROPN").
+    pub fn as_str(self) -> &'static str {
+        [
+            "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON",
+            "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X",
+        ][self as usize]
+    }
+
+    /// The tag named `s` in CoNLL-U, if any.
+    pub fn parse(s: &str) -> Option<Upos> {
+        Upos::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
+    /// A noun, a proper noun or a pronoun: what can head a noun phrase.
+    pub fn is_nominal(self) -> bool {
+        matches!(self, Upos::Noun | Upos::Propn | Upos::Pron)
+    }
+
+    /// A verb or an auxiliary.
+    pub fn is_verbal(self) -> bool {
+        matches!(self, Upos::Verb | Upos::Aux)
+    }
+}
+
+/// A tagger: a model and the means to apply it. Build one with
+/// [`Tagger::new`] or use the embedded [`Tagger::builtin`].
+pub struct Tagger {
+    model: Model,
+    /// Scores of the sentence start and end at each offset.
+    start: [Scores; 5],
+    end: [Scores; 5],
+    /// Tag-history scores: by previous tag, and by the previous two.
+    t1: Vec<Scores>,
+    t2: Vec<Scores>,
+    /// The keys of the sentence's ends, for the features of word pairs.
+    start_key: u64,
+    end_key: u64,
+    /// Tells this tagger's cache entries from another's.
+    id: u64,
+}
+
+/// A score per tag.
+type Scores = [i32; TAGS];
+
+/// What a word type gives: its scores at each of the five offsets, and its
+/// key for the feature that pairs it with the previous tag.
+struct WordScores {
+    at: [Scores; 5],
+    key: u64,
+}
+
+/// The model trained from `../shared/ud` by `cargo run --release --example
+/// tagger -- train`, embedded in the binary.
+static BUILTIN: &[u8] = include_bytes!("../../data/tagger.bin");
+
+/// Word types cached per thread before the cache is emptied.
+const CACHE_LIMIT: usize = 1 << 18;
+
+struct Cache {
+    tagger: u64,
+    index: FastMap<Box<str>, u32>,
+    scores: Vec<WordScores>,
+}
+
+thread_local! {
+    static CACHE: RefCell<Cache> = RefCell::new(Cache {
+        tagger: u64::MAX,
+        index: FastMap::default(),
+        scores: Vec::new(),
+    });
+}
+
+impl Tagger {
+    /// A tagger for `model`.
+    pub fn new(model: Model) -> Tagger {
+        static NEXT: AtomicU64 = AtomicU64::new(0);
+        let boundary = |slot: Slot<'_>| -> [Scores; 5] {
+            std::array::from_fn(|k| model.sum(|f| word_features(slot, OFFSETS[k], 0, f)))
+        };
+        let start = boundary(Slot::Start);
+        let end = boundary(Slot::End);
+        let n = TAGS as u8 + 1;
+        let t1 = (0..n).map(|a| model.sum(|f| f(prev_tag(a)))).collect();
+        let t2 = (0..n)
+            .flat_map(|b| (0..n).map(move |a| (b, a)))
+            .map(|(b, a)| model.sum(|f| f(prev_tags(b, a))))
+            .collect();
+        Tagger {
+            model,
+            start,
+            end,
+            t1,
+            t2,
+            start_key: slot_key(Slot::Start),
+            end_key: slot_key(Slot::End),
+            id: NEXT.fetch_add(1, Ordering::Relaxed),
+        }
+    }
+
+    /// The embedded model, loaded once.
+    pub fn builtin() -> &'static Tagger {
+        static TAGGER: OnceLock<Tagger> = OnceLock::new();
+        TAGGER.get_or_init(|| {
+            Tagger::new(Model::from_bytes(BUILTIN).expect("the embedded tagger model is valid"))
+        })
+    }
+
+    /// The model this tagger applies.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// Tag a sentence, one tag per word. Linear in the number of words.
+    pub fn tag(&self, words: &[&str]) -> Vec<Upos> {
+        CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if cache.tagger != self.id || cache.index.len() >= CACHE_LIMIT {
+                cache.tagger = self.id;
+                cache.index.clear();
+                cache.scores.clear();
+            }
+            let ids: Vec<u32> = words.iter().map(|w| self.word(&mut cache, w)).collect();
+            let scores = &cache.scores;
+            let at = |i: usize, k: usize| -> &Scores {
+                let j = i as isize + OFFSETS[k];
+                if j < 0 {
+                    &self.start[k]
+                } else if j as usize >= ids.len() {
+                    &self.end[k]
+                } else {
+                    &scores[ids[j as usize] as usize].at[k]
+                }
+            };
+            let none = TAGS as u8;
+            let (mut p2, mut p1) = (none, none);
+            let mut out = Vec::with_capacity(words.len());
+            for i in 0..words.len() {
+                let mut s = self.t1[p1 as usize];
+                let h = &self.t2[p2 as usize * (TAGS + 1) + p1 as usize];
+                for c in 0..TAGS {
+                    s[c] += h[c];
+                }
+                let key = |j: usize| scores[ids[j] as usize].key;
+                let before = if i == 0 { self.start_key } else { key(i - 1) };
+                let after = if i + 1 == ids.len() {
+                    self.end_key
+                } else {
+                    key(i + 1)
+                };
+                for f in [
+                    prev_tag_word(p1, key(i)),
+                    bigram(before, key(i), false),
+                    bigram(key(i), after, true),
+                ] {
+                    if let Some(v) = self.model.row(f) {
+                        for c in 0..TAGS {
+                            s[c] += v[c];
+                        }
+                    }
+                }
+                for k in 0..5 {
+                    let v = at(i, k);
+                    for c in 0..TAGS {
+                        s[c] += v[c];
+                    }
+                }
+                let best = argmax(&s);
+                out.push(Upos::ALL[best]);
+                (p2, p1) = (p1, best as u8);
+            }
+            out
+        })
+    }
+
+    /// The cache index of `word`'s scores, computing them on first sight.
+    fn word(&self, cache: &mut Cache, word: &str) -> u32 {
+        if let Some(&i) = cache.index.get(word) {
+            return i;
+        }
+        let low = normal(word);
+        let mut scores = WordScores {
+            at: [[0; TAGS]; 5],
+            key: normal_key(&low),
+        };
+        let class = self.model.normal_class(&low);
+        word_features_everywhere(word, class, |k, f| self.model.add(f, &mut scores.at[k]));
+        let i = cache.scores.len() as u32;
+        cache.scores.push(scores);
+        cache.index.insert(word.into(), i);
+        i
+    }
+}
+
+/// The index of the highest score; the lowest index on a tie.
+fn argmax(s: &Scores) -> usize {
+    let mut best = 0;
+    for c in 1..TAGS {
+        if s[c] > s[best] {
+            best = c;
+        }
+    }
+    best
+}
+
+/// How the project's word tokens map to the treebanks' words: the
+/// treebanks split a negation "n't" and the clitics "'m", "'re", "'ve",
+/// "'ll", "'d" from their host ("don't" is "do" + "n't", "we're" is "we" +
+/// "'re"), and "cannot" into "can" + "not". Returns the byte length of the
+/// host, when `word` splits.
+pub fn split_clitic(word: &str) -> Option<usize> {
+    if !word.contains(['\'', '\u{2019}']) && word.len() != 6 {
+        return None;
+    }
+    let lower: String = word
+        .chars()
+        .map(|c| {
+            if c == '\u{2019}' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    if lower == "cannot" {
+        return Some(3);
+    }
+    let ends = |cs: &[&str]| cs.iter().any(|c| lower.ends_with(c));
+    let tail = if ends(&["n't", "'re", "'ve", "'ll"]) {
+        3
+    } else if ends(&["'m", "'d"]) {
+        2
+    } else {
+        return None;
+    };
+    (lower.chars().count() > tail).then(|| word.len() - word_tail_len(word, tail))
+}
+
+/// The byte length of the last `chars` characters of `word`.
+fn word_tail_len(word: &str, chars: usize) -> usize {
+    word.char_indices()
+        .rev()
+        .nth(chars - 1)
+        .map_or(word.len(), |(i, _)| word.len() - i)
+}
+
+/// The treebank words of a sentence's word tokens, with the index of the
+/// token each came from: a token that splits gives two words.
+pub fn pieces<'a>(tokens: &[&'a str]) -> (Vec<&'a str>, Vec<usize>) {
+    let mut words = Vec::with_capacity(tokens.len() + 4);
+    let mut from = Vec::with_capacity(tokens.len() + 4);
+    for (t, &tok) in tokens.iter().enumerate() {
+        match split_clitic(tok) {
+            Some(at) if tok.is_char_boundary(at) => {
+                words.extend([&tok[..at], &tok[at..]]);
+                from.extend([t, t]);
+            }
+            _ => {
+                words.push(tok);
+                from.push(t);
+            }
+        }
+    }
+    (words, from)
+}
+
+/// Tag the project's tokens of one sentence: each token gets the tag of its
+/// first treebank word ("don't" is AUX, "we're" PRON).
+pub fn tag_tokens(tagger: &Tagger, tokens: &[&str]) -> Vec<Upos> {
+    let (words, from) = pieces(tokens);
+    let tags = tagger.tag(&words);
+    let mut out = vec![Upos::X; tokens.len()];
+    for (w, &t) in from.iter().enumerate().rev() {
+        out[t] = tags[w];
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags(s: &str) -> Vec<&'static str> {
+        let words: Vec<&str> = s.split(' ').collect();
+        tag_tokens(Tagger::builtin(), &words)
+            .into_iter()
+            .map(Upos::as_str)
+            .collect()
+    }
+
+    #[test]
+    fn tags_a_wire_sentence() {
+        assert_eq!(
+            tags("The harbour authority said on Monday that it would close two piers ."),
+            [
+                "DET", "NOUN", "NOUN", "VERB", "ADP", "PROPN", "SCONJ", "PRON", "AUX", "VERB",
+                "NUM", "NOUN", "PUNCT"
+            ]
+        );
+    }
+
+    #[test]
+    fn names_and_titles_are_proper_nouns() {
+        let t = tags("Fisheries minister Rosa Vidal met Norwegian officials in Oslo");
+        assert_eq!(t[2], "PROPN");
+        assert_eq!(t[3], "PROPN");
+        assert_eq!(t[4], "VERB");
+        assert_eq!(t[5], "ADJ");
+        assert_eq!(t[8], "PROPN");
+    }
+
+    #[test]
+    fn one_word_two_uses() {
+        assert_eq!(tags("They plan to protest")[3], "VERB");
+        assert_eq!(tags("The protest ended")[1], "NOUN");
+    }
+
+    #[test]
+    fn clitics_split_as_in_the_treebanks() {
+        assert_eq!(split_clitic("don't"), Some(2));
+        assert_eq!(split_clitic("can't"), Some(2));
+        assert_eq!(split_clitic("won’t"), Some(2));
+        assert_eq!(split_clitic("we're"), Some(2));
+        assert_eq!(split_clitic("I'm"), Some(1));
+        assert_eq!(split_clitic("They’ll"), Some(4));
+        assert_eq!(split_clitic("cannot"), Some(3));
+        assert_eq!(split_clitic("O'Brien"), None);
+        assert_eq!(split_clitic("n't"), None);
+        let (words, from) = pieces(&["We", "don't", "agree"]);
+        assert_eq!(words, ["We", "do", "n't", "agree"]);
+        assert_eq!(from, [0, 1, 1, 2]);
+        assert_eq!(tags("We don't agree"), ["PRON", "AUX", "VERB"]);
+    }
+
+    #[test]
+    fn the_same_words_give_the_same_tags_on_any_thread() {
+        let words = ["Talks", "between", "Chile", "and", "Peru", "resumed"];
+        let here = Tagger::builtin().tag(&words);
+        let there = std::thread::spawn(move || Tagger::builtin().tag(&words))
+            .join()
+            .unwrap();
+        assert_eq!(here, there);
+        assert!(Tagger::builtin().tag(&[]).is_empty());
+    }
+}

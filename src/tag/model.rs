@@ -1,0 +1,267 @@
+//! The tagger's model file: feature weights, quantised to 16 bits, stored
+//! sparsely (a feature keeps only the tags it has a weight for).
+//!
+//! It also holds the ambiguity classes of the training words: the tags each
+//! word form was seen with, which the tagger reads as a feature of the
+//! words around the one it tags.
+//!
+//! Layout, all little-endian: the magic `NGTAG1\n`, the number of tags
+//! (u32), the number of features (u32), then per feature in increasing key
+//! order its key (u64), how many weights it has (u8), and each weight as a
+//! tag index (u8) and a value (i16); then the number of classed words (u32)
+//! and per word in increasing order its length (u8), its bytes (the
+//! [`normal`] form) and its class (u32, one bit per tag).
+
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::error::{Error, Result};
+use crate::tag::TAGS;
+use crate::tag::feature::normal;
+
+const MAGIC: &[u8] = b"NGTAG1\n";
+
+/// Feature weights: a row of scores per feature key.
+pub struct Model {
+    index: FastMap<u64, u32>,
+    rows: Vec<[i32; TAGS]>,
+    classes: FastMap<Box<str>, u32>,
+}
+
+/// What training makes: the weights by feature key (zeros are left out of
+/// the file) and the ambiguity class of each training word form.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Weights {
+    pub features: BTreeMap<u64, [i16; TAGS]>,
+    pub classes: BTreeMap<String, u32>,
+}
+
+/// A fast hasher for the tagger's tables: a feature key is already a hash
+/// and is used as it is; words are hashed eight bytes at a time (the mixing
+/// of rustc's FxHasher). Not for keys an attacker picks in bulk.
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().unwrap_or_default()));
+        }
+        let mut last = [0u8; 8];
+        last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        self.add(u64::from_le_bytes(last) ^ bytes.len() as u64);
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+impl KeyHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+/// A hash map with [`KeyHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<KeyHasher>>;
+
+impl Model {
+    /// Read a model file.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model> {
+        let bad = |why: &str| Error::Other(format!("tagger model: {why}"));
+        let rest = bytes
+            .strip_prefix(MAGIC)
+            .ok_or_else(|| bad("not a newsgraph tagger model"))?;
+        let mut r = Reader(rest);
+        let tags = r.u32().ok_or_else(|| bad("truncated"))?;
+        if tags as usize != TAGS {
+            return Err(bad(&format!("{tags} tags, expected {TAGS}")));
+        }
+        let n = r.u32().ok_or_else(|| bad("truncated"))? as usize;
+        let mut index = HashMap::with_capacity_and_hasher(n, BuildHasherDefault::default());
+        let mut rows = Vec::with_capacity(n);
+        for _ in 0..n {
+            let key = r.u64().ok_or_else(|| bad("truncated"))?;
+            let k = r.u8().ok_or_else(|| bad("truncated"))?;
+            let mut row = [0i32; TAGS];
+            for _ in 0..k {
+                let (Some(tag), Some(w)) = (r.u8(), r.i16()) else {
+                    return Err(bad("truncated"));
+                };
+                *row.get_mut(tag as usize)
+                    .ok_or_else(|| bad("tag out of range"))? = i32::from(w);
+            }
+            index.insert(key, rows.len() as u32);
+            rows.push(row);
+        }
+        let n = r.u32().ok_or_else(|| bad("truncated"))? as usize;
+        let mut classes = FastMap::with_capacity_and_hasher(n, BuildHasherDefault::default());
+        for _ in 0..n {
+            let len = r.u8().ok_or_else(|| bad("truncated"))? as usize;
+            let word = r.bytes(len).ok_or_else(|| bad("truncated"))?;
+            let word = std::str::from_utf8(word).map_err(|_| bad("a word is not UTF-8"))?;
+            let class = r.u32().ok_or_else(|| bad("truncated"))?;
+            classes.insert(word.into(), class);
+        }
+        if !r.0.is_empty() {
+            return Err(bad("trailing bytes"));
+        }
+        Ok(Model {
+            index,
+            rows,
+            classes,
+        })
+    }
+
+    /// Write `weights` as a model file. The bytes depend only on the
+    /// weights. Words longer than 255 bytes are left out of the classes.
+    pub fn to_bytes(weights: &Weights) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        out.extend((TAGS as u32).to_le_bytes());
+        let kept: Vec<_> = weights
+            .features
+            .iter()
+            .filter(|(_, row)| row.iter().any(|&w| w != 0))
+            .collect();
+        out.extend((kept.len() as u32).to_le_bytes());
+        for (key, row) in kept {
+            out.extend(key.to_le_bytes());
+            out.push(row.iter().filter(|&&w| w != 0).count() as u8);
+            for (tag, &w) in row.iter().enumerate().filter(|(_, w)| **w != 0) {
+                out.push(tag as u8);
+                out.extend(w.to_le_bytes());
+            }
+        }
+        let words: Vec<_> = weights
+            .classes
+            .iter()
+            .filter(|(w, _)| w.len() <= 255)
+            .collect();
+        out.extend((words.len() as u32).to_le_bytes());
+        for (w, class) in words {
+            out.push(w.len() as u8);
+            out.extend(w.as_bytes());
+            out.extend(class.to_le_bytes());
+        }
+        out
+    }
+
+    /// The ambiguity class of `word` (any case), 0 for a word not seen in
+    /// training.
+    pub fn class(&self, word: &str) -> u32 {
+        self.normal_class(&normal(word))
+    }
+
+    /// The ambiguity class of a word by its [`normal`] form.
+    pub fn normal_class(&self, normal: &str) -> u32 {
+        self.classes.get(normal).copied().unwrap_or(0)
+    }
+
+    /// Add the weights of feature `key` to `scores`.
+    pub fn add(&self, key: u64, scores: &mut [i32; TAGS]) {
+        if let Some(&r) = self.index.get(&key) {
+            for (a, b) in scores.iter_mut().zip(&self.rows[r as usize]) {
+                *a += b;
+            }
+        }
+    }
+
+    /// How many features have weights.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// True for a model without features.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The weights of one feature, if it has any.
+    pub fn row(&self, key: u64) -> Option<&[i32; TAGS]> {
+        self.index.get(&key).map(|&r| &self.rows[r as usize])
+    }
+
+    /// The summed scores of the features that `features` reports.
+    pub fn sum(&self, features: impl FnOnce(&mut dyn FnMut(u64))) -> [i32; TAGS] {
+        let mut s = [0i32; TAGS];
+        features(&mut |key| self.add(key, &mut s));
+        s
+    }
+}
+
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take<const N: usize>(&mut self) -> Option<[u8; N]> {
+        let (head, rest) = self.0.split_first_chunk::<N>()?;
+        self.0 = rest;
+        Some(*head)
+    }
+    fn bytes(&mut self, n: usize) -> Option<&'a [u8]> {
+        let (head, rest) = self.0.split_at_checked(n)?;
+        self.0 = rest;
+        Some(head)
+    }
+    fn u8(&mut self) -> Option<u8> {
+        self.take::<1>().map(|b| b[0])
+    }
+    fn i16(&mut self) -> Option<i16> {
+        self.take().map(i16::from_le_bytes)
+    }
+    fn u32(&mut self) -> Option<u32> {
+        self.take().map(u32::from_le_bytes)
+    }
+    fn u64(&mut self) -> Option<u64> {
+        self.take().map(u64::from_le_bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weights_survive_a_round_trip() {
+        let mut w = Weights::default();
+        let mut row = [0i16; TAGS];
+        row[3] = -7;
+        row[16] = 300;
+        w.features.insert(42u64, row);
+        w.features.insert(7u64, [0; TAGS]);
+        w.classes.insert("sail".into(), 0b101);
+        let bytes = Model::to_bytes(&w);
+        let m = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(m.len(), 1);
+        assert_eq!(m.class("Sail"), 0b101);
+        assert_eq!(m.class("oar"), 0);
+        let s = m.sum(|f| {
+            f(42);
+            f(42);
+            f(9);
+        });
+        assert_eq!(s[3], -14);
+        assert_eq!(s[16], 600);
+        assert_eq!(s[0], 0);
+    }
+
+    #[test]
+    fn damaged_files_are_errors() {
+        let mut w = Weights::default();
+        w.features.insert(1u64, [1i16; TAGS]);
+        w.classes.insert("oar".into(), 1);
+        let bytes = Model::to_bytes(&w);
+        for cut in 0..bytes.len() {
+            assert!(Model::from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+        let mut extra = bytes.clone();
+        extra.push(0);
+        assert!(Model::from_bytes(&extra).is_err());
+    }
+}
