@@ -16,6 +16,7 @@
 //! is `&#13;` for the same reason. Characters XML 1.0 cannot carry become
 //! U+FFFD, and ids stay unique (see [`super`]).
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
 use super::{Ids, writable};
@@ -85,7 +86,9 @@ fn write_node(out: &mut String, node: &Node, ids: &Ids) {
         data(out, "text", &node.name);
     } else {
         data(out, "name", &node.name);
-        let aliases = serde_json::to_string(&node.aliases).expect("strings serialise");
+        // Replaced before JSON would hide a control character as `\u0001`.
+        let aliases: Vec<Cow<str>> = node.aliases.iter().map(|a| writable(a)).collect();
+        let aliases = serde_json::to_string(&aliases).expect("strings serialise");
         data(out, "aliases", &aliases);
     }
     data(out, "mentions", &node.mentions.to_string());
@@ -211,7 +214,7 @@ mod tests {
                     "person:kessler\u{1}",
                     NodeKind::Person,
                     "Anna \"K\" Kessler",
-                    &["Kessler", "A. & K."],
+                    &["Kessler", "A. & K.\u{1}"],
                 ),
                 node("statement:d1:0", NodeKind::Statement, "talks & more", &[]),
             ],
@@ -240,7 +243,7 @@ mod tests {
         );
         assert!(
             g.contains(
-                "<data key=\"aliases\">[&quot;Kessler&quot;,&quot;A. &amp; K.&quot;]</data>"
+                "<data key=\"aliases\">[&quot;Kessler&quot;,&quot;A. &amp; K.\u{fffd}&quot;]</data>"
             ),
             "{g}"
         );
