@@ -44,11 +44,15 @@ pub enum Command {
 /// A graph output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum GraphFormat {
+    /// The newsgraph/1 graph JSON
     Json,
+    /// Graphviz
     Dot,
+    /// For networkx and Gephi
     Graphml,
-    /// A directory (-o DIR) of CSV files with load.cypher
+    /// A directory (-o DIR) of CSV files with load.cypher, for LadybugDB and Neo4j
     Csv,
+    /// RDF with schema.org classes
     Turtle,
 }
 
