@@ -44,8 +44,16 @@ pub enum Command {
 /// A graph output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum GraphFormat {
+    /// The newsgraph/1 graph JSON
     Json,
+    /// Graphviz
     Dot,
+    /// For networkx and Gephi
+    Graphml,
+    /// A directory (-o DIR) of CSV files with load.cypher, for LadybugDB and Neo4j
+    Csv,
+    /// RDF with schema.org classes
+    Turtle,
 }
 
 /// How `neighbors` shows its answer.
@@ -54,6 +62,8 @@ pub enum ViewFormat {
     Text,
     Dot,
     Json,
+    Graphml,
+    Turtle,
 }
 
 /// Build a graph from articles.
@@ -68,6 +78,7 @@ EXAMPLES:
   newsgraph extract story.txt
   newsgraph extract articles/ -o graph.json
   newsgraph extract articles/ --format dot | dot -Tsvg > graph.svg
+  newsgraph extract articles/ --format csv -o graph-csv/
   newsgraph extract today/ --into graph.json
   cat story.txt | newsgraph extract - --data my-lexicon/"
 )]
@@ -78,8 +89,14 @@ pub struct ExtractArgs {
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value = "json")]
     pub format: GraphFormat,
-    /// Write to FILE (atomically) instead of standard output
-    #[arg(long, short = 'o', value_name = "FILE", conflicts_with = "into")]
+    /// Write to FILE (atomically) instead of standard output; a directory for --format csv
+    #[arg(
+        long,
+        short = 'o',
+        value_name = "FILE",
+        conflicts_with = "into",
+        required_if_eq("format", "csv")
+    )]
     pub output: Option<PathBuf>,
     /// Add the articles to this graph file (created if missing), in place
     #[arg(long, value_name = "GRAPH.json", conflicts_with = "format")]
@@ -119,7 +136,12 @@ pub struct MergeArgs {
 #[command(after_help = "EXAMPLES:
   newsgraph export graph.json --format dot -o graph.dot
   newsgraph export graph.json --format dot | dot -Tsvg > graph.svg
-  newsgraph export old.json --format json -o normalised.json")]
+  newsgraph export old.json --format json -o normalised.json
+  newsgraph export graph.json --format graphml -o graph.graphml
+  newsgraph export graph.json --format csv -o graph-csv/   (then: cd graph-csv, run load.cypher)
+  newsgraph export graph.json --format turtle -o graph.ttl
+
+Formats are described in docs/FORMAT.md.")]
 pub struct ExportArgs {
     /// Graph file (- for standard input)
     #[arg(value_name = "GRAPH.json")]
@@ -127,8 +149,13 @@ pub struct ExportArgs {
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value = "json")]
     pub format: GraphFormat,
-    /// Write to FILE (atomically) instead of standard output
-    #[arg(long, short = 'o', value_name = "FILE")]
+    /// Write to FILE (atomically) instead of standard output; a directory for --format csv
+    #[arg(
+        long,
+        short = 'o',
+        value_name = "FILE",
+        required_if_eq("format", "csv")
+    )]
     pub output: Option<PathBuf>,
 }
 
@@ -221,7 +248,8 @@ pub struct PathArgs {
   newsgraph neighbors graph.json China
   newsgraph neighbors graph.json \"Jay Carney\" --depth 2
   newsgraph neighbors graph.json China --format dot | dot -Tsvg > china.svg
-  newsgraph neighbors graph.json China --format json > china.json")]
+  newsgraph neighbors graph.json China --format json > china.json
+  newsgraph neighbors graph.json China --format graphml > china.graphml")]
 pub struct NeighborsArgs {
     /// Graph file (- for standard input)
     #[arg(value_name = "GRAPH.json")]

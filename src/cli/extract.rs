@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::{IntoParallelRefIterator, ParallelIterator};
 
 use super::args::ExtractArgs;
-use super::io::{Input, Source, collect_inputs, emit, load_graph, read_stdin};
+use super::io::{Input, Source, collect_inputs, load_graph, read_stdin};
 use super::{Code, Reporter};
 use crate::error::{Error, Result};
 use crate::graph::{Graph, resolve};
@@ -154,9 +154,9 @@ pub fn run(args: ExtractArgs, report: &Reporter) -> Result<Code> {
     }
     let view = resolve(&graph);
     let format = super::format_of(args.format);
-    emit(
+    super::write_output(
         args.into.as_deref().or(args.output.as_deref()),
-        &format.render(&view),
+        format.render(&view),
     )?;
     Ok(if failed { Code::Error } else { Code::Ok })
 }

@@ -17,7 +17,7 @@ use std::path::Path;
 use clap::Parser;
 
 use crate::error::{Error, Result};
-use crate::export::Format;
+use crate::export::{Format, Output, json};
 use crate::graph::{Graph, resolve};
 
 use args::{Cli, Command, ExportArgs, GraphFormat, MergeArgs};
@@ -117,6 +117,27 @@ fn format_of(f: GraphFormat) -> Format {
     match f {
         GraphFormat::Json => Format::Json,
         GraphFormat::Dot => Format::Dot,
+        GraphFormat::Graphml => Format::Graphml,
+        GraphFormat::Csv => Format::Csv,
+        GraphFormat::Turtle => Format::Turtle,
+    }
+}
+
+/// Write an export: a document to `path` (atomically) or standard output;
+/// files into the directory `path` (created if missing), each atomically.
+fn write_output(path: Option<&Path>, output: Output) -> Result<()> {
+    match output {
+        Output::Document(d) => io::emit(path, &d),
+        Output::Files(files) => {
+            let dir = path.ok_or_else(|| {
+                Error::Other("this format writes a directory of files: give -o DIR".into())
+            })?;
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+            for (name, contents) in files {
+                io::write_atomic(&dir.join(name), contents.as_bytes())?;
+            }
+            Ok(())
+        }
     }
 }
 
@@ -137,20 +158,14 @@ fn merge(args: MergeArgs, report: &Reporter) -> Result<Code> {
     if failed {
         return Ok(Code::Error);
     }
-    io::emit(
-        args.output.as_deref(),
-        &Format::Json.render(&resolve(&graph)),
-    )?;
+    io::emit(args.output.as_deref(), &json::to_string(&resolve(&graph)))?;
     Ok(Code::Ok)
 }
 
 /// `export`.
 fn export(args: ExportArgs) -> Result<Code> {
     let view = resolve(&io::load_graph(Path::new(&args.graph))?);
-    io::emit(
-        args.output.as_deref(),
-        &format_of(args.format).render(&view),
-    )?;
+    write_output(args.output.as_deref(), format_of(args.format).render(&view))?;
     Ok(Code::Ok)
 }
 

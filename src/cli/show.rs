@@ -9,7 +9,7 @@ use super::Code;
 use super::args::{NeighborsArgs, PathArgs, SaidArgs, StatsArgs, ViewFormat};
 use super::io::{load_graph, print};
 use crate::error::Result;
-use crate::export::{dot, json};
+use crate::export::{dot, graphml, json, turtle};
 use crate::graph::{Node, View, resolve};
 use crate::query::{
     self, NodeRef, Path, Place, SaidQuery, all_paths, find, matching, neighbors, normalize, said,
@@ -240,6 +240,8 @@ pub fn neighbors_cmd(args: NeighborsArgs) -> Result<Code> {
     let around = neighbors(&view, &center.id, args.depth);
     match args.format {
         ViewFormat::Json => print(&json::to_string(&around.view))?,
+        ViewFormat::Graphml => print(&graphml::to_string(&around.view))?,
+        ViewFormat::Turtle => print(&turtle::to_string(&around.view))?,
         ViewFormat::Dot => {
             let options = dot::Options {
                 center: Some(center.id.clone()),
