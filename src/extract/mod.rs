@@ -8,9 +8,12 @@
 //! meetings, reports, citations and affiliations. This module turns the result into a [`Graph`] whose
 //! every edge carries the sentence it was read from.
 
+mod arg;
+mod chunk;
 mod entity;
 mod mention;
 mod nominal;
+mod pattern;
 mod quote;
 mod relation;
 mod said;
@@ -66,6 +69,12 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Graph {
     let statements = said::find(&input);
     let mut relations = relation::find(&input);
     relations.extend(relation::from_statements(&input, &statements));
+    let mut found = Vec::new();
+    for (s, sent) in sents.iter().enumerate() {
+        let ch = chunk::chunk(&sent.toks, &mentions[s]);
+        pattern::apply(&input, s, &ch, pattern::builtin(), &mut found);
+    }
+    relations.extend(found.into_iter().map(|f| f.relation));
 
     let mut b = Builder::new(article);
     // entities
