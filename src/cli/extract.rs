@@ -131,6 +131,16 @@ pub fn run(args: ExtractArgs, report: &Reporter) -> Result<Code> {
         None => Lexicon::embedded(),
     };
     let into = args.into.as_deref();
+    let (inputs, errors) = collect_inputs(&args.paths);
+    if let Some(out) = into.or(args.output.as_deref()) {
+        refuse_input_as_output(
+            out,
+            inputs.iter().filter_map(|i| match &i.source {
+                Source::File(p) => Some(p.as_path()),
+                Source::Stdin => None,
+            }),
+        )?;
+    }
     let exists = |p: &std::path::Path| real_target(p).is_ok_and(|t| t.exists());
     if let Some(p) = into
         && exists(p)
@@ -142,16 +152,6 @@ pub fn run(args: ExtractArgs, report: &Reporter) -> Result<Code> {
         .build()
         .map_err(|e| Error::Other(format!("cannot start threads: {e}")))?;
 
-    let (inputs, errors) = collect_inputs(&args.paths);
-    if let Some(out) = into.or(args.output.as_deref()) {
-        refuse_input_as_output(
-            out,
-            inputs.iter().filter_map(|i| match &i.source {
-                Source::File(p) => Some(p.as_path()),
-                Source::Stdin => None,
-            }),
-        )?;
-    }
     // Made now, so that an unwritable output fails before the work.
     let sink = match into {
         Some(p) => Sink::File(Output::create(p)?),

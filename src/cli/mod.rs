@@ -207,7 +207,10 @@ mod tests {
     #[test]
     fn control_characters_are_escaped() {
         assert!(matches!(escape("plain text, é"), Cow::Borrowed(_)));
-        assert_eq!(escape("a\nerror: b\x1b[31m\u{9b}"), "a\\nerror: b\\x1b[31m\\x9b");
+        assert_eq!(
+            escape("a\nerror: b\x1b[31m\u{9b}"),
+            "a\\nerror: b\\x1b[31m\\x9b"
+        );
         assert_eq!(escape_but("one\ntwo\x07\n", Some('\n')), "one\ntwo\\x07\n");
     }
 

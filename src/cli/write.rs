@@ -232,9 +232,7 @@ impl Output {
             }
             Ok(m) if !m.is_file() => None,
             Ok(_) => Some(TempFile::create(&target, path)?),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                Some(TempFile::create(&target, path)?)
-            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Some(TempFile::create(&target, path)?),
             Err(e) => return Err(Error::io(path, e)),
         };
         Ok(Output {
