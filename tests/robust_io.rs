@@ -632,3 +632,180 @@ fn a_txt_and_a_upper_txt_get_two_ids() {
         ["a", "a.TXT"]
     );
 }
+
+// ------------------------------------------------------------ queries
+
+/// A graph file of our own: `nodes` as (id, name), `edges` as (source,
+/// kind, target, evidence text), all read in one article `t` (digest `d1`).
+fn graph_json(nodes: &[(&str, &str)], edges: &[(&str, &str, &str, &str)]) -> String {
+    let nodes: Vec<serde_json::Value> = nodes
+        .iter()
+        .map(|(id, name)| {
+            let kind = id.split(':').next().unwrap();
+            if kind == "statement" {
+                serde_json::json!({"id": id, "kind": kind, "text": name, "mentions": 1})
+            } else {
+                serde_json::json!({"id": id, "kind": kind, "name": name, "aliases": [], "mentions": 1})
+            }
+        })
+        .collect();
+    let edges: Vec<serde_json::Value> = edges
+        .iter()
+        .map(|(s, k, t, text)| {
+            serde_json::json!({"source": s, "target": t, "kind": k, "cue": "said", "negated": false,
+                "evidence": [{"article": "d1", "sentence": 0, "start": 0, "end": text.len(), "text": text}]})
+        })
+        .collect();
+    serde_json::json!({
+        "directed": true, "multigraph": true,
+        "graph": {"format": "newsgraph/1", "articles": [{"id": "t", "digest": "d1"}]},
+        "nodes": nodes, "edges": edges,
+    })
+    .to_string()
+}
+
+/// Defect 6: `path --all` took over 150 s between two unconnected nodes. A
+/// breadth-first search now finds that there is nothing to look for, and a
+/// search whose dead ends grow exponentially stops at its budget of steps
+/// and says so. Both are checked by the work counted (`searched`).
+#[test]
+fn path_all_checks_connectivity_and_stops_at_its_budget() {
+    let t = TempDir::new("robust-path");
+    // Fourteen people who all know each other; `nation:start-only` knows
+    // only the first of them, `nation:nowhere` nobody.
+    let ids: Vec<String> = (0..14).map(|i| format!("person:p{i:02}")).collect();
+    let mut nodes: Vec<(&str, &str)> = ids.iter().map(|id| (id.as_str(), "P")).collect();
+    nodes.push(("nation:nowhere", "Nowhere"));
+    nodes.push(("nation:start-only", "Start Only"));
+    let mut edges = Vec::new();
+    for (i, a) in ids.iter().enumerate() {
+        for b in &ids[i + 1..] {
+            edges.push((a.as_str(), "member_of", b.as_str(), "x"));
+        }
+    }
+    edges.push(("person:p00", "member_of", "nation:start-only", "x"));
+    fs::write(t.path("g.json"), graph_json(&nodes, &edges)).unwrap();
+    let g = t.s("g.json");
+    let json = |r: &Run| -> serde_json::Value { serde_json::from_slice(&r.stdout).unwrap() };
+
+    let start = Instant::now();
+    let none = wait(
+        spawn(
+            &[
+                "path",
+                &g,
+                "person:p00",
+                "nation:nowhere",
+                "--all",
+                "--max-hops",
+                "10",
+                "--json",
+            ]
+            .map(std::ffi::OsStr::new),
+            Stdio::null(),
+        ),
+        Duration::from_secs(60),
+    );
+    assert_eq!(none.code(), Some(1), "{none:#?}");
+    let v = json(&none);
+    assert_eq!(v["searched"], 0);
+    assert_eq!(v["exhausted"], false);
+    eprintln!("unconnected: {:?}", start.elapsed());
+
+    // Past the one-hop path, every walk into the clique from p00 is a dead
+    // end (the only way to the goal is p00 itself, taken), which distances
+    // alone cannot see: the budget stops it.
+    let r = ng(&[
+        "path",
+        &g,
+        "person:p00",
+        "nation:start-only",
+        "--all",
+        "--max-hops",
+        "10",
+        "--json",
+    ]);
+    ok(&r);
+    let v = json(&r);
+    assert_eq!(v["exhausted"], true);
+    assert_eq!(v["truncated"], true);
+    assert_eq!(v["searched"], 1_000_000);
+    assert!(!v["paths"].as_array().unwrap().is_empty());
+    let r = ng(&[
+        "path",
+        &g,
+        "person:p00",
+        "nation:start-only",
+        "--all",
+        "--max-hops",
+        "10",
+    ]);
+    ok(&r);
+    assert!(
+        r.out().contains(
+            "the search stopped after 1000000 steps, before it had seen every path of up to 10 hops"
+        ),
+        "{}",
+        r.out()
+    );
+}
+
+/// Defect 12: escape codes in article text reached the terminal through
+/// `said`, `neighbors` and `path`. Text output escapes every control
+/// character, on a terminal or not; `--json` keeps JSON's escaping.
+#[test]
+fn escape_codes_in_a_graph_never_reach_the_terminal() {
+    let t = TempDir::new("robust-escape");
+    let nodes = [
+        ("person:eve", "Eve \u{1b}[31mRed\u{1b}[0m"),
+        (
+            "statement:d1:0",
+            "All is well\u{1b}]0;owned\u{7} \u{9b}2J now",
+        ),
+        ("nation:nowhere", "Nowhere\nerror: forged"),
+    ];
+    let edges = [
+        (
+            "person:eve",
+            "said",
+            "statement:d1:0",
+            "Eve said \u{1b}[2J so",
+        ),
+        (
+            "statement:d1:0",
+            "about",
+            "nation:nowhere",
+            "about \u{1b}[2J it",
+        ),
+    ];
+    fs::write(t.path("g.json"), graph_json(&nodes, &edges)).unwrap();
+    let g = t.s("g.json");
+    let clean = |r: &Run, what: &str| {
+        ok(r);
+        for (name, text) in [("stdout", r.out()), ("stderr", r.stderr.clone())] {
+            assert!(
+                !text.chars().any(|c| c.is_control() && c != '\n'),
+                "{what}: a control character in {name}: {text:?}"
+            );
+            assert!(!text.contains("\nerror: forged"), "{what}: {text:?}");
+        }
+        assert!(r.out().contains("\\x1b"), "{what}: {:?}", r.out());
+    };
+    clean(&ng(&["said", &g]), "said");
+    clean(
+        &ng(&["neighbors", &g, "person:eve", "--depth", "2"]),
+        "neighbors",
+    );
+    clean(&ng(&["path", &g, "person:eve", "nation:nowhere"]), "path");
+    clean(
+        &ng(&["path", &g, "person:eve", "nation:nowhere", "--all"]),
+        "path --all",
+    );
+    clean(&ng(&["stats", &g]), "stats");
+    // JSON escapes control characters its own way, and they read back.
+    let r = ng(&["said", &g, "--json"]);
+    ok(&r);
+    assert!(r.out().contains("\\u001b"), "{}", r.out());
+    let v: serde_json::Value = serde_json::from_slice(&r.stdout).unwrap();
+    assert!(v[0]["text"].as_str().unwrap().contains('\u{1b}'));
+}
