@@ -809,3 +809,83 @@ fn escape_codes_in_a_graph_never_reach_the_terminal() {
     let v: serde_json::Value = serde_json::from_slice(&r.stdout).unwrap();
     assert!(v[0]["text"].as_str().unwrap().contains('\u{1b}'));
 }
+
+// ------------------------------------------------------------ unknown fields
+
+/// Defect 16: unknown fields of a graph were dropped on rewrite. The format
+/// allows them; `--into`, `merge` and `export` keep them at the top level,
+/// in `graph`, in articles, nodes and edges.
+#[test]
+fn unknown_graph_fields_survive_a_rewrite() {
+    let t = TempDir::new("robust-extra");
+    let a = t.write(
+        "a.txt",
+        "Fisheries talks\n\nOSLO, March 12 (UPI) -- Norway is ready to resume talks with \
+         Chile on fishing rights, Norwegian Foreign Minister Ingrid Solberg said on Tuesday.\n",
+    );
+    ok(&ng(&["extract", a.to_str().unwrap(), "-o", &t.s("g.json")]));
+    let mut v = json_file(&t.path("g.json"));
+    v["x_top"] = serde_json::json!({"by": "another tool"});
+    v["graph"]["x_meta"] = serde_json::json!([1, 2, 3]);
+    v["graph"]["articles"][0]["x_article"] = "checked".into();
+    v["nodes"][0]["x_node"] = 7.into();
+    v["edges"][0]["x_edge"] = serde_json::json!({"weight": 0.5});
+    let (node, edge) = (
+        v["nodes"][0]["id"].clone(),
+        (
+            v["edges"][0]["source"].clone(),
+            v["edges"][0]["target"].clone(),
+            v["edges"][0]["key"].clone(),
+        ),
+    );
+    fs::write(t.path("g.json"), serde_json::to_string_pretty(&v).unwrap()).unwrap();
+
+    let b = t.write("b.txt", article(15));
+    ok(&ng(&[
+        "extract",
+        b.to_str().unwrap(),
+        "--into",
+        &t.s("g.json"),
+    ]));
+    ok(&ng(&["merge", &t.s("g.json"), "-o", &t.s("merged.json")]));
+    ok(&ng(&[
+        "export",
+        &t.s("merged.json"),
+        "-o",
+        &t.s("exported.json"),
+    ]));
+    for file in ["g.json", "merged.json", "exported.json"] {
+        let w = json_file(&t.path(file));
+        assert_eq!(article_ids(&w), ["a", "b"], "{file}");
+        assert_eq!(w["x_top"]["by"], "another tool", "{file}");
+        assert_eq!(w["graph"]["x_meta"], serde_json::json!([1, 2, 3]), "{file}");
+        let art = w["graph"]["articles"].as_array().unwrap();
+        assert_eq!(
+            art.iter().filter(|a| a["x_article"] == "checked").count(),
+            1,
+            "{file}"
+        );
+        let n = w["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["id"] == node)
+            .unwrap();
+        assert_eq!(n["x_node"], 7, "{file}");
+        let e = w["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| (e["source"].clone(), e["target"].clone(), e["key"].clone()) == edge)
+            .unwrap();
+        assert_eq!(e["x_edge"]["weight"], 0.5, "{file}");
+    }
+    // Written once, in a fixed place: rewriting changes no byte.
+    ok(&ng(&[
+        "export",
+        &t.s("exported.json"),
+        "-o",
+        &t.s("again.json"),
+    ]));
+    assert_eq!(t.read("exported.json"), t.read("again.json"));
+}
