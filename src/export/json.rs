@@ -578,47 +578,91 @@ impl<'de> Deserialize<'de> for InGraph {
     }
 }
 
-#[derive(Deserialize)]
-struct InMeta {
-    format: Option<String>,
-    #[serde(default)]
-    articles: Vec<InArticle>,
-    /// Derived from the nodes: written, not read.
-    #[serde(default, rename = "ambiguous")]
-    _ambiguous: Option<IgnoredAny>,
-    #[serde(flatten)]
-    extra: Fields,
+/// A struct read field by field: the fields named, those written but not
+/// read skipped, any other kept in `extra`. Written by hand (by this macro)
+/// rather than with `#[serde(flatten)]`, which buffers every node and edge
+/// and made reading a large graph a third slower.
+macro_rules! keeping_extra {
+    ($(#[$doc:meta])* $name:ident { $($field:ident: $ty:ty),* $(,)? } skip [$($skip:literal),*]) => {
+        $(#[$doc])*
+        struct $name {
+            $($field: $ty,)*
+            extra: Fields,
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<$name, D::Error> {
+                struct Fields_;
+                impl<'de> Visitor<'de> for Fields_ {
+                    type Value = $name;
+
+                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                        f.write_str("an object")
+                    }
+
+                    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<$name, A::Error> {
+                        $(let mut $field: Option<$ty> = None;)*
+                        let mut extra = Fields::new();
+                        while let Some(key) = map.next_key::<String>()? {
+                            match key.as_str() {
+                                $(stringify!($field) => {
+                                    if $field.replace(map.next_value()?).is_some() {
+                                        return Err(de::Error::duplicate_field(stringify!($field)));
+                                    }
+                                })*
+                                $($skip => {
+                                    map.next_value::<IgnoredAny>()?;
+                                })*
+                                _ => {
+                                    let value = map.next_value()?;
+                                    if extra.insert(key.clone(), value).is_some() {
+                                        return Err(de::Error::custom(format!("duplicate field `{key}`")));
+                                    }
+                                }
+                            }
+                        }
+                        Ok($name {
+                            $($field: $field.unwrap_or_default(),)*
+                            extra,
+                        })
+                    }
+                }
+                d.deserialize_map(Fields_)
+            }
+        }
+    };
 }
 
-#[derive(Deserialize)]
-struct InArticle {
+keeping_extra!(
+    /// `graph`; `ambiguous` is derived from the nodes.
+    InMeta {
+        format: Option<String>,
+        articles: Vec<InArticle>,
+    } skip ["ambiguous"]
+);
+
+keeping_extra!(InArticle {
     id: Option<String>,
     digest: Option<String>,
     title: Option<String>,
     source: Option<String>,
     dateline: Option<String>,
     date: Option<String>,
-    #[serde(flatten)]
-    extra: Fields,
-}
+} skip []);
 
-#[derive(Deserialize)]
-struct InNode {
-    id: Option<String>,
-    kind: Option<String>,
-    name: Option<String>,
-    text: Option<String>,
-    #[serde(default)]
-    aliases: Vec<String>,
-    seen: Option<BTreeMap<String, u64>>,
-    mentions: Option<u64>,
-    members: Option<Vec<InMember>>,
-    /// Derived from `seen`: written, not read.
-    #[serde(default, rename = "articles")]
-    _articles: Option<IgnoredAny>,
-    #[serde(flatten)]
-    extra: Fields,
-}
+keeping_extra!(
+    /// A node; `articles` is derived from `seen`.
+    InNode {
+        id: Option<String>,
+        kind: Option<String>,
+        name: Option<String>,
+        text: Option<String>,
+        aliases: Vec<String>,
+        seen: Option<BTreeMap<String, u64>>,
+        mentions: Option<u64>,
+        members: Option<Vec<InMember>>,
+    } skip ["articles"]
+);
 
 #[derive(Deserialize)]
 struct InMember {
@@ -630,21 +674,17 @@ struct InMember {
     seen: Option<BTreeMap<String, u32>>,
 }
 
-#[derive(Deserialize)]
-struct InEdge {
-    source: Option<String>,
-    target: Option<String>,
-    kind: Option<String>,
-    negated: Option<bool>,
-    cue: Option<String>,
-    #[serde(default)]
-    evidence: Vec<InEvidence>,
-    /// Derived from `kind` and `negated`: written, not read.
-    #[serde(default, rename = "key")]
-    _key: Option<IgnoredAny>,
-    #[serde(flatten)]
-    extra: Fields,
-}
+keeping_extra!(
+    /// An edge; `key` is derived from `kind` and `negated`.
+    InEdge {
+        source: Option<String>,
+        target: Option<String>,
+        kind: Option<String>,
+        negated: Option<bool>,
+        cue: Option<String>,
+        evidence: Vec<InEvidence>,
+    } skip ["key"]
+);
 
 #[derive(Deserialize)]
 struct InEvidence {
