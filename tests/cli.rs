@@ -305,7 +305,8 @@ fn extract_into_creates_then_updates_in_place() {
     ]);
     assert_text("--into vs one run", &both.stdout, &twice);
     assert!(!first.is_empty());
-    assert_eq!(t.names(), ["g.json"]);
+    // The lock file stays: removing it would let two writers lock two files.
+    assert_eq!(t.names(), ["g.json", "g.json.lock"]);
 }
 
 #[test]

@@ -677,6 +677,66 @@ const ROWS: &[Row] = &[
             negated: true,
         },
     ),
+    // ---- relation rules over roles (data/rules/relations.rules): each row is
+    // found by one rule only, so deleting that rule fails its row
+    row(
+        "Quota row\n\nLIMA, June 3 (UPI) -- Ecuador was blamed by Colombia for the collapse of the quota talks.\n",
+        Accused {
+            from: "Colombia",
+            to: "Ecuador",
+            negated: false,
+        },
+    ),
+    row(
+        "Fishing pact\n\nOSLO, June 3 (UPI) -- Finland, which has repeatedly criticised Denmark over the catch limits, asked for new talks.\n",
+        Accused {
+            from: "Finland",
+            to: "Denmark",
+            negated: false,
+        },
+    ),
+    row(
+        "Border talks\n\nNAIROBI, June 3 (UPI) -- The talks on the disputed border, convened by Tanzania, ended on Friday.\n",
+        Attends {
+            who: "Tanzania",
+            meeting_contains: "talks",
+        },
+    ),
+    row(
+        "Water summit\n\nCAIRO, June 3 (UPI) -- Egypt will host a summit on river water in the autumn, officials said.\n",
+        Attends {
+            who: "Egypt",
+            meeting_contains: "summit",
+        },
+    ),
+    row(
+        "Climate conference\n\nBERLIN, June 3 (UPI) -- Austria joined the conference on Tuesday, a day late.\n",
+        Attends {
+            who: "Austria",
+            meeting_contains: "conference",
+        },
+    ),
+    row(
+        "Aid study\n\nGENEVA, June 3 (UPI) -- The study, compiled by Unicef, says one child in five goes hungry.\n",
+        AuthoredBy {
+            report_contains: "study",
+            by: "Unicef",
+        },
+    ),
+    row(
+        "Debt warning\n\nWASHINGTON, June 3 (UPI) -- The International Monetary Fund issued a report on Monday warning of rising debt.\n",
+        AuthoredBy {
+            report_contains: "report",
+            by: "International Monetary Fund",
+        },
+    ),
+    row(
+        "Food prices\n\nROME, June 3 (UPI) -- Oxfam cited the study on grain prices in its appeal.\n",
+        Cites {
+            from: "Oxfam",
+            to_contains: "study",
+        },
+    ),
 ];
 
 /// The nodes with this name or alias.

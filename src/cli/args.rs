@@ -28,6 +28,9 @@ Exit status: 0 ok, 1 nothing found (no path, no statement matched), 2 error."
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Refuse a graph file larger than this (K, M, G: KiB, MiB, GiB); graphs are read whole
+    #[arg(long, global = true, value_name = "SIZE", default_value = "1G", value_parser = parse_size)]
+    pub max_graph_bytes: u64,
 }
 
 #[derive(Debug, Subcommand)]
@@ -104,9 +107,12 @@ pub struct ExtractArgs {
     /// Directory of gazetteer files whose entries are added to the built-in tables of the same name
     #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
-    /// Number of threads (default: one per core)
+    /// Number of threads (default and most: one per core)
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
+    /// Skip (and report) an article larger than this (K, M, G: KiB, MiB, GiB)
+    #[arg(long, value_name = "SIZE", default_value = "10M", value_parser = parse_size)]
+    pub max_article_bytes: u64,
     /// Print no warnings and no progress (errors still print)
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -289,6 +295,28 @@ pub struct StatsArgs {
     pub json: bool,
 }
 
+/// `1000`, `64K`, `10M`, `1G` (binary units; a trailing `B` or `iB` is
+/// allowed) -> bytes.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim().to_ascii_uppercase();
+    let t = t
+        .strip_suffix("IB")
+        .or_else(|| t.strip_suffix('B'))
+        .unwrap_or(&t);
+    let (digits, shift) = match t.chars().last() {
+        Some('K') => (&t[..t.len() - 1], 10),
+        Some('M') => (&t[..t.len() - 1], 20),
+        Some('G') => (&t[..t.len() - 1], 30),
+        _ => (t, 0),
+    };
+    digits
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1u64 << shift))
+        .ok_or_else(|| format!("not a size (try 500K, 10M or 1G): {s:?}"))
+}
+
 fn parse_date(s: &str) -> Result<Date, String> {
     Date::parse(s).ok_or_else(|| {
         format!("not a date with day, month and year (try 2015-05-18 or \"May 18, 2015\"): {s:?}")
@@ -340,6 +368,18 @@ mod tests {
                 sub.get_name()
             );
         }
+    }
+
+    #[test]
+    fn sizes_take_binary_units() {
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert_eq!(parse_size("64K"), Ok(64 << 10));
+        assert_eq!(parse_size("10M"), Ok(10 << 20));
+        assert_eq!(parse_size("10MiB"), Ok(10 << 20));
+        assert_eq!(parse_size("1gb"), Ok(1 << 30));
+        assert!(parse_size("ten").is_err());
+        assert!(parse_size("").is_err());
+        assert!(parse_size("99999999999G").is_err());
     }
 
     #[test]

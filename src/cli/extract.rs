@@ -8,7 +8,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::{IntoParallelRefIterator, ParallelIterator};
 
 use super::args::ExtractArgs;
-use super::io::{Input, Source, collect_inputs, load_graph, read_stdin};
+use super::io::{Input, Limit, Sink, Source, collect_inputs, load_graph, read_stdin};
+use super::write::{GraphLock, Output, real_target, refuse_input_as_output, remove_stale};
 use super::{Code, Reporter};
 use crate::error::{Error, Result};
 use crate::graph::{Graph, resolve};
@@ -21,12 +22,16 @@ const PROGRESS_ABOVE: usize = 50;
 /// What became of one input.
 type Outcome = Result<(Graph, Option<String>)>;
 
-fn process(input: &Input, stdin: Option<&[u8]>, lexicon: &Lexicon) -> Outcome {
+/// Standard input, read once: its bytes or why it could not be read.
+type Stdin = Option<std::result::Result<Vec<u8>, String>>;
+
+fn process(input: &Input, stdin: &Stdin, lexicon: &Lexicon, limit: Limit) -> Outcome {
     let owned;
     let bytes = match (&input.source, stdin) {
-        (Source::Stdin, Some(b)) => b,
+        (Source::Stdin, Some(Ok(b))) => &b[..],
+        (Source::Stdin, Some(Err(why))) => return Err(Error::Other(why.clone())),
         _ => {
-            owned = input.read()?;
+            owned = input.read(limit)?;
             &owned[..]
         }
     };
@@ -93,38 +98,83 @@ impl Progress {
     }
 }
 
+/// The thread count: `--jobs` capped at the number of cores (more threads
+/// than cores only add overhead, and a huge count would take hours to
+/// start).
+fn threads(jobs: Option<usize>, report: &Reporter, quiet: bool) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    match jobs {
+        None | Some(0) => cores,
+        Some(n) if n > cores => {
+            if !quiet {
+                report.warning(&format!(
+                    "--jobs {n} is more than the {cores} cores here; using {cores}"
+                ));
+            }
+            cores
+        }
+        Some(n) => n,
+    }
+}
+
 /// Run `extract`.
+///
+/// With `--into`, the graph is read first (a damaged graph fails before any
+/// work), the articles are extracted, and then, holding the lock on
+/// `GRAPH.json.lock`, the graph is read again, merged and written: a writer
+/// that waited for the lock merges into what the one before it wrote, so
+/// concurrent writers never lose an article.
 pub fn run(args: ExtractArgs, report: &Reporter) -> Result<Code> {
     // Validate everything that can fail before reading any article.
     let lexicon = match &args.data {
         Some(dir) => Lexicon::from_dir(dir)?,
         None => Lexicon::embedded(),
     };
-    let mut graph = match &args.into {
-        Some(p) if p.exists() => load_graph(p)?,
-        _ => Graph::default(),
-    };
+    let into = args.into.as_deref();
+    let (inputs, errors) = collect_inputs(&args.paths);
+    if let Some(out) = into.or(args.output.as_deref()) {
+        refuse_input_as_output(
+            out,
+            inputs.iter().filter_map(|i| match &i.source {
+                Source::File(p) => Some(p.as_path()),
+                Source::Stdin => None,
+            }),
+        )?;
+    }
+    let exists = |p: &std::path::Path| real_target(p).is_ok_and(|t| t.exists());
+    if let Some(p) = into
+        && exists(p)
+    {
+        load_graph(p)?;
+    }
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
+        .num_threads(threads(args.jobs, report, args.quiet))
         .build()
         .map_err(|e| Error::Other(format!("cannot start threads: {e}")))?;
 
-    let (inputs, errors) = collect_inputs(&args.paths);
+    // Made now, so that an unwritable output fails before the work.
+    let sink = match into {
+        Some(p) => Sink::File(Output::create(p)?),
+        None => Sink::for_format(args.output.as_deref(), super::format_of(args.format))?,
+    };
     let mut failed = !errors.is_empty();
     for e in &errors {
         report.error(e);
     }
-    let stdin = if inputs.iter().any(|i| matches!(i.source, Source::Stdin)) {
-        Some(read_stdin()?)
-    } else {
-        None
+    let limit = Limit {
+        bytes: args.max_article_bytes,
+        flag: "--max-article-bytes",
     };
+    let stdin: Stdin = inputs
+        .iter()
+        .any(|i| matches!(i.source, Source::Stdin))
+        .then(|| read_stdin(limit).map_err(|e| super::describe(&e)));
     let progress = Progress::new(inputs.len(), args.quiet);
     let outcomes: Vec<Outcome> = pool.install(|| {
         inputs
             .par_iter()
             .map(|input| {
-                let out = process(input, stdin.as_deref(), &lexicon);
+                let out = process(input, &stdin, &lexicon, limit);
                 progress.tick();
                 out
             })
@@ -132,6 +182,7 @@ pub fn run(args: ExtractArgs, report: &Reporter) -> Result<Code> {
     });
     progress.finish();
 
+    let mut graph = Graph::default();
     let mut read = 0;
     for (input, outcome) in inputs.iter().zip(outcomes) {
         match outcome {
@@ -152,11 +203,17 @@ pub fn run(args: ExtractArgs, report: &Reporter) -> Result<Code> {
     if read == 0 && failed {
         return Ok(Code::Error);
     }
-    let view = resolve(&graph);
     let format = super::format_of(args.format);
-    super::write_output(
-        args.into.as_deref().or(args.output.as_deref()),
-        format.render(&view),
-    )?;
+    match into {
+        Some(p) => {
+            let _lock = GraphLock::acquire(p)?;
+            remove_stale(p);
+            if exists(p) {
+                graph.merge(load_graph(p)?);
+            }
+            sink.finish_output(format.render(&resolve(&graph)))?;
+        }
+        None => sink.finish_output(format.render(&resolve(&graph)))?,
+    }
     Ok(if failed { Code::Error } else { Code::Ok })
 }

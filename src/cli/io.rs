@@ -1,15 +1,24 @@
-//! Files in and out for the commands: finding articles, loading graphs,
-//! writing output atomically, and standard output that tolerates a closed
-//! pipe.
+//! Files in and out for the commands: finding articles, reading them and
+//! graphs with a cap on their size, writing output (through
+//! [`super::write`]), and standard output that tolerates a closed pipe.
+//!
+//! Every input is read through a bounded reader: an article larger than
+//! `--max-article-bytes`, or a graph larger than `--max-graph-bytes`, is an
+//! error naming the file and the flag, found after reading at most one byte
+//! more than the cap; so `/dev/zero` or an endless standard input cannot
+//! exhaust memory.
 
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::error::{Error, Result};
 use crate::export::json;
 use crate::graph::Graph;
+
+use super::write::Output;
 
 /// How diagnostics name standard input.
 pub const STDIN_NAME: &str = "<stdin>";
@@ -34,23 +43,88 @@ pub struct Input {
 }
 
 impl Input {
-    /// Read the article's bytes (standard input is read once, by the caller).
-    pub fn read(&self) -> Result<Vec<u8>> {
+    /// Read the article's bytes, at most `limit` of them (standard input is
+    /// read once, by the caller).
+    pub fn read(&self, limit: Limit) -> Result<Vec<u8>> {
         match &self.source {
-            Source::File(p) => fs::read(p).map_err(|e| Error::io(p, e)),
-            Source::Stdin => read_stdin(),
+            Source::File(p) => read_file(p, limit),
+            Source::Stdin => read_stdin(limit),
         }
     }
 }
 
-/// All of standard input.
-pub fn read_stdin() -> Result<Vec<u8>> {
+/// A cap on the size of one input, and the flag that sets it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limit {
+    pub bytes: u64,
+    pub flag: &'static str,
+}
+
+/// The cap on graph files, set once from `--max-graph-bytes` (it is a
+/// global flag, and graphs are read from several places).
+static GRAPH_LIMIT: AtomicU64 = AtomicU64::new(u64::MAX);
+
+/// Set the cap [`load_graph`] applies.
+pub fn set_graph_limit(bytes: u64) {
+    GRAPH_LIMIT.store(bytes, Ordering::Relaxed);
+}
+
+fn graph_limit() -> Limit {
+    Limit {
+        bytes: GRAPH_LIMIT.load(Ordering::Relaxed),
+        flag: "--max-graph-bytes",
+    }
+}
+
+/// `10485760` -> `10 MiB`, for messages.
+fn human(bytes: u64) -> String {
+    const UNITS: [(u64, &str); 3] = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")];
+    for (size, unit) in UNITS {
+        if bytes >= size && bytes.is_multiple_of(size) {
+            return format!("{} {unit}", bytes / size);
+        }
+    }
+    format!("{bytes} bytes")
+}
+
+fn too_large(name: &Path, limit: Limit) -> Error {
+    Error::Other(format!(
+        "{}: larger than the limit of {} (raise it with {})",
+        name.display(),
+        human(limit.bytes),
+        limit.flag
+    ))
+}
+
+/// All of `r` if it holds at most `limit` bytes; never reads more than one
+/// byte past the limit.
+fn read_bounded(r: impl Read, limit: Limit, name: &Path) -> Result<Vec<u8>> {
     let mut buf = Vec::new();
-    io::stdin()
-        .lock()
+    r.take(limit.bytes.saturating_add(1))
         .read_to_end(&mut buf)
-        .map_err(|e| Error::io(STDIN_NAME, e))?;
+        .map_err(|e| Error::io(name, e))?;
+    if buf.len() as u64 > limit.bytes {
+        return Err(too_large(name, limit));
+    }
     Ok(buf)
+}
+
+/// A file of at most `limit` bytes. A regular file's size is checked before
+/// reading; anything else (a device, a FIFO) is read up to the limit.
+pub fn read_file(path: &Path, limit: Limit) -> Result<Vec<u8>> {
+    let f = fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    if let Ok(m) = f.metadata()
+        && m.is_file()
+        && m.len() > limit.bytes
+    {
+        return Err(too_large(path, limit));
+    }
+    read_bounded(f, limit, path)
+}
+
+/// All of standard input, if it holds at most `limit` bytes.
+pub fn read_stdin(limit: Limit) -> Result<Vec<u8>> {
+    read_bounded(io::stdin().lock(), limit, Path::new(STDIN_NAME))
 }
 
 fn is_txt(path: &Path) -> bool {
@@ -94,9 +168,19 @@ fn walk(
     }
 }
 
+/// `rel` without its extension if that is `.txt` exactly: `a.TXT` keeps
+/// its own, so that `a.txt` and `a.TXT`, two files, get two ids.
+fn without_txt(rel: &Path) -> PathBuf {
+    if rel.extension().is_some_and(|e| e == "txt") {
+        rel.with_extension("")
+    } else {
+        rel.to_path_buf()
+    }
+}
+
 /// `a/b/c.txt` -> `a/b/c`, with `/` whatever the platform.
 fn label_of(rel: &Path) -> String {
-    let stem = rel.with_extension("");
+    let stem = without_txt(rel);
     stem.components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect::<Vec<_>>()
@@ -146,9 +230,9 @@ pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
                 }
             }
             Ok(_) => inputs.push(Input {
-                label: path.file_stem().map_or_else(
+                label: path.file_name().map_or_else(
                     || path.display().to_string(),
-                    |s| s.to_string_lossy().into_owned(),
+                    |s| without_txt(Path::new(s)).to_string_lossy().into_owned(),
                 ),
                 display: path.display().to_string(),
                 source: Source::File(path.clone()),
@@ -158,15 +242,13 @@ pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
     (inputs, errors)
 }
 
-/// Read a graph file (`-` for standard input).
+/// Read a graph file (`-` for standard input), of at most
+/// `--max-graph-bytes`.
 pub fn load_graph(path: &Path) -> Result<Graph> {
     let (bytes, name) = if path.as_os_str() == "-" {
-        (read_stdin()?, PathBuf::from(STDIN_NAME))
+        (read_stdin(graph_limit())?, PathBuf::from(STDIN_NAME))
     } else {
-        (
-            fs::read(path).map_err(|e| Error::io(path, e))?,
-            path.to_path_buf(),
-        )
+        (read_file(path, graph_limit())?, path.to_path_buf())
     };
     let text = String::from_utf8(bytes).map_err(|_| Error::Graph {
         path: name.clone(),
@@ -175,41 +257,66 @@ pub fn load_graph(path: &Path) -> Result<Graph> {
     json::from_str(&text).map_err(|reason| Error::Graph { path: name, reason })
 }
 
-/// Write `contents` to `path` so that readers see the old file or the new
-/// one, never a part: a temporary file in the same directory, synced, then
-/// renamed over `path`. The temporary file is removed on error.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
-    let name = path
-        .file_name()
-        .ok_or_else(|| Error::Other(format!("{}: not a file name", path.display())))?;
-    let mut tmp_name = name.to_os_string();
-    tmp_name.push(format!(".tmp-{}", std::process::id()));
-    let tmp = path.with_file_name(tmp_name);
-    let result = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(contents)?;
-        f.sync_all()?;
-        drop(f);
-        fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = fs::remove_file(&tmp);
-        return Err(Error::io(path, e));
-    }
-    // Make the rename itself durable where the platform allows.
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-        && let Ok(d) = fs::File::open(dir)
-    {
-        let _ = d.sync_all();
-    }
-    Ok(())
+/// Where a command's output goes: a file prepared before the work starts,
+/// or standard output.
+pub enum Sink {
+    File(Output),
+    Stdout,
+    /// A directory, for a format of several files.
+    Dir(PathBuf),
 }
 
-/// Write to `path` atomically, or to standard output when `None`.
-pub fn emit(path: Option<&Path>, contents: &str) -> Result<()> {
-    match path {
-        Some(p) => write_atomic(p, contents.as_bytes()),
-        None => print(contents),
+impl Sink {
+    /// Prepare `path` for writing ([`Output::create`]), or standard output
+    /// when `None`.
+    pub fn new(path: Option<&Path>) -> Result<Sink> {
+        Ok(match path {
+            Some(p) => Sink::File(Output::create(p)?),
+            None => Sink::Stdout,
+        })
+    }
+
+    /// [`Sink::new`] for `format`: a format of several files needs a
+    /// directory (`-o DIR`).
+    pub fn for_format(path: Option<&Path>, format: crate::export::Format) -> Result<Sink> {
+        if !format.is_directory() {
+            return Sink::new(path);
+        }
+        let dir = path.ok_or_else(|| {
+            Error::Other(format!(
+                "--format {} writes a directory of files: give -o DIR",
+                format.as_str()
+            ))
+        })?;
+        Ok(Sink::Dir(dir.to_path_buf()))
+    }
+
+    /// Write a rendered graph: a document, or the files of a directory
+    /// (each replaced atomically).
+    pub fn finish_output(self, output: crate::export::Output) -> Result<()> {
+        use crate::export::Output as Rendered;
+        match (self, output) {
+            (Sink::Dir(dir), Rendered::Files(files)) => {
+                std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+                for (name, contents) in files {
+                    Output::create(&dir.join(name))?.commit(contents.as_bytes())?;
+                }
+                Ok(())
+            }
+            (sink @ (Sink::File(_) | Sink::Stdout), Rendered::Document(d)) => sink.finish(&d),
+            _ => Err(Error::Other(
+                "internal: output kind does not fit its destination".into(),
+            )),
+        }
+    }
+
+    /// Write everything and put it in place.
+    pub fn finish(self, contents: &str) -> Result<()> {
+        match self {
+            Sink::File(o) => o.commit(contents.as_bytes()),
+            Sink::Stdout => print(contents),
+            Sink::Dir(dir) => Err(Error::Other(format!("{}: is a directory", dir.display()))),
+        }
     }
 }
 
@@ -243,27 +350,11 @@ mod tests {
         let (inputs, errors) = collect_inputs(&[dir.clone(), dir.join("z.txt"), "-".into()]);
         assert!(errors.is_empty(), "{errors:?}");
         let labels: Vec<&str> = inputs.iter().map(|i| i.label.as_str()).collect();
-        assert_eq!(labels, ["a", "b/c/d", "b/x", "z", "z", "-"]);
+        assert_eq!(labels, ["a", "b/c/d", "b/x.TXT", "z", "z", "-"]);
         let (_, errors) = collect_inputs(&[dir.join("missing.txt"), scratch("empty")]);
         assert_eq!(errors.len(), 2);
         assert!(errors[0].to_string().contains("missing.txt"));
         assert!(errors[1].to_string().contains("no .txt files"));
-        fs::remove_dir_all(dir).unwrap();
-    }
-
-    #[test]
-    fn atomic_write_replaces_and_leaves_no_temporary_file() {
-        let dir = scratch("atomic");
-        let out = dir.join("g.json");
-        fs::write(&out, "old").unwrap();
-        write_atomic(&out, b"new").unwrap();
-        assert_eq!(fs::read_to_string(&out).unwrap(), "new");
-        assert!(write_atomic(&dir.join("no/such/dir/g.json"), b"x").is_err());
-        let names: Vec<_> = fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, ["g.json"]);
         fs::remove_dir_all(dir).unwrap();
     }
 }

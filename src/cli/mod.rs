@@ -10,14 +10,17 @@ mod args;
 mod extract;
 mod io;
 mod show;
+mod write;
 
+use std::borrow::Cow;
 use std::ffi::OsString;
+use std::fmt::Write as _;
 use std::path::Path;
 
 use clap::Parser;
 
 use crate::error::{Error, Result};
-use crate::export::{Format, Output, json};
+use crate::export::Format;
 use crate::graph::{Graph, resolve};
 
 use args::{Cli, Command, ExportArgs, GraphFormat, MergeArgs};
@@ -36,12 +39,42 @@ pub(crate) struct Reporter;
 
 impl Reporter {
     pub(crate) fn error(&self, e: &Error) {
-        eprintln!("error: {}", describe(e));
+        eprintln!("error: {}", escape(&describe(e)));
     }
 
     pub(crate) fn warning(&self, message: &str) {
-        eprintln!("warning: {message}");
+        eprintln!("warning: {}", escape(message));
     }
+}
+
+/// `s` with every control character written as an escape (`\n`, `\t`,
+/// `\x1b`), so that what an article or a file name holds cannot move the
+/// cursor, recolour the terminal or start a line of its own (a file named
+/// `a\nerror: b.txt` would forge a message). Done always, not only on a
+/// terminal: output piped to a file is read on one later.
+pub(crate) fn escape(s: &str) -> Cow<'_, str> {
+    escape_but(s, None)
+}
+
+/// [`escape`], leaving `keep` alone (a newline, in text made of lines).
+pub(crate) fn escape_but(s: &str, keep: Option<char>) -> Cow<'_, str> {
+    if !s.chars().any(|c| c.is_control() && Some(c) != keep) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            c if Some(c) == keep => out.push(c),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\x{:02x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// An I/O error in lower case without "(os error N)".
@@ -93,6 +126,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
             };
         }
     };
+    io::set_graph_limit(cli.max_graph_bytes);
     let report = Reporter;
     let result = match cli.command {
         Command::Extract(a) => extract::run(a, &report),
@@ -123,27 +157,13 @@ fn format_of(f: GraphFormat) -> Format {
     }
 }
 
-/// Write an export: a document to `path` (atomically) or standard output;
-/// files into the directory `path` (created if missing), each atomically.
-fn write_output(path: Option<&Path>, output: Output) -> Result<()> {
-    match output {
-        Output::Document(d) => io::emit(path, &d),
-        Output::Files(files) => {
-            let dir = path.ok_or_else(|| {
-                Error::Other("this format writes a directory of files: give -o DIR".into())
-            })?;
-            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-            for (name, contents) in files {
-                io::write_atomic(&dir.join(name), contents.as_bytes())?;
-            }
-            Ok(())
-        }
-    }
-}
-
 /// `merge`: every input is read before anything is written; one bad input
 /// means nothing is written.
 fn merge(args: MergeArgs, report: &Reporter) -> Result<Code> {
+    if let Some(out) = &args.output {
+        write::refuse_input_as_output(out, args.graphs.iter().map(|p| p.as_path()))?;
+    }
+    let sink = io::Sink::new(args.output.as_deref())?;
     let mut graph = Graph::default();
     let mut failed = false;
     for path in &args.graphs {
@@ -158,14 +178,18 @@ fn merge(args: MergeArgs, report: &Reporter) -> Result<Code> {
     if failed {
         return Ok(Code::Error);
     }
-    io::emit(args.output.as_deref(), &json::to_string(&resolve(&graph)))?;
+    sink.finish_output(Format::Json.render(&resolve(&graph)))?;
     Ok(Code::Ok)
 }
 
 /// `export`.
 fn export(args: ExportArgs) -> Result<Code> {
+    if let Some(out) = &args.output {
+        write::refuse_input_as_output(out, [args.graph.as_path()])?;
+    }
+    let sink = io::Sink::for_format(args.output.as_deref(), format_of(args.format))?;
     let view = resolve(&io::load_graph(Path::new(&args.graph))?);
-    write_output(args.output.as_deref(), format_of(args.format).render(&view))?;
+    sink.finish_output(format_of(args.format).render(&view))?;
     Ok(Code::Ok)
 }
 
@@ -181,6 +205,16 @@ mod tests {
         assert!(!d.contains("os error"), "{d}");
         let e = Error::io("a.txt", std::io::Error::from_raw_os_error(2));
         assert_eq!(describe(&e), "a.txt: no such file or directory");
+    }
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert!(matches!(escape("plain text, é"), Cow::Borrowed(_)));
+        assert_eq!(
+            escape("a\nerror: b\x1b[31m\u{9b}"),
+            "a\\nerror: b\\x1b[31m\\x9b"
+        );
+        assert_eq!(escape_but("one\ntwo\x07\n", Some('\n')), "one\ntwo\\x07\n");
     }
 
     #[test]

@@ -1,13 +1,20 @@
 //! The query commands: run the library query, format its answer as text or
 //! JSON.
+//!
+//! Text output escapes every control character that comes from the graph
+//! (names, statements, evidence, article ids): an escape sequence in an
+//! article must not reach the terminal. Each field is escaped as it is
+//! formatted, and the whole text once more before it is printed (newlines
+//! apart), so a field that was missed cannot slip through. JSON output keeps
+//! JSON's own escaping.
 
 use std::fmt::Write;
 
 use serde::Serialize;
 
-use super::Code;
 use super::args::{NeighborsArgs, PathArgs, SaidArgs, StatsArgs, ViewFormat};
 use super::io::{load_graph, print};
+use super::{Code, escape, escape_but};
 use crate::error::Result;
 use crate::export::{dot, graphml, json, turtle};
 use crate::graph::{Node, View, resolve};
@@ -34,14 +41,24 @@ fn to_json<T: Serialize>(value: &T) -> String {
 /// A node inside a line: statements quoted and shortened.
 fn name(node: &NodeRef) -> String {
     if node.kind == "statement" {
-        format!("\"{}\"", dot::shorten(&node.name, INLINE))
+        format!("\"{}\"", escape(&dot::shorten(&node.name, INLINE)))
     } else {
-        node.name.clone()
+        escape(&node.name).into_owned()
     }
 }
 
 fn place(p: &Place) -> String {
-    format!("{}, sentence {}", p.article, p.sentence)
+    format!("{}, sentence {}", escape(&p.article), p.sentence)
+}
+
+/// Words on one line: white space runs as one space, controls escaped.
+fn words(s: &str) -> String {
+    escape(&s.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
+}
+
+/// Print text output, every control character but the newline escaped.
+fn print_text(out: &str) -> Result<()> {
+    print(&escape_but(out, Some('\n')))
 }
 
 /// `said`.
@@ -85,13 +102,11 @@ pub fn said_cmd(args: SaidArgs) -> Result<Code> {
         let who = s
             .speaker
             .as_ref()
-            .map_or("(unattributed)".to_string(), |n| n.name.clone());
+            .map_or("(unattributed)".to_string(), |n| {
+                escape(&n.name).into_owned()
+            });
         let denied = if s.negated { " (denied)" } else { "" };
-        let _ = writeln!(
-            out,
-            "{who}{denied}: \"{}\"",
-            s.text.split_whitespace().collect::<Vec<_>>().join(" ")
-        );
+        let _ = writeln!(out, "{who}{denied}: \"{}\"", words(&s.text));
         let places: Vec<String> = s.evidence.iter().map(place).collect();
         let mut line = format!("    {}", places.join("; "));
         if !s.about.is_empty() {
@@ -100,7 +115,7 @@ pub fn said_cmd(args: SaidArgs) -> Result<Code> {
         }
         let _ = writeln!(out, "{line}");
     }
-    print(&out)?;
+    print_text(&out)?;
     Ok(code)
 }
 
@@ -126,8 +141,7 @@ fn write_path(out: &mut String, path: &Path, start: &NodeRef) {
     for h in &path.hops {
         let _ = writeln!(out, "  {} {} {}", name(&h.from), arrow(h), name(&h.to));
         for p in h.evidence.iter().take(EVIDENCE_LINES) {
-            let text = p.text.split_whitespace().collect::<Vec<_>>().join(" ");
-            let _ = writeln!(out, "      {}: {text}", place(p));
+            let _ = writeln!(out, "      {}: {}", place(p), words(&p.text));
         }
         if h.evidence.len() > EVIDENCE_LINES {
             let _ = writeln!(
@@ -161,10 +175,13 @@ fn pick<'v>(view: &'v View, name: &str) -> Result<&'v Node> {
                 let _ = write!(list, " and {more} more");
             }
             eprintln!(
-                "note: {:?} also names {list}; using {} ({}). Give a full name or an id to choose.",
-                name.trim(),
-                node.name,
-                node.id
+                "{}",
+                escape(&format!(
+                    "note: {:?} also names {list}; using {} ({}). Give a full name or an id to choose.",
+                    name.trim(),
+                    node.name,
+                    node.id
+                ))
             );
         }
     }
@@ -187,6 +204,8 @@ pub fn path_cmd(args: PathArgs) -> Result<Code> {
                 .into_iter()
                 .collect(),
             truncated: false,
+            searched: 0,
+            exhausted: false,
         }
     };
     let code = if paths.paths.is_empty() {
@@ -209,8 +228,23 @@ pub fn path_cmd(args: PathArgs) -> Result<Code> {
         }))?;
         return Ok(code);
     }
+    let budget = |hops: u64| {
+        format!(
+            "the search stopped after {} steps, before it had seen every path of up to {hops} hops; lower --max-hops or narrow --via",
+            paths.searched
+        )
+    };
     if paths.paths.is_empty() {
-        eprintln!("no path from {} to {}", from.name, to.name);
+        if paths.exhausted {
+            eprintln!(
+                "no path from {} to {} found: {}",
+                name(&from),
+                name(&to),
+                budget(args.max_hops)
+            );
+        } else {
+            eprintln!("no path from {} to {}", name(&from), name(&to));
+        }
         return Ok(code);
     }
     let mut out = String::new();
@@ -223,13 +257,15 @@ pub fn path_cmd(args: PathArgs) -> Result<Code> {
         }
         write_path(&mut out, p, &from);
     }
-    if paths.truncated {
+    if paths.exhausted {
+        let _ = writeln!(out, "\n({})", budget(args.max_hops));
+    } else if paths.truncated {
         let _ = writeln!(
             out,
             "\n(more paths exist; raise --limit or lower --max-hops)"
         );
     }
-    print(&out)?;
+    print_text(&out)?;
     Ok(code)
 }
 
@@ -253,9 +289,9 @@ pub fn neighbors_cmd(args: NeighborsArgs) -> Result<Code> {
             let _ = writeln!(
                 out,
                 "{} ({}, {})",
-                center.name,
+                escape(&center.name),
                 center.kind.as_str(),
-                center.id
+                escape(&center.id)
             );
             let max = around.distance.values().copied().max().unwrap_or(0);
             for d in 1..=max {
@@ -277,7 +313,7 @@ pub fn neighbors_cmd(args: NeighborsArgs) -> Result<Code> {
                         .nodes
                         .iter()
                         .find(|n| n.id == id)
-                        .map_or(id.to_string(), |n| name(&NodeRef::new(n)))
+                        .map_or(escape(id).into_owned(), |n| name(&NodeRef::new(n)))
                 };
                 for e in &around.view.edges {
                     let kind = if e.negated {
@@ -295,7 +331,7 @@ pub fn neighbors_cmd(args: NeighborsArgs) -> Result<Code> {
                     );
                 }
             }
-            print(&out)?;
+            print_text(&out)?;
         }
     }
     Ok(Code::Ok)
@@ -348,7 +384,13 @@ pub fn stats_cmd(args: StatsArgs) -> Result<Code> {
             let _ = writeln!(out, "  (none)");
         }
         for r in ranked {
-            let _ = writeln!(out, "  {:>5}  {} ({})", r.count, r.node.name, r.node.kind);
+            let _ = writeln!(
+                out,
+                "  {:>5}  {} ({})",
+                r.count,
+                escape(&r.node.name),
+                r.node.kind
+            );
         }
     }
     let _ = writeln!(out, "\nambiguous names left unmerged:");
@@ -359,10 +401,10 @@ pub fn stats_cmd(args: StatsArgs) -> Result<Code> {
         let c: Vec<String> = a
             .candidates
             .iter()
-            .map(|c| format!("{} ({})", c.name, c.id))
+            .map(|c| format!("{} ({})", escape(&c.name), escape(&c.id)))
             .collect();
-        let _ = writeln!(out, "  {}: {}", a.id, c.join(", "));
+        let _ = writeln!(out, "  {}: {}", escape(&a.id), c.join(", "));
     }
-    print(&out)?;
+    print_text(&out)?;
     Ok(Code::Ok)
 }

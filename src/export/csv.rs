@@ -350,6 +350,7 @@ mod tests {
             )
         };
         View {
+            extra: Default::default(),
             articles: vec![ArticleInfo {
                 id: "geneva".into(),
                 digest: "d1".into(),

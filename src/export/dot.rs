@@ -353,6 +353,7 @@ mod tests {
                 id: "person:doe".into(),
                 candidates: Vec::new(),
             }],
+            extra: Default::default(),
         }
     }
 

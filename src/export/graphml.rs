@@ -208,6 +208,7 @@ mod tests {
             cue: "said".into(),
         };
         let view = View {
+            extra: Default::default(),
             articles: vec![],
             nodes: vec![
                 node(

@@ -14,26 +14,83 @@
 //!
 //! The output is pretty-printed (two-space indent), with fields in a fixed
 //! order and a final newline: the same view always gives the same bytes.
+//!
+//! Fields this module does not know, at the top level, in `graph`, in an
+//! article, a node or an edge, are kept ([`crate::graph::Extra`]) and
+//! written back after the known ones, in name order: GRAPH-FORMAT.md allows
+//! them, and a rewrite must not drop what another tool added. (Inside
+//! `members` and `evidence`, which are ours, they are not kept.)
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::de::{self, IgnoredAny, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::graph::{
-    ArticleInfo, EdgeKey, EdgeKind, Evidence, Graph, Node, NodeKind, RawNode, View,
+    ArticleInfo, EdgeKey, EdgeKind, Evidence, Fields, Graph, Node, NodeKind, RawNode, View,
+    merge_fields,
 };
+
+/// No unknown fields.
+static NONE: Fields = BTreeMap::new();
+
+/// The unknown fields of raw nodes and edges, moved to the resolved node or
+/// edge their raw ids now belong to.
+#[derive(Default)]
+struct Placed {
+    nodes: HashMap<String, Fields>,
+    edges: HashMap<(String, EdgeKind, String, bool), Fields>,
+}
+
+impl Placed {
+    fn new(view: &View) -> Placed {
+        let mut placed = Placed::default();
+        if view.extra.nodes.is_empty() && view.extra.edges.is_empty() {
+            return placed;
+        }
+        let owner: HashMap<&str, &str> = view
+            .nodes
+            .iter()
+            .flat_map(|n| n.members.iter().map(|m| (m.as_str(), n.id.as_str())))
+            .collect();
+        for (raw, fields) in &view.extra.nodes {
+            if let Some(id) = owner.get(raw.as_str()) {
+                merge_fields(
+                    placed.nodes.entry(id.to_string()).or_default(),
+                    fields.clone(),
+                );
+            }
+        }
+        for (key, fields) in &view.extra.edges {
+            if let (Some(s), Some(t)) = (
+                owner.get(key.source.as_str()),
+                owner.get(key.target.as_str()),
+            ) {
+                let at = (s.to_string(), key.kind, t.to_string(), key.negated);
+                merge_fields(placed.edges.entry(at).or_default(), fields.clone());
+            }
+        }
+        placed
+    }
+}
 
 /// The value of `graph.format` this module writes and accepts.
 pub const FORMAT: &str = "newsgraph/1";
 
 /// Write a view as newsgraph JSON.
 pub fn to_string(view: &View) -> String {
+    let placed = Placed::new(view);
     let out = OutGraph {
         directed: true,
         multigraph: true,
         graph: OutMeta {
             format: FORMAT,
-            articles: view.articles.iter().map(out_article).collect(),
+            articles: view
+                .articles
+                .iter()
+                .map(|a| out_article(a, view.extra.articles.get(&a.digest).unwrap_or(&NONE)))
+                .collect(),
             ambiguous: view
                 .ambiguous
                 .iter()
@@ -42,8 +99,13 @@ pub fn to_string(view: &View) -> String {
                     candidates: &a.candidates,
                 })
                 .collect(),
+            extra: &view.extra.graph,
         },
-        nodes: view.nodes.iter().map(out_node).collect(),
+        nodes: view
+            .nodes
+            .iter()
+            .map(|n| out_node(n, placed.nodes.get(&n.id).unwrap_or(&NONE)))
+            .collect(),
         edges: view
             .edges
             .iter()
@@ -72,8 +134,13 @@ pub fn to_string(view: &View) -> String {
                         to: (*to != e.target).then_some(to.as_str()),
                     })
                     .collect(),
+                extra: placed
+                    .edges
+                    .get(&(e.source.clone(), e.kind, e.target.clone(), e.negated))
+                    .unwrap_or(&NONE),
             })
             .collect(),
+        extra: &view.extra.top,
     };
     let mut s = serde_json::to_string_pretty(&out).expect("serialising plain data cannot fail");
     s.push('\n');
@@ -86,6 +153,9 @@ pub fn to_string(view: &View) -> String {
 pub fn from_str(json: &str) -> Result<Graph, String> {
     let input: InGraph = serde_json::from_str(json).map_err(|e| e.to_string())?;
     let meta = input.graph.ok_or("missing graph")?;
+    let mut graph = Graph::default();
+    graph.extra.top = input.extra;
+    graph.extra.graph = meta.extra;
     match meta.format.as_deref() {
         None => return Err("missing graph.format".to_string()),
         Some(FORMAT) => {}
@@ -96,7 +166,6 @@ pub fn from_str(json: &str) -> Result<Graph, String> {
         }
     }
 
-    let mut graph = Graph::default();
     for (i, a) in meta.articles.into_iter().enumerate() {
         let digest = a
             .digest
@@ -106,6 +175,9 @@ pub fn from_str(json: &str) -> Result<Graph, String> {
             a.id.ok_or_else(|| format!("article {digest}: missing id"))?;
         if graph.articles.contains_key(&digest) {
             return Err(format!("duplicate article digest {digest}"));
+        }
+        if !a.extra.is_empty() {
+            graph.extra.articles.insert(digest.clone(), a.extra);
         }
         let info = ArticleInfo {
             id,
@@ -126,6 +198,9 @@ pub fn from_str(json: &str) -> Result<Graph, String> {
                 .ok_or_else(|| format!("node {i}: missing id"))?;
         if members.contains_key(&id) {
             return Err(format!("duplicate node id {id}"));
+        }
+        if !n.extra.is_empty() {
+            graph.extra.nodes.insert(id.clone(), n.extra);
         }
         let kind_name = n.kind.ok_or_else(|| format!("node {id}: missing kind"))?;
         let kind = NodeKind::parse(&kind_name)
@@ -218,6 +293,15 @@ pub fn from_str(json: &str) -> Result<Graph, String> {
             .get(&target)
             .ok_or_else(|| format!("edge {name}: unknown target node {target}"))?;
         let negated = e.negated.unwrap_or(false);
+        if !e.extra.is_empty() {
+            let key = EdgeKey {
+                source: source.clone(),
+                kind,
+                target: target.clone(),
+                negated,
+            };
+            merge_fields(graph.extra.edges.entry(key).or_default(), e.extra);
+        }
         if e.evidence.is_empty() {
             let key = EdgeKey {
                 source: source.clone(),
@@ -292,8 +376,9 @@ fn name_of(kind: NodeKind, name: Option<String>, text: Option<String>) -> Option
     }
 }
 
-fn out_article(a: &ArticleInfo) -> OutArticle<'_> {
+fn out_article<'a>(a: &'a ArticleInfo, extra: &'a Fields) -> OutArticle<'a> {
     OutArticle {
+        extra,
         id: &a.id,
         digest: &a.digest,
         title: a.title.as_deref(),
@@ -303,7 +388,7 @@ fn out_article(a: &ArticleInfo) -> OutArticle<'_> {
     }
 }
 
-fn out_node(n: &Node) -> OutNode<'_> {
+fn out_node<'a>(n: &'a Node, extra: &'a Fields) -> OutNode<'a> {
     let statement = n.kind == NodeKind::Statement;
     // A single raw member is written as the node itself when the node's
     // fields say all there is to know about it.
@@ -335,6 +420,7 @@ fn out_node(n: &Node) -> OutNode<'_> {
         articles: n.articles.len(),
         seen: &n.seen,
         members,
+        extra,
     }
 }
 
@@ -345,6 +431,8 @@ struct OutGraph<'a> {
     graph: OutMeta<'a>,
     nodes: Vec<OutNode<'a>>,
     edges: Vec<OutEdge<'a>>,
+    #[serde(flatten)]
+    extra: &'a Fields,
 }
 
 #[derive(Serialize)]
@@ -353,6 +441,8 @@ struct OutMeta<'a> {
     articles: Vec<OutArticle<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     ambiguous: Vec<OutAmbiguity<'a>>,
+    #[serde(flatten)]
+    extra: &'a Fields,
 }
 
 #[derive(Serialize)]
@@ -367,6 +457,8 @@ struct OutArticle<'a> {
     dateline: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<&'a str>,
+    #[serde(flatten)]
+    extra: &'a Fields,
 }
 
 #[derive(Serialize)]
@@ -390,6 +482,8 @@ struct OutNode<'a> {
     seen: &'a BTreeMap<String, u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     members: Option<Vec<OutMember<'a>>>,
+    #[serde(flatten)]
+    extra: &'a Fields,
 }
 
 #[derive(Serialize)]
@@ -413,6 +507,8 @@ struct OutEdge<'a> {
     cue: &'a str,
     negated: bool,
     evidence: Vec<OutEvidence<'a>>,
+    #[serde(flatten)]
+    extra: &'a Fields,
 }
 
 #[derive(Serialize)]
@@ -429,42 +525,144 @@ struct OutEvidence<'a> {
     to: Option<&'a str>,
 }
 
-#[derive(Deserialize)]
+/// The top level, read by hand rather than with `#[serde(flatten)]`, which
+/// would buffer the whole file to find the unknown fields.
 struct InGraph {
     graph: Option<InMeta>,
     nodes: Vec<InNode>,
     edges: Vec<InEdge>,
+    extra: Fields,
 }
 
-#[derive(Deserialize)]
-struct InMeta {
-    format: Option<String>,
-    #[serde(default)]
-    articles: Vec<InArticle>,
+impl<'de> Deserialize<'de> for InGraph {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<InGraph, D::Error> {
+        struct Top;
+        impl<'de> Visitor<'de> for Top {
+            type Value = InGraph;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a graph object")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<InGraph, A::Error> {
+                let (mut graph, mut nodes, mut edges) = (None, None, None);
+                let mut extra = Fields::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    let dup = match key.as_str() {
+                        "graph" => graph.replace(map.next_value::<Option<InMeta>>()?).is_some(),
+                        "nodes" => nodes.replace(map.next_value::<Vec<InNode>>()?).is_some(),
+                        "edges" => edges.replace(map.next_value::<Vec<InEdge>>()?).is_some(),
+                        // Always true and true: written, not read.
+                        "directed" | "multigraph" => {
+                            map.next_value::<IgnoredAny>()?;
+                            false
+                        }
+                        _ => {
+                            let value = map.next_value()?;
+                            extra.insert(key.clone(), value).is_some()
+                        }
+                    };
+                    if dup {
+                        return Err(de::Error::custom(format!("duplicate field `{key}`")));
+                    }
+                }
+                Ok(InGraph {
+                    graph: graph.flatten(),
+                    nodes: nodes.ok_or_else(|| de::Error::missing_field("nodes"))?,
+                    edges: edges.ok_or_else(|| de::Error::missing_field("edges"))?,
+                    extra,
+                })
+            }
+        }
+        d.deserialize_map(Top)
+    }
 }
 
-#[derive(Deserialize)]
-struct InArticle {
+/// A struct read field by field: the fields named, those written but not
+/// read skipped, any other kept in `extra`. Written by hand (by this macro)
+/// rather than with `#[serde(flatten)]`, which buffers every node and edge
+/// and made reading a large graph a third slower.
+macro_rules! keeping_extra {
+    ($(#[$doc:meta])* $name:ident { $($field:ident: $ty:ty),* $(,)? } skip [$($skip:literal),*]) => {
+        $(#[$doc])*
+        struct $name {
+            $($field: $ty,)*
+            extra: Fields,
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<$name, D::Error> {
+                struct Fields_;
+                impl<'de> Visitor<'de> for Fields_ {
+                    type Value = $name;
+
+                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                        f.write_str("an object")
+                    }
+
+                    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<$name, A::Error> {
+                        $(let mut $field: Option<$ty> = None;)*
+                        let mut extra = Fields::new();
+                        while let Some(key) = map.next_key::<String>()? {
+                            match key.as_str() {
+                                $(stringify!($field) => {
+                                    if $field.replace(map.next_value()?).is_some() {
+                                        return Err(de::Error::duplicate_field(stringify!($field)));
+                                    }
+                                })*
+                                $($skip => {
+                                    map.next_value::<IgnoredAny>()?;
+                                })*
+                                _ => {
+                                    let value = map.next_value()?;
+                                    if extra.insert(key.clone(), value).is_some() {
+                                        return Err(de::Error::custom(format!("duplicate field `{key}`")));
+                                    }
+                                }
+                            }
+                        }
+                        Ok($name {
+                            $($field: $field.unwrap_or_default(),)*
+                            extra,
+                        })
+                    }
+                }
+                d.deserialize_map(Fields_)
+            }
+        }
+    };
+}
+
+keeping_extra!(
+    /// `graph`; `ambiguous` is derived from the nodes.
+    InMeta {
+        format: Option<String>,
+        articles: Vec<InArticle>,
+    } skip ["ambiguous"]
+);
+
+keeping_extra!(InArticle {
     id: Option<String>,
     digest: Option<String>,
     title: Option<String>,
     source: Option<String>,
     dateline: Option<String>,
     date: Option<String>,
-}
+} skip []);
 
-#[derive(Deserialize)]
-struct InNode {
-    id: Option<String>,
-    kind: Option<String>,
-    name: Option<String>,
-    text: Option<String>,
-    #[serde(default)]
-    aliases: Vec<String>,
-    seen: Option<BTreeMap<String, u64>>,
-    mentions: Option<u64>,
-    members: Option<Vec<InMember>>,
-}
+keeping_extra!(
+    /// A node; `articles` is derived from `seen`.
+    InNode {
+        id: Option<String>,
+        kind: Option<String>,
+        name: Option<String>,
+        text: Option<String>,
+        aliases: Vec<String>,
+        seen: Option<BTreeMap<String, u64>>,
+        mentions: Option<u64>,
+        members: Option<Vec<InMember>>,
+    } skip ["articles"]
+);
 
 #[derive(Deserialize)]
 struct InMember {
@@ -476,16 +674,17 @@ struct InMember {
     seen: Option<BTreeMap<String, u32>>,
 }
 
-#[derive(Deserialize)]
-struct InEdge {
-    source: Option<String>,
-    target: Option<String>,
-    kind: Option<String>,
-    negated: Option<bool>,
-    cue: Option<String>,
-    #[serde(default)]
-    evidence: Vec<InEvidence>,
-}
+keeping_extra!(
+    /// An edge; `key` is derived from `kind` and `negated`.
+    InEdge {
+        source: Option<String>,
+        target: Option<String>,
+        kind: Option<String>,
+        negated: Option<bool>,
+        cue: Option<String>,
+        evidence: Vec<InEvidence>,
+    } skip ["key"]
+);
 
 #[derive(Deserialize)]
 struct InEvidence {

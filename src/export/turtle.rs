@@ -278,6 +278,7 @@ mod tests {
             )],
         };
         let view = View {
+            extra: Default::default(),
             articles: vec![],
             nodes: vec![
                 node("person:a", NodeKind::Person, "A"),

@@ -35,9 +35,12 @@ pub struct Args {
 }
 
 fn is_be(t: &Tok<'_>) -> bool {
-    ["is", "are", "was", "were", "be", "been", "being", "'s", "’s", "get", "got", "gets", "getting"]
-        .iter()
-        .any(|w| t.is(w))
+    [
+        "is", "are", "was", "were", "be", "been", "being", "'s", "’s", "get", "got", "gets",
+        "getting",
+    ]
+    .iter()
+    .any(|w| t.is(w))
 }
 
 fn is_negation(t: &Tok<'_>) -> bool {
@@ -54,6 +57,15 @@ fn group_ending(ch: &Chunks, end: usize) -> Option<usize> {
     ch.groups.iter().position(|g| g.end == end)
 }
 
+/// The group a group's phrase attaches to when it is the object of a
+/// preposition: "the talks" for "the border" in "the talks on the border".
+pub fn attached_to(toks: &[Tok<'_>], ch: &Chunks, g: usize) -> Option<usize> {
+    let start = ch.groups[g].start;
+    (start > 0 && toks[start - 1].pos == Upos::Adp && !toks[start - 1].is("by"))
+        .then(|| group_ending(ch, start - 1))
+        .flatten()
+}
+
 /// The group starting at token `start`.
 fn group_starting(ch: &Chunks, start: usize) -> Option<usize> {
     ch.groups.iter().position(|g| g.start == start)
@@ -64,8 +76,11 @@ fn participle_form(t: &Tok<'_>) -> bool {
     let l = t.text.to_ascii_lowercase();
     l.ends_with("ed")
         || l.ends_with("en")
-        || ["held", "met", "led", "made", "put", "set", "brought", "bought", "built", "sent", "paid", "run", "won", "told", "found", "seen"]
-            .contains(&l.as_str())
+        || [
+            "held", "met", "led", "made", "put", "set", "brought", "bought", "built", "sent",
+            "paid", "run", "won", "told", "found", "seen",
+        ]
+        .contains(&l.as_str())
 }
 
 /// The roles of the verb at token `v`; `cue_end` is the end of its cue
@@ -85,11 +100,15 @@ pub fn args(toks: &[Tok<'_>], ch: &Chunks, v: usize, cue_end: usize) -> Args {
     // "was hosted by", or reduced: "a study released by", "the talks, held in Lima,"
     let reduced = !be && !ing && participle_form(verb) && j > 0 && {
         let p = &toks[j - 1];
-        (by_next && (group_ending(ch, j).is_some() || p.text == ","))
-            || (p.text == "," && j >= 2 && group_ending(ch, j - 1).is_some() && by_next)
+        by_next && (group_ending(ch, j).is_some() || p.text == ",")
     };
     let passive = (be && !ing && participle_form(verb)) || reduced;
-    let subject = subject_at(toks, ch, j, ing, v);
+    // "the survey, conducted by Oxfam,": the noun before the comma
+    let subject = if reduced && toks[j - 1].text == "," {
+        group_ending(ch, j - 1)
+    } else {
+        subject_at(toks, ch, j, ing, v)
+    };
     // object: the group after the cue, past adverbs
     let mut k = cue_end;
     while k < toks.len() && toks[k].pos == Upos::Adv {
@@ -106,7 +125,11 @@ pub fn args(toks: &[Tok<'_>], ch: &Chunks, v: usize, cue_end: usize) -> Args {
         })
         .flatten();
     Args {
-        voice: if passive { Voice::Passive } else { Voice::Active },
+        voice: if passive {
+            Voice::Passive
+        } else {
+            Voice::Active
+        },
         subject,
         object,
         agent,
@@ -132,12 +155,12 @@ fn subject_at(toks: &[Tok<'_>], ch: &Chunks, j: usize, ing: bool, v: usize) -> O
         return Some(g);
     }
     // "X, a union official, said"; "X (Peru) said": an apposition closed by a comma
-    if p.text == "," && !ing {
-        if let Some(g) = group_ending(ch, j - 1) {
-            if ch.groups[g].chunks.len() > 1 {
-                return Some(g);
-            }
-        }
+    if p.text == ","
+        && !ing
+        && let Some(g) = group_ending(ch, j - 1)
+        && ch.groups[g].chunks.len() > 1
+    {
+        return Some(g);
     }
     // "X, citing Y, reported": a participle set off by commas before a verb
     // describes the noun before it
@@ -149,7 +172,9 @@ fn subject_at(toks: &[Tok<'_>], ch: &Chunks, j: usize, ing: bool, v: usize) -> O
     }
     // ", accusing X of": the participle's subject is the main clause's
     if p.text == "," && ing {
-        let main = (0..j - 1).rev().find(|&x| toks[x].pos.is_verbal() && toks[x].pos == Upos::Verb)?;
+        let main = (0..j - 1)
+            .rev()
+            .find(|&x| toks[x].pos.is_verbal() && toks[x].pos == Upos::Verb)?;
         if main < v {
             let mut m = main;
             while m > 0 && filler(&toks[m - 1]) {
@@ -176,16 +201,29 @@ mod tests {
         let words = |g: Option<usize>| {
             g.map(|g| {
                 let g = &ch.groups[g];
-                s.toks[g.start..g.end].iter().map(|t| t.text).collect::<Vec<_>>().join(" ")
+                s.toks[g.start..g.end]
+                    .iter()
+                    .map(|t| t.text)
+                    .collect::<Vec<_>>()
+                    .join(" ")
             })
             .unwrap_or_default()
         };
-        (a.voice, words(a.subject), words(a.object), words(a.agent), a.negated)
+        (
+            a.voice,
+            words(a.subject),
+            words(a.object),
+            words(a.agent),
+            a.negated,
+        )
     }
 
     #[test]
     fn subject_and_object_of_an_active_verb() {
-        let (voice, subj, obj, _, neg) = roles("The dock workers blamed the port authority for the delays .", "blamed");
+        let (voice, subj, obj, _, neg) = roles(
+            "The dock workers blamed the port authority for the delays .",
+            "blamed",
+        );
         assert_eq!(voice, Voice::Active);
         assert_eq!(subj, "The dock workers");
         assert_eq!(obj, "the port authority");
@@ -197,12 +235,16 @@ mod tests {
 
     #[test]
     fn the_passive_agent_is_found_after_by() {
-        let (voice, subj, obj, agent, _) = roles("The summit was hosted by Peru last week .", "hosted");
+        let (voice, subj, obj, agent, _) =
+            roles("The summit was hosted by Peru last week .", "hosted");
         assert_eq!(voice, Voice::Passive);
         assert_eq!(subj, "The summit");
         assert_eq!(obj, "");
         assert_eq!(agent, "Peru");
-        let (voice, subj, _, agent, _) = roles("A study released by the fisheries institute warned of shortages .", "released");
+        let (voice, subj, _, agent, _) = roles(
+            "A study released by the fisheries institute warned of shortages .",
+            "released",
+        );
         assert_eq!(voice, Voice::Passive);
         assert_eq!(subj, "A study");
         assert_eq!(agent, "the fisheries institute");
@@ -210,31 +252,44 @@ mod tests {
 
     #[test]
     fn a_relative_clause_takes_its_antecedent() {
-        let (_, subj, _, agent, _) = roles("The talks , which were chaired by Norway , ended .", "chaired");
+        let (_, subj, _, agent, _) = roles(
+            "The talks , which were chaired by Norway , ended .",
+            "chaired",
+        );
         assert_eq!(subj, "The talks");
         assert_eq!(agent, "Norway");
-        let (_, subj, obj, _, _) = roles("Ann Lee , who criticised Peru , resigned .", "criticised");
+        let (_, subj, obj, _, _) =
+            roles("Ann Lee , who criticised Peru , resigned .", "criticised");
         assert_eq!(subj, "Ann Lee");
         assert_eq!(obj, "Peru");
     }
 
     #[test]
     fn a_participle_clause_takes_the_main_subject() {
-        let (_, subj, obj, _, _) = roles("Chile rejected the plan , accusing Peru of bad faith .", "accusing");
+        let (_, subj, obj, _, _) = roles(
+            "Chile rejected the plan , accusing Peru of bad faith .",
+            "accusing",
+        );
         assert_eq!(subj, "Chile");
         assert_eq!(obj, "Peru");
     }
 
     #[test]
     fn a_participle_between_commas_describes_the_noun_before_it() {
-        let (_, subj, obj, _, _) = roles("Reports said the ferry operator , citing a safety review , cancelled the sailings .", "citing");
+        let (_, subj, obj, _, _) = roles(
+            "Reports said the ferry operator , citing a safety review , cancelled the sailings .",
+            "citing",
+        );
         assert_eq!(subj, "the ferry operator");
         assert_eq!(obj, "a safety review");
     }
 
     #[test]
     fn a_list_fills_one_role() {
-        let (_, subj, _, _, _) = roles("Chile , Peru and Ecuador criticised the plan .", "criticised");
+        let (_, subj, _, _, _) = roles(
+            "Chile , Peru and Ecuador criticised the plan .",
+            "criticised",
+        );
         assert_eq!(subj, "Chile , Peru and Ecuador");
     }
 }

@@ -39,13 +39,11 @@ pub struct Group {
 }
 
 /// The chunks of a sentence and their groups; every chunk is in exactly
-/// one group.
+/// one group, and groups are in sentence order.
 #[derive(Clone, Debug, Default)]
 pub struct Chunks {
     pub chunks: Vec<Chunk>,
     pub groups: Vec<Group>,
-    /// The group of each chunk.
-    pub group_of: Vec<usize>,
 }
 
 /// Relative pronouns: they open a clause, never a noun phrase.
@@ -70,7 +68,9 @@ pub fn chunk(toks: &[Tok<'_>], mentions: &[Mention]) -> Chunks {
     // the mention covering each token, longest first
     let mut owner: Vec<Option<usize>> = vec![None; toks.len()];
     let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_by_key(|&k| std::cmp::Reverse(mentions[k].end - mentions[k].titled_start.min(mentions[k].start)));
+    order.sort_by_key(|&k| {
+        std::cmp::Reverse(mentions[k].end - mentions[k].titled_start.min(mentions[k].start))
+    });
     for k in order {
         let m = &mentions[k];
         let from = m.titled_start.min(m.start);
@@ -101,6 +101,19 @@ pub fn chunk(toks: &[Tok<'_>], mentions: &[Mention]) -> Chunks {
                 j = m.end.max(j + 1);
                 continue;
             }
+            // "the disputed border", "a growing number": a participle
+            // between a determiner or adjective and its noun
+            let participle = t.pos == Upos::Verb
+                && j > start
+                && (matches!(toks[j - 1].pos, Upos::Det | Upos::Adj | Upos::Num)
+                    || toks[j - 1].is_possessive())
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|n| matches!(n.pos, Upos::Noun | Upos::Propn | Upos::Adj));
+            if participle {
+                j += 1;
+                continue;
+            }
             if !inside(t) || relative(t) {
                 // "pro-Beijing", "Sino-Japanese": a hyphen inside a phrase
                 if t.text == "-" && j > start && toks.get(j + 1).is_some_and(inside) {
@@ -112,12 +125,15 @@ pub fn chunk(toks: &[Tok<'_>], mentions: &[Mention]) -> Chunks {
             if j > start {
                 let prev = &toks[j - 1];
                 // a determiner or a pronoun after a noun starts a new phrase
-                let new_phrase = (t.pos == Upos::Det || (t.pos == Upos::Pron && !possessive_pronoun(t)))
+                let new_phrase = (t.pos == Upos::Det
+                    || (t.pos == Upos::Pron && !possessive_pronoun(t)))
                     && (nominal(prev) || owner[j - 1].is_some())
                     && !prev.is_possessive();
                 // an adjective after a name starts anew ("hosted by Peru last week")
-                let after_name = t.pos == Upos::Adj && (prev.pos == Upos::Propn || owner[j - 1].is_some());
-                if new_phrase || after_name || (prev.pos == Upos::Pron && !possessive_pronoun(prev)) {
+                let after_name =
+                    t.pos == Upos::Adj && (prev.pos == Upos::Propn || owner[j - 1].is_some());
+                if new_phrase || after_name || (prev.pos == Upos::Pron && !possessive_pronoun(prev))
+                {
                     break;
                 }
             }
@@ -142,7 +158,7 @@ pub fn chunk(toks: &[Tok<'_>], mentions: &[Mention]) -> Chunks {
         }
         i = end;
     }
-    group(toks, mentions, chunks)
+    group(toks, chunks)
 }
 
 /// "his", "her", "its", "their", "our", "my", "your": opens a phrase.
@@ -163,7 +179,10 @@ fn joiner(toks: &[Tok<'_>], at: usize) -> Option<usize> {
     if (t.is("along") || t.is("together")) && next.is_some_and(|n| n.is("with")) {
         return Some(2);
     }
-    if t.is("as") && next.is_some_and(|n| n.is("well")) && toks.get(at + 2).is_some_and(|n| n.is("as")) {
+    if t.is("as")
+        && next.is_some_and(|n| n.is("well"))
+        && toks.get(at + 2).is_some_and(|n| n.is("as"))
+    {
         return Some(3);
     }
     None
@@ -174,10 +193,9 @@ fn named(toks: &[Tok<'_>], c: &Chunk) -> bool {
     !c.mentions.is_empty() || toks[c.head].pos == Upos::Propn
 }
 
-fn group(toks: &[Tok<'_>], _mentions: &[Mention], chunks: Vec<Chunk>) -> Chunks {
+fn group(toks: &[Tok<'_>], chunks: Vec<Chunk>) -> Chunks {
     let n = chunks.len();
     let mut groups: Vec<Group> = Vec::new();
-    let mut group_of = vec![0; n];
     let mut c = 0;
     while c < n {
         let mut members = vec![c];
@@ -185,7 +203,9 @@ fn group(toks: &[Tok<'_>], _mentions: &[Mention], chunks: Vec<Chunk>) -> Chunks 
         let mut listed = false;
         loop {
             let gap = chunks[last].end;
-            let Some(next) = chunks.get(last + 1) else { break };
+            let Some(next) = chunks.get(last + 1) else {
+                break;
+            };
             // "A, B" / "A and B" / "A, and B" / "A, along with B,"
             let mut k = gap;
             let comma = toks.get(k).is_some_and(|t| t.text == ",");
@@ -224,10 +244,6 @@ fn group(toks: &[Tok<'_>], _mentions: &[Mention], chunks: Vec<Chunk>) -> Chunks 
             }
             break;
         }
-        let gi = groups.len();
-        for &m in &members {
-            group_of[m] = gi;
-        }
         groups.push(Group {
             chunks: members.iter().map(|&m| ChunkId(m as u32)).collect(),
             start: chunks[c].start,
@@ -235,17 +251,15 @@ fn group(toks: &[Tok<'_>], _mentions: &[Mention], chunks: Vec<Chunk>) -> Chunks 
         });
         c = last + 1;
     }
-    Chunks {
-        chunks,
-        groups,
-        group_of,
-    }
+    Chunks { chunks, groups }
 }
 
 /// From chunk `c` on, chunks separated by commas end in "and X".
 fn list_ahead(toks: &[Tok<'_>], chunks: &[Chunk], mut c: usize) -> bool {
     for _ in 0..16 {
-        let Some(ch) = chunks.get(c) else { return false };
+        let Some(ch) = chunks.get(c) else {
+            return false;
+        };
         let mut k = ch.end;
         let comma = toks.get(k).is_some_and(|t| t.text == ",");
         if comma {
@@ -310,6 +324,13 @@ mod tests {
         assert_eq!(p[0], ["The fisheries minister", "Rosa Vidal"]);
         let p = phrases("Tomas Berg , a senior union official , criticised the port .");
         assert_eq!(p[0], ["Tomas Berg", "a senior union official"]);
+    }
+
+    #[test]
+    fn a_participle_before_its_noun_stays_in_the_phrase() {
+        let p = phrases("They crossed the disputed border near a growing camp .");
+        assert_eq!(p[1], ["the disputed border"]);
+        assert_eq!(p[2], ["a growing camp"]);
     }
 
     #[test]

@@ -26,6 +26,9 @@ pub struct Entity {
     pub female: Option<bool>,
     /// Lower-case title words used with the name ("president", "minister").
     pub titles: BTreeSet<String>,
+    /// A meeting or report named only by a bare phrase ("the summit"): a
+    /// node only when a relation reaches it.
+    pub latent: bool,
 }
 
 /// The entities and which mention names which.
@@ -34,6 +37,10 @@ pub struct Entities {
     pub list: Vec<Entity>,
     /// `of[s][m]`: the entity of mention `m` of sentence `s`.
     pub of: Vec<Vec<Option<usize>>>,
+    /// `bare[s][m]`: the latent entity of a bare meeting or report phrase
+    /// ("the summit", with no name and none before it), which `of` leaves
+    /// out; only the relation rules read it.
+    pub bare: Vec<Vec<Option<usize>>>,
     /// Entities by (kind, grouping key).
     by_key: HashMap<(NodeKind, String), usize>,
 }
@@ -111,6 +118,7 @@ pub fn resolve(
     let mut ents = Entities {
         list: Vec::new(),
         of: mentions.iter().map(|ms| vec![None; ms.len()]).collect(),
+        bare: mentions.iter().map(|ms| vec![None; ms.len()]).collect(),
         by_key: HashMap::new(),
     };
     // surnames used with an honorific or a title anywhere in the article
@@ -216,13 +224,25 @@ pub fn resolve(
                         NodeKind::Report
                     };
                     let specific = m.nominal.as_ref().is_some_and(|n| n.specific);
+                    let bare = m.nominal.as_ref().is_some_and(|n| n.bare);
                     if specific {
                         let (e, _) = ents.intern(kind, m.name.to_lowercase(), &m.name);
+                        ents.list[e].latent = false;
                         last_nominal.insert(kind, e);
                         Some(e)
-                    } else {
+                    } else if let Some(&e) = last_nominal.get(&kind).filter(|_| !bare) {
                         // "the summit": the last one named
-                        last_nominal.get(&kind).copied()
+                        Some(e)
+                    } else {
+                        let (e, new) = ents.intern(kind, m.name.to_lowercase(), &m.name);
+                        if new {
+                            ents.list[e].latent = true;
+                        }
+                        let ent = &mut ents.list[e];
+                        ent.mentions += 1;
+                        ent.names.insert(sents_text(toks, m.start, m.end));
+                        ents.bare[s][k] = Some(e);
+                        None
                     }
                 }
                 Kind::Single | Kind::Person | Kind::MaybePerson if !m.name.contains(' ') => {
@@ -534,6 +554,7 @@ fn new_entity(kind: NodeKind, name: &str) -> Entity {
         nation: None,
         female: None,
         titles: BTreeSet::new(),
+        latent: false,
     }
 }
 

@@ -49,6 +49,9 @@ pub struct Nominal {
     /// Pinned down by a name, number or possessive; otherwise a bare "the summit".
     pub specific: bool,
     pub determiner: Option<String>,
+    /// Neither specific nor definite ("a report released on Monday"): no
+    /// entity of its own unless a relation rule reaches it.
+    pub bare: bool,
 }
 
 /// A mention: a token range of one sentence.
@@ -325,7 +328,9 @@ fn run_end(toks: &[Tok<'_>], i: usize, lex: &Lexicon) -> usize {
             }
             // "Iran and the European Union" is two names: "the" follows only "of"/"for"
             let the_next = toks.get(j + 1).is_some_and(|n| n.text == "the");
-            if is_of(t) || ((t.text == "and" || t.text == "&") && !the_next) {
+            // "the World Bank on Monday": a day or month never continues a name
+            let stop_next = toks.get(j + 1).is_some_and(|n| lex.is_stopcap(n.text));
+            if (is_of(t) && !stop_next) || ((t.text == "and" || t.text == "&") && !the_next) {
                 plain_end.get_or_insert(end);
                 j += 1;
                 // "Secretary of State for the Family"

@@ -10,6 +10,7 @@
 
 mod arg;
 mod chunk;
+mod doc;
 mod entity;
 mod mention;
 mod nominal;
@@ -29,58 +30,22 @@ use crate::text::Article;
 /// Extract the raw graph of one article.
 pub fn extract(article: &Article, lexicon: &Lexicon) -> Graph {
     let text = article.text.as_str();
-    let sents = token::sentences(article);
-    // names first, then the meeting and report phrases around them (appended,
-    // so the indices names use for their affiliations stay valid)
-    let mentions: Vec<Vec<mention::Mention>> = sents
-        .iter()
-        .map(|s| {
-            let mut ms = mention::find(s, text, lexicon);
-            let nominals = nominal::find(s, text, lexicon, &ms);
-            ms.extend(nominals);
-            ms
-        })
-        .collect();
-    let title = article.title.map(|span| token::SentToks {
-        span,
-        paragraph: usize::MAX,
-        toks: token::toks(text, span),
-    });
-    let title_mentions = title.as_ref().map(|t| mention::find(t, text, lexicon));
-    let ents = entity::resolve(
-        &sents,
-        &mentions,
-        title.as_ref().zip(title_mentions.as_deref()),
-        lexicon,
-    );
-    let quotes: Vec<quote::Quote> = article
-        .paragraphs
-        .iter()
-        .flat_map(|p| quote::quotes(text, *p))
-        .collect();
-    let input = said::Input {
-        text,
-        sents: &sents,
-        mentions: &mentions,
-        ents: &ents,
-        quotes: &quotes,
-        lex: lexicon,
-    };
+    let doc = doc::Doc::new(article, lexicon);
+    let input = doc.input(lexicon);
     let statements = said::find(&input);
     let mut relations = relation::find(&input);
     relations.extend(relation::from_statements(&input, &statements));
     let mut found = Vec::new();
-    for (s, sent) in sents.iter().enumerate() {
-        let ch = chunk::chunk(&sent.toks, &mentions[s]);
-        pattern::apply(&input, s, &ch, pattern::builtin(), &mut found);
+    for (s, ch) in doc.chunks.iter().enumerate() {
+        pattern::apply(&input, s, ch, pattern::builtin(), &mut found);
     }
     relations.extend(found.into_iter().map(|f| f.relation));
 
     let mut b = Builder::new(article);
     // entities
-    let mut ids: Vec<Option<String>> = vec![None; ents.list.len()];
-    for (e, ent) in ents.list.iter().enumerate() {
-        if ent.mentions == 0 {
+    let mut ids: Vec<Option<String>> = vec![None; doc.ents.list.len()];
+    for (e, ent) in doc.ents.list.iter().enumerate() {
+        if ent.mentions == 0 || ent.latent {
             continue;
         }
         ids[e] = Some(b.node(ent.kind, &ent.name, ent.names.iter().cloned(), ent.mentions));
@@ -113,6 +78,13 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Graph {
     }
     // accusations, meetings, reports, citations, affiliations
     for r in &relations {
+        // a bare "the summit" becomes a node when a relation reaches it
+        for e in [r.source, r.target] {
+            let ent = &doc.ents.list[e];
+            if ids[e].is_none() && ent.latent && ent.mentions > 0 {
+                ids[e] = Some(b.node(ent.kind, &ent.name, ent.names.iter().cloned(), ent.mentions));
+            }
+        }
         let (Some(src), Some(dst)) = (ids[r.source].clone(), ids[r.target].clone()) else {
             continue;
         };

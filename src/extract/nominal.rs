@@ -127,9 +127,8 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
             determiner.as_deref(),
             Some("the" | "this" | "that" | "its" | "his" | "her" | "their")
         );
-        if !(specific || (definite && pp_ends.is_empty())) {
-            continue;
-        }
+        // "a report released on Monday": kept for the relation rules only
+        let bare = !(specific || (definite && pp_ends.is_empty()));
         let span_text =
             |a: usize, b: usize| text[toks[a].span.start..toks[b - 1].span.end].to_string();
         let mut aliases = vec![span_text(start, h + 1)];
@@ -145,6 +144,7 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
             aliases,
             specific,
             determiner,
+            bare,
         });
         out.push(m);
     }

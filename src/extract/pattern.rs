@@ -31,7 +31,7 @@
 
 use std::sync::OnceLock;
 
-use super::arg::{Voice, args};
+use super::arg::{Voice, args, attached_to};
 use super::chunk::{ChunkId, Chunks, MentionId};
 use super::mention::Kind;
 use super::relation::Relation;
@@ -79,8 +79,11 @@ pub struct Rule {
     pub kind: EdgeKind,
     pub target: Role,
     pub require: Vec<(Role, Class)>,
-    /// (sentence, source words, kind, target words)
+    /// (sentence, source words, kind, target words); read by the tests
+    /// that run every rule's examples
+    #[cfg_attr(not(test), allow(dead_code))]
     pub examples: Vec<(String, String, EdgeKind, String)>,
+    #[cfg_attr(not(test), allow(dead_code))]
     pub counters: Vec<String>,
     /// Forms of the cue lemmas, lower case.
     forms: Vec<String>,
@@ -105,7 +108,9 @@ pub fn builtin() -> &'static [Rule] {
     RULES.get_or_init(|| {
         let mut all = Vec::new();
         for (name, text) in FILES {
-            all.extend(parse(name, text).unwrap_or_else(|e| panic!("shipped rules are broken: {e}")));
+            all.extend(
+                parse(name, text).unwrap_or_else(|e| panic!("shipped rules are broken: {e}")),
+            );
         }
         all
     })
@@ -168,13 +173,24 @@ pub fn forms(lemma: &str) -> Vec<String> {
     let mut out = vec![l.clone()];
     let b = l.as_bytes();
     let vowel = |c: u8| b"aeiou".contains(&c);
-    if let Some(stem) = l.strip_suffix('y').filter(|s| s.bytes().last().is_some_and(|c| !vowel(c))) {
-        out.extend([format!("{stem}ies"), format!("{stem}ied"), format!("{l}ing")]);
+    if let Some(stem) = l
+        .strip_suffix('y')
+        .filter(|s| s.bytes().last().is_some_and(|c| !vowel(c)))
+    {
+        out.extend([
+            format!("{stem}ies"),
+            format!("{stem}ied"),
+            format!("{l}ing"),
+        ]);
     } else if let Some(stem) = l.strip_suffix('e') {
         out.extend([format!("{l}s"), format!("{l}d"), format!("{stem}ing")]);
     } else {
         let es = ["s", "x", "z", "ch", "sh"].iter().any(|e| l.ends_with(e));
-        out.push(if es { format!("{l}es") } else { format!("{l}s") });
+        out.push(if es {
+            format!("{l}es")
+        } else {
+            format!("{l}s")
+        });
         // one short syllable ending consonant-vowel-consonant doubles: plan, planned
         let n = b.len();
         let cvc = n >= 3
@@ -183,7 +199,11 @@ pub fn forms(lemma: &str) -> Vec<String> {
             && vowel(b[n - 2])
             && !vowel(b[n - 3])
             && b.iter().filter(|&&c| vowel(c)).count() == 1;
-        let d = if cvc { format!("{l}{}", b[n - 1] as char) } else { l.clone() };
+        let d = if cvc {
+            format!("{l}{}", b[n - 1] as char)
+        } else {
+            l.clone()
+        };
         out.extend([format!("{d}ed"), format!("{d}ing")]);
     }
     out
@@ -191,7 +211,9 @@ pub fn forms(lemma: &str) -> Vec<String> {
 
 /// Parse a rules file; errors name the file and line.
 pub fn parse(name: &str, text: &str) -> Result<Vec<Rule>> {
-    let mut rules: Vec<(usize, Vec<(usize, String, String)>, String)> = Vec::new();
+    // per rule: its line, its settings (line, key, value), its id
+    type Settings = Vec<(usize, String, String)>;
+    let mut rules: Vec<(usize, Settings, String)> = Vec::new();
     for (n, raw) in text.lines().enumerate() {
         let line = raw.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -210,14 +232,20 @@ pub fn parse(name: &str, text: &str) -> Result<Vec<Rule>> {
             continue;
         }
         let Some((key, value)) = line.split_once('=') else {
-            return Err(bad(format!("expected KEY = VALUE or [rule.id], got {line:?}")));
+            return Err(bad(format!(
+                "expected KEY = VALUE or [rule.id], got {line:?}"
+            )));
         };
         let Some(rule) = rules.last_mut() else {
             return Err(bad("a setting before the first [rule.id]".into()));
         };
-        rule.1.push((n + 1, key.trim().to_string(), value.trim().to_string()));
+        rule.1
+            .push((n + 1, key.trim().to_string(), value.trim().to_string()));
     }
-    rules.into_iter().map(|(line, kv, id)| build(name, line, &id, kv)).collect()
+    rules
+        .into_iter()
+        .map(|(line, kv, id)| build(name, line, &id, kv))
+        .collect()
 }
 
 fn build(name: &str, at: usize, id: &str, kv: Vec<(usize, String, String)>) -> Result<Rule> {
@@ -232,11 +260,22 @@ fn build(name: &str, at: usize, id: &str, kv: Vec<(usize, String, String)>) -> R
         match key.as_str() {
             "cue" => {
                 cue = Some(if let Some(c) = value.strip_prefix("verb:") {
-                    Cue::Verb(verb_class(c).ok_or_else(|| err(line, format!("unknown verb class {c:?}")))?)
+                    Cue::Verb(
+                        verb_class(c)
+                            .ok_or_else(|| err(line, format!("unknown verb class {c:?}")))?,
+                    )
                 } else if let Some(ls) = value.strip_prefix("lemma:") {
-                    Cue::Lemmas(ls.split(',').map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect())
+                    Cue::Lemmas(
+                        ls.split(',')
+                            .map(|l| l.trim().to_string())
+                            .filter(|l| !l.is_empty())
+                            .collect(),
+                    )
                 } else {
-                    return Err(err(line, format!("a cue is verb:CLASS or lemma:A,B, not {value:?}")));
+                    return Err(err(
+                        line,
+                        format!("a cue is verb:CLASS or lemma:A,B, not {value:?}"),
+                    ));
                 })
             }
             "voice" => {
@@ -244,11 +283,18 @@ fn build(name: &str, at: usize, id: &str, kv: Vec<(usize, String, String)>) -> R
                     "active" => Some(Some(Voice::Active)),
                     "passive" => Some(Some(Voice::Passive)),
                     "any" => Some(None),
-                    v => return Err(err(line, format!("voice is active, passive or any, not {v:?}"))),
+                    v => {
+                        return Err(err(
+                            line,
+                            format!("voice is active, passive or any, not {v:?}"),
+                        ));
+                    }
                 }
             }
             "edge" => {
-                let (s, k, t) = arrow(&value).ok_or_else(|| err(line, format!("edge is ROLE -KIND-> ROLE, not {value:?}")))?;
+                let (s, k, t) = arrow(&value).ok_or_else(|| {
+                    err(line, format!("edge is ROLE -KIND-> ROLE, not {value:?}"))
+                })?;
                 let r = |x: &str| role(x).ok_or_else(|| err(line, format!("unknown role {x:?}")));
                 edge = Some((r(s)?, k, r(t)?));
             }
@@ -262,10 +308,14 @@ fn build(name: &str, at: usize, id: &str, kv: Vec<(usize, String, String)>) -> R
                 }
             }
             "example" => {
-                let (sentence, expect) = value
-                    .split_once(" => ")
-                    .ok_or_else(|| err(line, "an example is SENTENCE => SOURCE -KIND-> TARGET".into()))?;
-                let (s, k, t) = arrow(expect).ok_or_else(|| err(line, format!("bad expected edge {expect:?}")))?;
+                let (sentence, expect) = value.split_once(" => ").ok_or_else(|| {
+                    err(
+                        line,
+                        "an example is SENTENCE => SOURCE -KIND-> TARGET".into(),
+                    )
+                })?;
+                let (s, k, t) = arrow(expect)
+                    .ok_or_else(|| err(line, format!("bad expected edge {expect:?}")))?;
                 examples.push((sentence.trim().to_string(), s.to_string(), k, t.to_string()));
             }
             "counter" => counters.push(value),
@@ -275,10 +325,16 @@ fn build(name: &str, at: usize, id: &str, kv: Vec<(usize, String, String)>) -> R
     let cue = cue.ok_or_else(|| err(at, "no cue".into()))?;
     let (source, kind, target) = edge.ok_or_else(|| err(at, "no edge".into()))?;
     if examples.is_empty() || counters.is_empty() {
-        return Err(err(at, "a rule needs an example and a counter-example".into()));
+        return Err(err(
+            at,
+            "a rule needs an example and a counter-example".into(),
+        ));
     }
     if let Some((_, _, k, _)) = examples.iter().find(|e| e.2 != kind) {
-        return Err(err(at, format!("an example expects {k:?}, the rule makes {kind:?}")));
+        return Err(err(
+            at,
+            format!("an example expects {k:?}, the rule makes {kind:?}"),
+        ));
     }
     let forms = match &cue {
         Cue::Lemmas(ls) => ls.iter().flat_map(|l| forms(l)).collect(),
@@ -312,7 +368,10 @@ fn cue_at(inp: &Input<'_, '_>, s: usize, v: usize, rule: &Rule) -> Option<usize>
         Cue::Verb(c) => {
             let max = inp.lex.max_key_tokens.max(1);
             (1..=max.min(toks.len() - v)).rev().find_map(|n| {
-                let key: Vec<String> = toks[v..v + n].iter().map(|t| t.text.to_lowercase()).collect();
+                let key: Vec<String> = toks[v..v + n]
+                    .iter()
+                    .map(|t| t.text.to_lowercase())
+                    .collect();
                 inp.lex
                     .verb(&key.join(" "))
                     .filter(|(vc, _)| vc == c)
@@ -326,7 +385,10 @@ fn fits(inp: &Input<'_, '_>, s: usize, k: MentionId, e: usize, c: Class) -> bool
     let kind = inp.ents.list[e].kind;
     let m = &inp.mentions[s][k.0 as usize];
     match c {
-        Class::Actor => matches!(kind, NodeKind::Person | NodeKind::Nation | NodeKind::Organization),
+        Class::Actor => matches!(
+            kind,
+            NodeKind::Person | NodeKind::Nation | NodeKind::Organization
+        ),
         Class::Person => kind == NodeKind::Person,
         Class::Nation => kind == NodeKind::Nation,
         Class::Organization => kind == NodeKind::Organization,
@@ -339,7 +401,14 @@ fn fits(inp: &Input<'_, '_>, s: usize, k: MentionId, e: usize, c: Class) -> bool
 /// each chunk, the mention at its head (or its last one: "Chile's foreign
 /// ministry" stands for Chile), never a title's affiliation
 /// ("Treasury minister Ann Lee" is Ann Lee).
-fn fillers(inp: &Input<'_, '_>, s: usize, ch: &Chunks, g: usize, role: Role, rule: &Rule) -> Vec<usize> {
+fn fillers(
+    inp: &Input<'_, '_>,
+    s: usize,
+    ch: &Chunks,
+    g: usize,
+    role: Role,
+    rule: &Rule,
+) -> Vec<usize> {
     let mut out = Vec::new();
     for &ChunkId(c) in &ch.groups[g].chunks {
         let chunk = &ch.chunks[c as usize];
@@ -352,8 +421,11 @@ fn fillers(inp: &Input<'_, '_>, s: usize, ch: &Chunks, g: usize, role: Role, rul
                 m.start <= chunk.head && chunk.head < m.end
             })
             .or(chunk.mentions.last());
-        for &k in head {
-            let Some(e) = inp.ents.of[s][k.0 as usize] else { continue };
+        if let Some(&k) = head {
+            let at = k.0 as usize;
+            let Some(e) = inp.ents.of[s][at].or(inp.ents.bare[s][at]) else {
+                continue;
+            };
             let ok = rule
                 .require
                 .iter()
@@ -367,12 +439,44 @@ fn fillers(inp: &Input<'_, '_>, s: usize, ch: &Chunks, g: usize, role: Role, rul
     out
 }
 
+/// [`fillers`] of a group, or else of the phrase it is a prepositional
+/// object of, up to two steps ("the talks on the future of the border,
+/// chaired by Kenya": the talks).
+fn fillers_up(
+    inp: &Input<'_, '_>,
+    s: usize,
+    ch: &Chunks,
+    g: usize,
+    role: Role,
+    rule: &Rule,
+) -> Vec<usize> {
+    let toks = &inp.sents[s].toks;
+    let mut at = Some(g);
+    for _ in 0..3 {
+        let Some(g) = at else { break };
+        let found = fillers(inp, s, ch, g, role, rule);
+        if !found.is_empty() {
+            return found;
+        }
+        at = attached_to(toks, ch, g);
+    }
+    Vec::new()
+}
+
 /// Apply `rules` to sentence `s` whose chunks are `ch`.
-pub fn apply(inp: &Input<'_, '_>, s: usize, ch: &Chunks, rules: &'static [Rule], out: &mut Vec<Found>) {
+pub fn apply(
+    inp: &Input<'_, '_>,
+    s: usize,
+    ch: &Chunks,
+    rules: &'static [Rule],
+    out: &mut Vec<Found>,
+) {
     let toks = &inp.sents[s].toks;
     for v in 0..toks.len() {
         for rule in rules {
-            let Some(end) = cue_at(inp, s, v, rule) else { continue };
+            let Some(end) = cue_at(inp, s, v, rule) else {
+                continue;
+            };
             let a = args(toks, ch, v, end);
             if rule.voice.is_some_and(|voice| voice != a.voice) {
                 continue;
@@ -385,8 +489,8 @@ pub fn apply(inp: &Input<'_, '_>, s: usize, ch: &Chunks, rules: &'static [Rule],
             let (Some(gs), Some(gt)) = (group(rule.source), group(rule.target)) else {
                 continue;
             };
-            let sources = fillers(inp, s, ch, gs, rule.source, rule);
-            let targets = fillers(inp, s, ch, gt, rule.target, rule);
+            let sources = fillers_up(inp, s, ch, gs, rule.source, rule);
+            let targets = fillers_up(inp, s, ch, gt, rule.target, rule);
             for &src in &sources {
                 for &dst in &targets {
                     if src != dst {
@@ -397,7 +501,11 @@ pub fn apply(inp: &Input<'_, '_>, s: usize, ch: &Chunks, rules: &'static [Rule],
                                 target: dst,
                                 negated: a.negated,
                                 sentence: s,
-                                cue: toks[v..end].iter().map(|t| t.text).collect::<Vec<_>>().join(" "),
+                                cue: toks[v..end]
+                                    .iter()
+                                    .map(|t| t.text)
+                                    .collect::<Vec<_>>()
+                                    .join(" "),
                             },
                             rule: &rule.id,
                         });
@@ -411,27 +519,154 @@ pub fn apply(inp: &Input<'_, '_>, s: usize, ch: &Chunks, rules: &'static [Rule],
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::doc::Doc;
+    use crate::lexicon::Lexicon;
+    use crate::text::Article;
+
+    /// The edges `rules` find in a one-sentence article: (source name,
+    /// kind, target name).
+    fn edges(
+        lex: &Lexicon,
+        sentence: &str,
+        rules: &'static [Rule],
+    ) -> Vec<(String, EdgeKind, String)> {
+        let text = format!("Example\n\n{sentence}\n");
+        let article = Article::from_bytes("example", text.as_bytes()).unwrap().0;
+        let doc = Doc::new(&article, lex);
+        let inp = doc.input(lex);
+        let mut out = Vec::new();
+        for (s, ch) in doc.chunks.iter().enumerate() {
+            apply(&inp, s, ch, rules, &mut out);
+        }
+        out.into_iter()
+            .map(|f| {
+                let name = |e: usize| doc.ents.list[e].name.clone();
+                (
+                    name(f.relation.source),
+                    f.relation.kind,
+                    name(f.relation.target),
+                )
+            })
+            .collect()
+    }
+
+    /// `NEWSGRAPH_DEBUG_SENTENCE="..." cargo test --lib debug_sentence -- --nocapture`
+    /// prints a sentence's tags, mentions and chunks.
+    #[test]
+    fn debug_sentence() {
+        let Ok(sentence) = std::env::var("NEWSGRAPH_DEBUG_SENTENCE") else {
+            return;
+        };
+        let lex = Lexicon::embedded();
+        let text = format!("Example\n\n{sentence}\n");
+        let article = Article::from_bytes("example", text.as_bytes()).unwrap().0;
+        let doc = Doc::new(&article, &lex);
+        for (s, sent) in doc.sents.iter().enumerate() {
+            let tags: Vec<String> = sent
+                .toks
+                .iter()
+                .map(|t| format!("{}/{}", t.text, t.pos.as_str()))
+                .collect();
+            println!("{}", tags.join(" "));
+            for (k, m) in doc.mentions[s].iter().enumerate() {
+                println!(
+                    "  mention {k} {}..{} {:?} {:?} entity {:?}",
+                    m.start,
+                    m.end,
+                    m.kind,
+                    m.name,
+                    doc.ents.of[s][k].map(|e| &doc.ents.list[e].name)
+                );
+            }
+            for g in &doc.chunks[s].groups {
+                let cs: Vec<String> = g
+                    .chunks
+                    .iter()
+                    .map(|c| {
+                        let c = &doc.chunks[s].chunks[c.0 as usize];
+                        sent.toks[c.start..c.end]
+                            .iter()
+                            .map(|t| t.text)
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                    .collect();
+                println!("  group {cs:?}");
+            }
+        }
+    }
+
+    fn names(name: &str, words: &str) -> bool {
+        name.to_lowercase().contains(&words.to_lowercase())
+    }
+
+    /// Every rule's examples yield their edge from that rule alone, and its
+    /// counter-examples yield nothing from it.
+    #[test]
+    fn every_rule_passes_its_examples() {
+        let lex = Lexicon::embedded();
+        let rules = builtin();
+        let mut failures = Vec::new();
+        for i in 0..rules.len() {
+            let rule = &rules[i];
+            let one = &rules[i..=i];
+            for (sentence, src, kind, dst) in &rule.examples {
+                let got = edges(&lex, sentence, one);
+                if !got
+                    .iter()
+                    .any(|(s, k, d)| names(s, src) && k == kind && names(d, dst))
+                {
+                    failures.push(format!(
+                        "{}: {sentence:?} should give {src} -{kind:?}-> {dst}, gave {got:?}",
+                        rule.id
+                    ));
+                }
+            }
+            for sentence in &rule.counters {
+                let got = edges(&lex, sentence, one);
+                if !got.is_empty() {
+                    failures.push(format!("{}: counter {sentence:?} gave {got:?}", rule.id));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
 
     #[test]
     fn regular_forms_of_lemmas() {
         assert_eq!(forms("host"), ["host", "hosts", "hosted", "hosting"]);
         assert_eq!(forms("carry"), ["carry", "carries", "carried", "carrying"]);
-        assert_eq!(forms("release"), ["release", "releases", "released", "releasing"]);
+        assert_eq!(
+            forms("release"),
+            ["release", "releases", "released", "releasing"]
+        );
         assert_eq!(forms("plan"), ["plan", "plans", "planned", "planning"]);
-        assert_eq!(forms("publish"), ["publish", "publishes", "published", "publishing"]);
+        assert_eq!(
+            forms("publish"),
+            ["publish", "publishes", "published", "publishing"]
+        );
     }
 
     #[test]
     fn bad_rules_are_errors_that_name_the_line() {
-        let e = parse("x.rules", "[a.b]\ncue = verb:shout\n").unwrap_err().to_string();
-        assert!(e.contains("x.rules: line 2") && e.contains("shout"), "{e}");
-        let e = parse("x.rules", "[a.b]\ncue = verb:accuse\nedge = subject -accused-> object\n")
+        let e = parse("x.rules", "[a.b]\ncue = verb:shout\n")
             .unwrap_err()
             .to_string();
+        assert!(e.contains("x.rules: line 2") && e.contains("shout"), "{e}");
+        let e = parse(
+            "x.rules",
+            "[a.b]\ncue = verb:accuse\nedge = subject -accused-> object\n",
+        )
+        .unwrap_err()
+        .to_string();
         assert!(e.contains("counter-example"), "{e}");
-        let e = parse("x.rules", "cue = verb:accuse\n").unwrap_err().to_string();
+        let e = parse("x.rules", "cue = verb:accuse\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("line 1"), "{e}");
-        let e = parse("x.rules", "[a]\nedge = subject -likes-> object\n").unwrap_err().to_string();
+        let e = parse("x.rules", "[a]\nedge = subject -likes-> object\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("edge is"), "{e}");
     }
 

@@ -7,8 +7,9 @@
 //! [`super::resolve`]'s job, on the merged result.
 
 use std::cmp::Reverse;
+use std::collections::BTreeMap;
 
-use super::{ArticleInfo, Graph, RawNode};
+use super::{ArticleInfo, Extra, Fields, Graph, RawNode};
 
 impl Graph {
     /// Add everything of `other` to `self`.
@@ -23,6 +24,8 @@ impl Graph {
     ///   re-adding an article is a no-op.
     /// * Edges are keyed by (source, kind, target, negated); evidence sets
     ///   are united.
+    /// * Unknown fields ([`Extra`]) are united per place; where both have
+    ///   a field of one name, the value whose JSON text is smaller stays.
     ///
     /// Cost: O(m log n) for `m` items in `other`.
     pub fn merge(&mut self, other: Graph) {
@@ -50,7 +53,43 @@ impl Graph {
                 }
             }
         }
+        merge_extra(&mut self.extra, other.extra);
     }
+}
+
+/// Unite two sets of fields: a join (the smaller JSON text wins a clash), so
+/// merging stays order-free.
+pub fn merge_fields(mine: &mut Fields, other: Fields) {
+    for (name, value) in other {
+        match mine.get_mut(&name) {
+            Some(v) => {
+                if json_text(&value) < json_text(v) {
+                    *v = value;
+                }
+            }
+            None => {
+                mine.insert(name, value);
+            }
+        }
+    }
+}
+
+fn json_text(v: &serde_json::Value) -> String {
+    v.to_string()
+}
+
+fn merge_keyed<K: Ord>(mine: &mut BTreeMap<K, Fields>, other: BTreeMap<K, Fields>) {
+    for (key, fields) in other {
+        merge_fields(mine.entry(key).or_default(), fields);
+    }
+}
+
+fn merge_extra(mine: &mut Extra, other: Extra) {
+    merge_fields(&mut mine.top, other.top);
+    merge_fields(&mut mine.graph, other.graph);
+    merge_keyed(&mut mine.articles, other.articles);
+    merge_keyed(&mut mine.nodes, other.nodes);
+    merge_keyed(&mut mine.edges, other.edges);
 }
 
 /// Merge any number of raw graphs; the result does not depend on their order.
@@ -119,6 +158,29 @@ mod tests {
 
     use super::*;
     use crate::graph::{EdgeKey, EdgeKind, Evidence, NodeKind};
+
+    #[test]
+    fn unknown_fields_merge_in_any_order() {
+        let f = |pairs: &[(&str, serde_json::Value)]| -> Fields {
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect()
+        };
+        let a = f(&[("x", 1.into()), ("y", "a".into())]);
+        let b = f(&[("x", 2.into()), ("z", true.into())]);
+        let (mut ab, mut ba) = (a.clone(), b.clone());
+        merge_fields(&mut ab, b.clone());
+        merge_fields(&mut ba, a.clone());
+        assert_eq!(ab, ba);
+        assert_eq!(
+            ab,
+            f(&[("x", 1.into()), ("y", "a".into()), ("z", true.into())])
+        );
+        let mut aa = a.clone();
+        merge_fields(&mut aa, a.clone());
+        assert_eq!(aa, a);
+    }
 
     fn person(name: &str, names: &[&str], seen: &[(&str, u32)]) -> RawNode {
         RawNode {

@@ -26,7 +26,7 @@ mod resolve;
 #[cfg(test)]
 pub(crate) mod testgen;
 
-pub use merge::merge_all;
+pub use merge::{merge_all, merge_fields};
 pub use resolve::{Ambiguity, DOMINANCE, Edge, Node, View, resolve};
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -164,6 +164,27 @@ pub struct Evidence {
     pub cue: String,
 }
 
+/// Fields of a graph file that newsgraph does not know, by name.
+pub type Fields = BTreeMap<String, serde_json::Value>;
+
+/// The fields of a graph file beyond those newsgraph reads, by where they
+/// were found. GRAPH-FORMAT.md allows them; keeping them means a file that
+/// another tool annotated survives `--into` and `merge` whole.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Extra {
+    /// Top-level fields beside `directed`, `multigraph`, `graph`, `nodes`, `edges`.
+    pub top: Fields,
+    /// Fields of `graph` beside `format`, `articles`, `ambiguous`.
+    pub graph: Fields,
+    /// By article digest.
+    pub articles: BTreeMap<String, Fields>,
+    /// By node id as written (a raw id: the node's own member), so that the
+    /// fields follow the raw node into whatever node it resolves to later.
+    pub nodes: BTreeMap<String, Fields>,
+    /// By edge as written (its ends are raw ids too).
+    pub edges: BTreeMap<EdgeKey, Fields>,
+}
+
 /// The raw graph: a keyed union of what articles said. See the module docs.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Graph {
@@ -173,6 +194,8 @@ pub struct Graph {
     pub nodes: BTreeMap<String, RawNode>,
     /// Evidence per raw edge.
     pub edges: BTreeMap<EdgeKey, BTreeSet<Evidence>>,
+    /// Fields of the file it was read from that newsgraph does not use.
+    pub extra: Extra,
 }
 
 /// `KIND:SLUG` for a name: lower case ASCII letters and digits joined by

@@ -88,6 +88,8 @@ pub struct View {
     pub edges: Vec<Edge>,
     /// Sorted by id.
     pub ambiguous: Vec<Ambiguity>,
+    /// The raw graph's unknown fields, for the JSON writer to put back.
+    pub extra: super::Extra,
 }
 
 impl View {
@@ -226,6 +228,7 @@ pub fn resolve(graph: &Graph) -> View {
         nodes: view_nodes,
         edges: view_edges,
         ambiguous,
+        extra: graph.extra.clone(),
     }
 }
 

@@ -87,6 +87,8 @@ pub fn neighbors(view: &View, center: &str, depth: usize) -> Neighborhood {
             .filter(|a| ids.contains(a.id.as_str()))
             .cloned()
             .collect(),
+        // A neighbourhood is a new graph: the file's own fields are not its.
+        extra: Default::default(),
     };
     Neighborhood {
         center: center.to_string(),

@@ -3,10 +3,9 @@
 //! reported with each edge's real direction, or every simple chain up to a
 //! length.
 
-use std::collections::{BTreeSet, HashSet};
-use std::hash::RandomState;
+use std::collections::{BTreeSet, VecDeque};
 
-use petgraph::algo::{all_simple_paths, dijkstra};
+use petgraph::algo::dijkstra;
 use petgraph::graph::{NodeIndex, UnGraph};
 use serde::{Serialize, Serializer};
 
@@ -45,11 +44,18 @@ pub struct AllPaths {
     pub paths: Vec<Path>,
     /// True when `limit` (or the search budget) cut the list short.
     pub truncated: bool,
+    /// The work the search did: partial paths extended by one node, plus
+    /// paths found. At most [`SEARCH_BUDGET`].
+    pub searched: usize,
+    /// True when the search stopped at [`SEARCH_BUDGET`] before it had seen
+    /// every path up to `max_hops`: longer or later paths may exist.
+    pub exhausted: bool,
 }
 
-/// How many node sequences [`all_paths`] enumerates at most, whatever the
-/// limit: a hub-heavy graph has exponentially many simple paths.
-const SEARCH_BUDGET: usize = 200_000;
+/// How many steps ([`AllPaths::searched`]) [`all_paths`] takes at most,
+/// whatever the limit: a hub-heavy graph has exponentially many simple
+/// paths.
+pub const SEARCH_BUDGET: usize = 1_000_000;
 
 /// The view as an undirected petgraph: node weights are view node indices
 /// (and petgraph indices equal them), edge weights view edge indices.
@@ -138,12 +144,85 @@ pub fn shortest_path(
     Some(Path { hops })
 }
 
+/// Hops from every node to `goal` (`usize::MAX`: unreachable), by
+/// breadth-first search. O(N + E).
+fn hops_to(adjacent: &[Vec<usize>], goal: usize) -> Vec<usize> {
+    let mut dist = vec![usize::MAX; adjacent.len()];
+    dist[goal] = 0;
+    let mut queue = VecDeque::from([goal]);
+    while let Some(at) = queue.pop_front() {
+        for &n in &adjacent[at] {
+            if dist[n] == usize::MAX {
+                dist[n] = dist[at] + 1;
+                queue.push_back(n);
+            }
+        }
+    }
+    dist
+}
+
+/// The depth-first search of [`all_paths`] for paths of exactly `len` hops.
+struct Search<'a> {
+    adjacent: &'a [Vec<usize>],
+    dist: &'a [usize],
+    goal: usize,
+    len: usize,
+    on_path: Vec<bool>,
+    seq: Vec<usize>,
+    searched: usize,
+    exhausted: bool,
+}
+
+impl Search<'_> {
+    /// Extend `seq` (ending at a node `seq.len() - 1` hops from the start)
+    /// towards the goal, calling `found` with each complete node sequence,
+    /// in lexicographic order; `found` returns false to stop. Returns false
+    /// once the search must stop (the budget, or `found`).
+    fn extend(&mut self, found: &mut dyn FnMut(&[usize]) -> bool) -> bool {
+        let at = *self.seq.last().expect("the start is on the path");
+        let depth = self.seq.len() - 1;
+        for &n in &self.adjacent[at] {
+            // A node that cannot reach the goal in the hops left is never
+            // entered: between unconnected nodes nothing is searched.
+            if self.on_path[n]
+                || depth + 1 + self.dist[n] > self.len
+                || (n == self.goal && depth + 1 != self.len)
+            {
+                continue;
+            }
+            if self.searched == SEARCH_BUDGET {
+                self.exhausted = true;
+                return false;
+            }
+            self.searched += 1;
+            self.seq.push(n);
+            let go_on = if n == self.goal {
+                found(&self.seq)
+            } else {
+                self.on_path[n] = true;
+                let go_on = self.extend(found);
+                self.on_path[n] = false;
+                go_on
+            };
+            self.seq.pop();
+            if !go_on {
+                return false;
+            }
+        }
+        true
+    }
+}
+
 /// Every simple path (no node twice) from `from` to `to` of at most
-/// `max_hops` edges, shortest first, at most `limit` of them. Parallel
-/// edges between two nodes give distinct paths.
+/// `max_hops` edges, shortest first, then in node-id order, at most `limit`
+/// of them. Parallel edges between two nodes give distinct paths.
 ///
-/// Exponential in `max_hops` in the worst case (bounded by an internal
-/// budget of node sequences); O((N + E) · paths) in practice.
+/// A breadth-first search first finds how far each node is from `to`, so
+/// two unconnected nodes cost O(N + E) and no more, and no partial path is
+/// extended through a node that cannot reach `to` in the hops left. The
+/// enumeration itself can still be exponential in `max_hops` on a dense
+/// graph; it stops after [`SEARCH_BUDGET`] steps and says so
+/// ([`AllPaths::exhausted`]).
 pub fn all_paths(
     view: &View,
     from: &str,
@@ -155,6 +234,8 @@ pub fn all_paths(
     let mut out = AllPaths {
         paths: Vec::new(),
         truncated: false,
+        searched: 0,
+        exhausted: false,
     };
     let (Some(start), Some(goal)) = (position(view, from), position(view, to)) else {
         return out;
@@ -164,38 +245,46 @@ pub fn all_paths(
         return out;
     }
     let g = walk_graph(view, via);
+    // Neighbours in node-id order, each once: paths come out sorted.
+    let adjacent: Vec<Vec<usize>> = g
+        .node_indices()
+        .map(|i| {
+            let mut n: Vec<usize> = g.neighbors(i).map(|n| n.index()).collect();
+            n.sort_unstable();
+            n.dedup();
+            n
+        })
+        .collect();
+    let dist = hops_to(&adjacent, goal.index());
+    let (start, goal) = (start.index(), goal.index());
+    if dist[start] > max_hops {
+        return out;
+    }
     let articles = Articles::new(view);
-    let mut budget = SEARCH_BUDGET;
-    for hops in 1..=max_hops {
-        let mut seqs: Vec<Vec<NodeIndex>> = Vec::new();
-        let mut seen: HashSet<Vec<NodeIndex>> = HashSet::new();
-        for seq in all_simple_paths::<Vec<NodeIndex>, _, RandomState>(
-            &g,
-            start,
+    for len in dist[start]..=max_hops {
+        let mut search = Search {
+            adjacent: &adjacent,
+            dist: &dist,
             goal,
-            hops - 1,
-            Some(hops - 1),
-        ) {
-            if budget == 0 {
-                out.truncated = true;
-                break;
-            }
-            budget -= 1;
-            if seen.insert(seq.clone()) {
-                seqs.push(seq);
-            }
-        }
-        seqs.sort();
-        for seq in seqs {
+            len,
+            on_path: vec![false; adjacent.len()],
+            seq: vec![start],
+            searched: out.searched,
+            exhausted: false,
+        };
+        search.on_path[start] = true;
+        let mut full = false;
+        search.extend(&mut |seq| {
             // Every choice of parallel edge along the sequence.
             let mut partial: Vec<Vec<Hop>> = vec![Vec::new()];
             for w in seq.windows(2) {
-                let choices = joining(&g, w[0], w[1]);
+                let (a, b) = (NodeIndex::new(w[0]), NodeIndex::new(w[1]));
+                let choices = joining(&g, a, b);
                 let mut next = Vec::new();
                 for p in &partial {
                     for &e in &choices {
                         let mut p = p.clone();
-                        p.push(hop(view, &articles, w[0].index(), w[1].index(), e));
+                        p.push(hop(view, &articles, w[0], w[1], e));
                         next.push(p);
                         if next.len() > limit {
                             break;
@@ -206,13 +295,17 @@ pub fn all_paths(
             }
             for hops in partial {
                 if out.paths.len() == limit {
-                    out.truncated = true;
-                    return out;
+                    full = true;
+                    return false;
                 }
                 out.paths.push(Path { hops });
             }
-        }
-        if out.truncated {
+            true
+        });
+        out.searched = search.searched;
+        if full || search.exhausted {
+            out.truncated = true;
+            out.exhausted = search.exhausted;
             break;
         }
     }
@@ -309,6 +402,18 @@ mod tests {
             all_paths(&v, "person:john-doe", "nation:china", None, 1, 10)
                 .paths
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn all_paths_between_unconnected_nodes_searches_nothing() {
+        let v = fixture::view();
+        let via: BTreeSet<EdgeKind> = [EdgeKind::Said, EdgeKind::About].into();
+        let none = all_paths(&v, "person:john-doe", "organization:un", Some(&via), 10, 50);
+        assert!(none.paths.is_empty());
+        assert_eq!(
+            (none.searched, none.truncated, none.exhausted),
+            (0, false, false)
         );
     }
 }
