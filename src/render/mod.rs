@@ -31,8 +31,11 @@ pub const MAX_NODES: usize = 60;
 /// (a fraction, over [`EDGE_BUDGET_DIV`]), so that an ego diagram does not
 /// become a hairball of everyone linked to everyone.
 pub const EDGE_BUDGET: usize = 3;
-/// See [`EDGE_BUDGET`]: at most `nodes * EDGE_BUDGET / EDGE_BUDGET_DIV` edges.
+/// See [`EDGE_BUDGET`]: at most `nodes * EDGE_BUDGET / EDGE_BUDGET_DIV` edges,
+/// and never fewer than [`EDGE_FLOOR`].
 pub const EDGE_BUDGET_DIV: usize = 2;
+/// A small diagram draws up to this many edges whatever its size.
+pub const EDGE_FLOOR: usize = 50;
 
 /// At most this many nodes are laid out with `dot` (layered, edge labels
 /// placed by the layout) when there is no focus; more go to `sfdp`.
@@ -461,7 +464,7 @@ fn select(view: &View, options: &Options, focus: Option<usize>, collapse: bool) 
             keep[k] = true;
         }
     }
-    let edge_budget = items.len() * EDGE_BUDGET / EDGE_BUDGET_DIV;
+    let edge_budget = (items.len() * EDGE_BUDGET / EDGE_BUDGET_DIV).max(EDGE_FLOOR);
     let mut kept = keep.iter().filter(|&&k| k).count();
     for &k in &order {
         if kept >= edge_budget {

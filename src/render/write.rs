@@ -132,11 +132,17 @@ impl Diagram {
                 if self.omitted.links == 1 { "" } else { "s" }
             ));
         }
-        if !out_of.is_empty() {
+        if left > 0 {
             lines.push(format!(
                 "{} of {} nodes shown, the strongest by mentions and evidence; left out: {}",
                 self.items.len(),
                 self.candidates,
+                out_of.join(", ")
+            ));
+        } else if !out_of.is_empty() {
+            lines.push(format!(
+                "all {} nodes shown; left out: {} (the strongest edges are drawn)",
+                self.items.len(),
                 out_of.join(", ")
             ));
         }
