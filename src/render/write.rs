@@ -21,6 +21,11 @@ use crate::graph::{EdgeKind, NodeKind};
 
 /// Characters per line of a node label.
 const LINE: usize = 22;
+/// Preferred length (inches, for `neato`) of the half of a focus's edge
+/// at the focus, and of the other half.
+const FOCUS_SIDE: f64 = 2.0;
+const FAR_SIDE: f64 = 0.6;
+
 /// Lines of a node label (the last one shortened with "…").
 const LINES: usize = 3;
 
@@ -275,8 +280,15 @@ impl Diagram {
                     quote(&label),
                     quote(&link.example)
                 );
-                let _ = writeln!(out, "  {s} -> {mid} [dir=none, {style}];");
-                let _ = writeln!(out, "  {mid} -> {t} [{style}];");
+                // Around a focus, a label sits nearer the far end, where
+                // the circle is wider and there is room.
+                let (near, far) = match self.focus {
+                    Some(f) if link.source == f => (FOCUS_SIDE, FAR_SIDE),
+                    Some(f) if link.target == f => (FAR_SIDE, FOCUS_SIDE),
+                    _ => (1.0, 1.0),
+                };
+                let _ = writeln!(out, "  {s} -> {mid} [dir=none, len={near}, {style}];");
+                let _ = writeln!(out, "  {mid} -> {t} [len={far}, {style}];");
             }
         }
         out.push_str("}\n");
