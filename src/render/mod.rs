@@ -27,7 +27,7 @@ pub const HANDFUL: usize = 6;
 pub const MAX_NODES: usize = 60;
 
 /// Beyond the edges of the focus and those that connect each node to the
-/// picture, only the strongest edges are drawn, up to this many per node
+/// picture (without a focus: each node's strongest edge), only the strongest edges are drawn, up to this many per node
 /// (a fraction, over [`EDGE_BUDGET_DIV`]), so that an ego diagram does not
 /// become a hairball of everyone linked to everyone.
 pub const EDGE_BUDGET: usize = 3;
@@ -455,13 +455,18 @@ fn select(view: &View, options: &Options, focus: Option<usize>, collapse: bool) 
     order.sort_by_key(|&k| (Reverse(between[k].count), k));
     let mut keep = vec![false; between.len()];
     let mut tied: BTreeSet<(usize, usize)> = BTreeSet::new();
+    // Without a focus, each node keeps its strongest link, so that none
+    // is drawn alone.
+    let mut covered: BTreeSet<usize> = BTreeSet::new();
     for &k in &order {
         let l = between[k];
         let pair = (l.source.min(l.target), l.source.max(l.target));
         if focus.is_some_and(|f| l.source == f || l.target == f)
             || (tree.contains(&pair) && tied.insert(pair))
+            || (focus.is_none() && !(covered.contains(&l.source) && covered.contains(&l.target)))
         {
             keep[k] = true;
+            covered.extend([l.source, l.target]);
         }
     }
     let edge_budget = (items.len() * EDGE_BUDGET / EDGE_BUDGET_DIV).max(EDGE_FLOOR);
