@@ -661,6 +661,29 @@ mod tests {
     }
 
     #[test]
+    fn without_a_focus_no_node_is_drawn_alone() {
+        let v = fixture::view();
+        for max_nodes in 1..=6 {
+            let d = diagram(
+                &v,
+                &Options {
+                    max_nodes,
+                    statements: Statements::Collapse,
+                    ..Options::default()
+                },
+            );
+            assert!(d.items.len() <= max_nodes);
+            for k in 0..d.items.len() {
+                assert!(
+                    d.links.iter().any(|l| l.source == k || l.target == k),
+                    "{max_nodes}: {} alone",
+                    d.items[k].id
+                );
+            }
+        }
+    }
+
+    #[test]
     fn an_unknown_focus_draws_nothing() {
         let v = fixture::view();
         let d = diagram(
