@@ -5,7 +5,8 @@
 //! [`text`] reads an article (decoding, boilerplate, dateline, sentences,
 //! tokens), [`extract`](mod@extract) finds entities and relations in it using the
 //! gazetteers of [`lexicon`], [`graph`] merges article graphs and resolves
-//! entities across them, [`query`] walks the result, [`export`] writes it.
+//! entities across them, [`query`] walks the result, [`export`] writes it,
+//! [`render`](mod@render) chooses what a readable diagram of it shows.
 //!
 //! ```
 //! let lexicon = newsgraph::Lexicon::embedded();
@@ -25,6 +26,7 @@ pub mod extract;
 pub mod graph;
 pub mod lexicon;
 pub mod query;
+pub mod render;
 pub mod tag;
 pub mod text;
 

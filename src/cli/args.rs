@@ -22,6 +22,7 @@ use crate::query::Date;
   newsgraph path graph.json \"Jay Carney\" China
   newsgraph neighbors graph.json China --format dot | dot -Tsvg > china.svg
   newsgraph stats graph.json
+  newsgraph render graph.json --focus \"Jay Carney\" -o carney.png
 
 Exit status: 0 ok, 1 nothing found (no path, no statement matched), 2 error."
 )]
@@ -42,6 +43,7 @@ pub enum Command {
     Path(PathArgs),
     Neighbors(NeighborsArgs),
     Stats(StatsArgs),
+    Render(RenderArgs),
 }
 
 /// A graph output format.
@@ -315,6 +317,96 @@ fn parse_size(s: &str) -> Result<u64, String> {
         .ok()
         .and_then(|n| n.checked_mul(1u64 << shift))
         .ok_or_else(|| format!("not a size (try 500K, 10M or 1G): {s:?}"))
+}
+
+/// How `render` draws statements.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StatementsArg {
+    /// Show them for a handful, collapse more
+    Auto,
+    /// One "said about" edge per speaker and subject, labelled with the number of statements
+    Collapse,
+    /// Every statement a node
+    Show,
+}
+
+/// A Graphviz layout engine for `render`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LayoutArg {
+    Dot,
+    Neato,
+    Sfdp,
+    Twopi,
+    Circo,
+}
+
+/// Draw a readable diagram with Graphviz.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "The picture format is the extension of -o: .svg, .png or .pdf (drawn by \
+Graphviz, which must be installed: Debian/Ubuntu package `graphviz`), or .dot for the DOT \
+text itself (no Graphviz needed; `dot -Tpng FILE.dot` draws it, the layout engine is named \
+inside).
+
+At most --max-nodes nodes are drawn: the strongest by mentions and evidence, connected to the \
+focus; the caption says what was left out. A statement is no hop of its own: what a person \
+spoke about is one hop away. With more than a handful of statements, each speaker's \
+statements about one subject become one \"said about\" edge labelled with their number.
+
+EXAMPLES:
+  newsgraph render graph.json -o graph.svg
+  newsgraph render graph.json --focus \"Tony Blair\" -o blair.png
+  newsgraph render graph.json --focus Blair --depth 2 --max-nodes 40 -o blair.svg
+  newsgraph render graph.json --kinds accused -o accusations.pdf
+  newsgraph render graph.json --focus China --statements show -o china.dot"
+)]
+pub struct RenderArgs {
+    /// Graph file (- for standard input)
+    #[arg(value_name = "GRAPH.json")]
+    pub graph: PathBuf,
+    /// The picture: FILE.svg, FILE.png, FILE.pdf, or FILE.dot
+    #[arg(long, short = 'o', value_name = "FILE", required = true, value_parser = parse_picture)]
+    pub output: PathBuf,
+    /// Draw what surrounds this entity (a name, alias or node id)
+    #[arg(long, value_name = "NAME")]
+    pub focus: Option<String>,
+    /// Hops around --focus
+    #[arg(
+        long,
+        short = 'd',
+        value_name = "N",
+        default_value_t = 1,
+        requires = "focus"
+    )]
+    pub depth: usize,
+    /// Only edges of these kinds (comma-separated: said,about,accused,attends,cites,member_of,authored_by)
+    #[arg(long, value_name = "KINDS", value_parser = parse_kinds)]
+    pub kinds: Option<BTreeSet<EdgeKind>>,
+    /// How statements are drawn
+    #[arg(long, value_enum, default_value = "auto")]
+    pub statements: StatementsArg,
+    /// Most nodes drawn (the strongest are kept)
+    #[arg(long, value_name = "N", default_value_t = 60,
+          value_parser = clap::value_parser!(u64).range(1..=2000))]
+    pub max_nodes: u64,
+    /// Layout engine (default: dot for small graphs, sfdp for large ones, neato around a focus)
+    #[arg(long, value_enum)]
+    pub layout: Option<LayoutArg>,
+}
+
+fn parse_picture(s: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(s);
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("svg" | "png" | "pdf" | "dot") => Ok(path),
+        _ => Err(format!(
+            "{s:?}: the picture must end in .svg, .png, .pdf or .dot"
+        )),
+    }
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {

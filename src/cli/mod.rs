@@ -9,6 +9,7 @@
 mod args;
 mod extract;
 mod io;
+mod render;
 mod show;
 mod write;
 
@@ -136,6 +137,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         Command::Path(a) => show::path_cmd(a),
         Command::Neighbors(a) => show::neighbors_cmd(a),
         Command::Stats(a) => show::stats_cmd(a),
+        Command::Render(a) => render::run(a, &report),
     };
     match result {
         Ok(code) => code as i32,

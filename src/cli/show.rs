@@ -159,7 +159,7 @@ const OTHERS: usize = 5;
 /// The node a user means by `name` ([`find`]); when the name is not the
 /// node's own but an alias several nodes share ("Howard"), a note on
 /// standard error says which was taken and what else it could mean.
-fn pick<'v>(view: &'v View, name: &str) -> Result<&'v Node> {
+pub(super) fn pick<'v>(view: &'v View, name: &str) -> Result<&'v Node> {
     let node = find(view, name)?;
     let own = node.id == name.trim() || normalize(&node.name) == normalize(name);
     if !own {

@@ -73,7 +73,7 @@ pub fn to_string_with(view: &View, options: &Options) -> String {
 }
 
 /// Shape, extra style and fill colour of a node kind.
-fn look(kind: NodeKind) -> (&'static str, &'static str, &'static str) {
+pub(crate) fn look(kind: NodeKind) -> (&'static str, &'static str, &'static str) {
     match kind {
         NodeKind::Person => ("ellipse", "filled", "#dbe9f6"),
         NodeKind::Nation => ("box3d", "filled", "#fde3c0"),
@@ -85,7 +85,7 @@ fn look(kind: NodeKind) -> (&'static str, &'static str, &'static str) {
 }
 
 /// Colour of an edge kind.
-fn colour(kind: EdgeKind) -> &'static str {
+pub(crate) fn colour(kind: EdgeKind) -> &'static str {
     match kind {
         EdgeKind::Said => "#1f77b4",
         EdgeKind::About => "#7f7f7f",
