@@ -20,7 +20,7 @@ use crate::error::{Error, Result};
 use crate::export::{Format, Output, json};
 use crate::graph::{Graph, resolve};
 
-use args::{Cli, Command, ExportArgs, GraphFormat, MergeArgs};
+use args::{Cli, Command, ExportArgs, GraphFormat, MergeArgs, ViewArgs};
 
 /// What a command ended with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,6 +102,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         Command::Path(a) => show::path_cmd(a),
         Command::Neighbors(a) => show::neighbors_cmd(a),
         Command::Stats(a) => show::stats_cmd(a),
+        Command::View(a) => view(a),
     };
     match result {
         Ok(code) => code as i32,
@@ -166,6 +167,16 @@ fn merge(args: MergeArgs, report: &Reporter) -> Result<Code> {
 fn export(args: ExportArgs) -> Result<Code> {
     let view = resolve(&io::load_graph(Path::new(&args.graph))?);
     write_output(args.output.as_deref(), format_of(args.format).render(&view))?;
+    Ok(Code::Ok)
+}
+
+/// `view`: the explorer page.
+fn view(args: ViewArgs) -> Result<Code> {
+    let view = resolve(&io::load_graph(&args.graph)?);
+    io::emit(
+        args.output.as_deref(),
+        &crate::export::html::to_string(&view),
+    )?;
     Ok(Code::Ok)
 }
 
