@@ -287,12 +287,22 @@
 
   /** Add up to `limit` hidden neighbours of i around it. Returns how many
    * were added and how many are still hidden. */
-  function expand(i, all) {
+  function expand(i, all, keepRings) {
     const hidden = hiddenNeighbours(i);
     const take = (all || !limit) ? hidden : hidden.slice(0, limit);
     for (const u of take) visible.add(u);
     if (!visible.has(i)) visible.add(i);
     sync(rings(i, take));
+    if (!keepRings) settle(take);
+    // Keep what was just added in sight.
+    const ext = cy.extent();
+    const outside = take.some((u) => {
+      const c = cy.getElementById('n' + u);
+      if (c.empty()) return false;
+      const p = c.position();
+      return p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2;
+    });
+    if (outside) cy.fit(undefined, 30);
     return { added: take.length, left: hidden.length - take.length };
   }
 
@@ -302,7 +312,7 @@
     visible.add(i);
     cy.elements().remove();
     sync(new Map([[i, { x: 0, y: 0 }]]));
-    expand(i);
+    expand(i, false, true);
     cy.fit(undefined, 40);
     select(i);
   }
@@ -314,19 +324,41 @@
     const order = nodes.filter((x) => x.kind !== 'statement').sort((a, b) => reach[b.i] - reach[a.i] || b.mentions - a.mentions || a.i - b.i);
     for (const x of order.slice(0, n)) visible.add(x.i);
     sync();
+    // An actor linked to none of the others would only push them together.
+    for (const c of cy.nodes().filter((x) => x.degree(false) === 0)) visible.delete(c.data('i'));
+    sync();
     layout();
     showIntro();
   }
 
+  /** Force layout options: labels count as part of a node, so they keep apart. */
+  function cose(iterations, temperature) {
+    return {
+      name: 'cose', animate: false, randomize: false, fit: false, nodeDimensionsIncludeLabels: true,
+      nodeRepulsion: () => 40000, idealEdgeLength: () => 110, edgeElasticity: () => 60, nodeOverlap: 40,
+      gravity: 0.6, componentSpacing: 80, numIter: iterations, padding: 30, initialTemp: temperature || 1000,
+    };
+  }
+
+  /** Lay out everything drawn again: by force up to 400 nodes, else in rings by reach. */
   function layout() {
     const n = cy.nodes().length;
     if (n === 0) return;
     const opts = n > 400
       ? { name: 'concentric', animate: false, concentric: (x) => reach[x.data('i')], levelWidth: () => 4, minNodeSpacing: 12 }
-      : { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 12000, idealEdgeLength: () => 90, nodeOverlap: 20, numIter: 1200, padding: 30 };
+      : cose(1000);
     cy.layout(opts).run();
     cy.fit(undefined, 30);
   }
+
+  /** Let newly added nodes find room among the others, which stay where
+   * they are; skipped on a crowded canvas, where it would take seconds. */
+  function settle(added) {
+    if (added.length === 0 || cy.nodes().length > SETTLE_MAX) return;
+    // A cool start: the nodes already drawn move a little, not across the canvas.
+    cy.layout(cose(250, 150)).run();
+  }
+  const SETTLE_MAX = 100;
 
   /** Highlight the edges of the selected node and show their labels. */
   function markNear() {
