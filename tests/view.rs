@@ -237,6 +237,13 @@ fn explorer_finds_an_actor_by_alias_and_shows_the_evidence_in_chromium() {
         "min_evidence": 4,
         "expand": "Norway",
         "filter_kind": "member_of",
+        "edge": {
+            "from": "Tomás Araya",
+            "to": "Norway",
+            "kind": "accused",
+            "title": "Tomás Araya not accused Norway",
+            "expect": "Araya did not accuse the Norwegian crews of breaking the law, his office said.",
+        },
         "hostile": {
             "search": "haugen",
             "pick": "Sigrid Haugen",

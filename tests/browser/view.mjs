@@ -126,6 +126,28 @@ try {
     await page.locator('#kinds input[data-kind="' + kind + '"]').check();
     check(await count() === shown, kind + ' edges do not come back');
 
+    // An edge: clicking it shows its evidence.
+    if (scenario.edge) {
+      const { from, to, kind, expect } = scenario.edge;
+      const mid = await page.evaluate(([from, to, kind]) => {
+        const ng = window.newsgraph;
+        const id = (name) => 'n' + ng.nodes.find((x) => x.name === name && x.kind !== 'statement').i;
+        const e = ng.cy.edges().filter((x) => x.source().id() === id(from) && x.target().id() === id(to)
+          && x.data('label').replace(/^not /, '').startsWith(kind));
+        if (e.empty()) return null;
+        ng.cy.fit(e.connectedNodes(), 200);
+        const p = e.first().renderedMidpoint();
+        const box = ng.cy.container().getBoundingClientRect();
+        return { x: box.left + p.x, y: box.top + p.y };
+      }, [from, to, kind]);
+      check(mid, 'no ' + kind + ' edge from ' + from + ' to ' + to + ' on the canvas');
+      await page.mouse.click(mid.x, mid.y);
+      const title = await page.locator('#details h2').innerText();
+      check(title === scenario.edge.title, 'clicking the ' + kind + ' edge showed ' + JSON.stringify(title));
+      const text = await page.locator('#details').innerText();
+      check(text.includes(expect), 'clicking the ' + kind + ' edge did not show ' + JSON.stringify(expect) + ':\n' + text);
+    }
+
     // Statements: hidden by default, drawn when ticked.
     const statements = () => page.evaluate(() => window.newsgraph.cy.nodes('[kind = "statement"]').length);
     check(await statements() === 0, 'statement nodes are drawn while hidden');
