@@ -23,6 +23,7 @@ use crate::query::Date;
   newsgraph neighbors graph.json China --format dot | dot -Tsvg > china.svg
   newsgraph stats graph.json
   newsgraph render graph.json --focus \"Jay Carney\" -o carney.png
+  newsgraph view graph.json -o graph.html
 
 Exit status: 0 ok, 1 nothing found (no path, no statement matched), 2 error."
 )]
@@ -44,6 +45,7 @@ pub enum Command {
     Neighbors(NeighborsArgs),
     Stats(StatsArgs),
     Render(RenderArgs),
+    View(ViewArgs),
 }
 
 /// A graph output format.
@@ -407,6 +409,27 @@ fn parse_picture(s: &str) -> Result<PathBuf, String> {
             "{s:?}: the picture must end in .svg, .png, .pdf or .dot"
         )),
     }
+}
+
+/// Write the graph explorer: one HTML page that opens offline in a browser.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "The page holds the graph and everything it needs (cytoscape.js \
+included): open it from disk, no server and no network. It starts with the most linked \
+actors; search an actor by any of its names, click a node for its names, statements and \
+every edge with the sentences it was read in, double-click to add its neighbours.
+
+EXAMPLES:
+  newsgraph view graph.json -o graph.html
+  newsgraph extract articles/ | newsgraph view - -o today.html"
+)]
+pub struct ViewArgs {
+    /// Graph file (- for standard input)
+    #[arg(value_name = "GRAPH.json")]
+    pub graph: PathBuf,
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {

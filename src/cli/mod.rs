@@ -24,7 +24,7 @@ use crate::error::{Error, Result};
 use crate::export::Format;
 use crate::graph::{Graph, resolve};
 
-use args::{Cli, Command, ExportArgs, GraphFormat, MergeArgs};
+use args::{Cli, Command, ExportArgs, GraphFormat, MergeArgs, ViewArgs};
 
 /// What a command ended with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -138,6 +138,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         Command::Neighbors(a) => show::neighbors_cmd(a),
         Command::Stats(a) => show::stats_cmd(a),
         Command::Render(a) => render::run(a, &report),
+        Command::View(a) => view(a),
     };
     match result {
         Ok(code) => code as i32,
@@ -192,6 +193,17 @@ fn export(args: ExportArgs) -> Result<Code> {
     let sink = io::Sink::for_format(args.output.as_deref(), format_of(args.format))?;
     let view = resolve(&io::load_graph(Path::new(&args.graph))?);
     sink.finish_output(format_of(args.format).render(&view))?;
+    Ok(Code::Ok)
+}
+
+/// `view`: the explorer page.
+fn view(args: ViewArgs) -> Result<Code> {
+    if let Some(out) = &args.output {
+        write::refuse_input_as_output(out, [args.graph.as_path()])?;
+    }
+    let sink = io::Sink::new(args.output.as_deref())?;
+    let view = resolve(&io::load_graph(&args.graph)?);
+    sink.finish(&crate::export::html::to_string(&view))?;
     Ok(Code::Ok)
 }
 

@@ -8,11 +8,13 @@
 //! names, texts and ids alike ([`writable`]). A node id that changes this way
 //! and then equals another id gets a `~2`, `~3`, ... suffix ([`Ids`]), so ids
 //! stay unique. The JSON export carries every character (it is the lossless
-//! format); DOT has its own escaping (see [`dot`]).
+//! format); DOT has its own escaping (see [`dot`]). The explorer page of
+//! `newsgraph view` is [`html`].
 
 pub mod csv;
 pub mod dot;
 pub mod graphml;
+pub mod html;
 pub mod json;
 pub mod turtle;
 
