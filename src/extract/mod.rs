@@ -300,6 +300,13 @@ mod tests {
         prop::collection::vec(words, 0..80).prop_map(|w| w.join(" "))
     }
 
+    /// A subject list whose next name starts inside the last one's title
+    /// ("the board Mr ...") once sliced the tokens backwards.
+    #[test]
+    fn a_name_inside_the_previous_subject_does_not_panic() {
+        let _ = graph_of("said \n\n the board Mr which criticised \"");
+    }
+
     proptest! {
         #[test]
         fn hostile_text_never_panics_and_evidence_holds(text in newsy()) {

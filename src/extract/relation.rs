@@ -564,7 +564,7 @@ fn sentence_subjects(inp: &Input<'_, '_>, s: usize) -> Vec<usize> {
             None => at <= 2 || (opening > 0 && at >= opening && at <= opening + 2),
             Some(n) => {
                 at <= n + 2
-                    && toks[n..at].iter().all(|t| {
+                    && toks[n.min(at)..at].iter().all(|t| {
                         t.is("and")
                             || t.text == ","
                             || t.is_word() && !t.cap && inp.lex.is_title_head(t.text)
