@@ -254,6 +254,172 @@ mod tests {
         assert_eq!(graph_of(text), graph_of(text));
     }
 
+    /// The string literals of `src` outside `#[cfg(test)]` items, skipping
+    /// comments and char literals (a small lexer, enough for our own code).
+    fn literals_outside_tests(src: &str) -> Vec<String> {
+        let b = src.as_bytes();
+        let find = |from: usize, pat: &[u8]| {
+            (from..b.len())
+                .find(|&k| b[k..].starts_with(pat))
+                .unwrap_or(b.len())
+        };
+        let (mut i, mut depth) = (0, 0usize);
+        let mut test_from: Option<usize> = None; // depth at which a test item opened
+        let mut pending_test = false;
+        let mut out = Vec::new();
+        while i < b.len() {
+            let rest = &b[i..];
+            let ident_before = i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_');
+            if rest.starts_with(b"//") {
+                i = find(i, b"\n");
+            } else if rest.starts_with(b"/*") {
+                i = find(i, b"*/") + 2;
+            } else if rest.starts_with(b"#[cfg(test)]") {
+                pending_test = true;
+                i += "#[cfg(test)]".len();
+            } else if b[i] == b'"'
+                || (rest.starts_with(b"r#") || rest.starts_with(b"r\"")) && !ident_before
+            {
+                let hashes = rest[1..].iter().take_while(|&&c| c == b'#').count();
+                let (open, close) = if b[i] == b'"' {
+                    (1, vec![b'"'])
+                } else {
+                    (2 + hashes, [b"\"".as_slice(), &vec![b'#'; hashes]].concat())
+                };
+                let mut j = i + open;
+                while j < b.len() && !b[j..].starts_with(&close) {
+                    j += if b[i] == b'"' && b[j] == b'\\' { 2 } else { 1 };
+                }
+                if test_from.is_none() {
+                    out.push(String::from_utf8_lossy(&b[i + open..j.min(b.len())]).into_owned());
+                }
+                i = j + close.len();
+            } else if b[i] == b'\'' {
+                // a char literal ('a', '\n', '\u{2019}', '’') or a lifetime ('a)
+                let close = (i + 1..(i + 12).min(b.len())).find(|&k| b[k] == b'\'' && k > i + 1);
+                match close {
+                    Some(e) if !b[i + 1..e].iter().any(|c| b" ,>".contains(c)) => i = e + 1,
+                    _ => i += 1,
+                }
+            } else {
+                match b[i] {
+                    b'{' => {
+                        if pending_test && test_from.is_none() {
+                            test_from = Some(depth);
+                        }
+                        pending_test = false;
+                        depth += 1;
+                    }
+                    b'}' => {
+                        depth = depth.saturating_sub(1);
+                        if test_from == Some(depth) {
+                            test_from = None;
+                        }
+                    }
+                    b';' if test_from.is_none() => pending_test = false,
+                    _ => {}
+                }
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// A literal is a word when it holds a letter outside `{}` placeholders
+    /// and escapes; a rule id (`said.quote-speaker-after`) is a name, not a word.
+    fn is_word_literal(lit: &str) -> bool {
+        let mut plain = String::new();
+        let mut chars = lit.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '{' => {
+                    for d in chars.by_ref() {
+                        if d == '}' {
+                            break;
+                        }
+                    }
+                }
+                '\\' => {
+                    if chars.next() == Some('u') {
+                        for d in chars.by_ref() {
+                            if d == '}' {
+                                break;
+                            }
+                        }
+                    }
+                }
+                c => plain.push(c),
+            }
+        }
+        let rule_id = lit.split_once('.').is_some_and(|(kind, rest)| {
+            !kind.is_empty()
+                && kind.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                && rest
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.')
+        });
+        plain.chars().any(|c| c.is_ascii_alphabetic()) && !rule_id
+    }
+
+    /// The extractor's words live in `data/words.txt` (see
+    /// [`crate::lexicon::WordClass`]): outside tests, `src/extract` holds at
+    /// most 60 string literals with letters in them (cue names, affixes,
+    /// ids), and no list of English words.
+    #[test]
+    fn the_extractor_holds_no_word_lists() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/extract");
+        let mut found = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "rs") {
+                let src = std::fs::read_to_string(&path).unwrap();
+                for lit in literals_outside_tests(&src) {
+                    if is_word_literal(&lit) {
+                        found.push(format!("{}: {lit:?}", path.display()));
+                    }
+                }
+            }
+        }
+        assert!(
+            found.len() <= 60,
+            "{} word literals:\n{}",
+            found.len(),
+            found.join("\n")
+        );
+    }
+
+    #[test]
+    fn the_literal_counter_sees_what_it_should() {
+        let src = r##"
+            // "commented"
+            const A: &str = "alpha"; // a word
+            fn f<'a>(x: &'a str) -> char { let _ = r#"raw "quoted" words"#; '"' }
+            fn g() -> String { format!("{} {x}", "\"q\"") }
+            #[cfg(test)]
+            mod tests { const T: &str = "test only"; fn h() { let _ = "{"; } }
+            const B: &str = "beta";
+        "##;
+        let lits = literals_outside_tests(src);
+        assert_eq!(
+            lits,
+            [
+                "alpha",
+                "raw \"quoted\" words",
+                "{} {x}",
+                "\\\"q\\\"",
+                "beta"
+            ]
+        );
+        let words: Vec<&String> = lits.iter().filter(|l| is_word_literal(l)).collect();
+        assert_eq!(
+            words,
+            ["alpha", "raw \"quoted\" words", "\\\"q\\\"", "beta"]
+        );
+        assert!(!is_word_literal("accused.verb-object"));
+        assert!(is_word_literal(".com"));
+        assert!(!is_word_literal("\\u{2019}"));
+    }
+
     /// Words that trigger every rule, in any order: the extractor never panics.
     fn newsy() -> impl Strategy<Value = String> {
         let words = prop::sample::select(vec![

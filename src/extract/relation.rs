@@ -6,9 +6,8 @@
 //! "the talks" or "a report" does not litter the graph.
 
 use crate::graph::{EdgeKind, NodeKind};
-use crate::lexicon::{NounClass, VerbClass, lower};
+use crate::lexicon::{Lexicon, NounClass, VerbClass, WordClass, lower};
 
-use super::entity::VERB_FILLERS;
 use super::mention::{Kind, Mention};
 use super::said::{Input, Statement};
 use super::token::Tok;
@@ -79,6 +78,9 @@ fn actors(inp: &Input<'_, '_>, list: Vec<usize>) -> Vec<usize> {
     out
 }
 
+/// The cue of an affiliation read from a title.
+const TITLE: &str = "title";
+
 /// Titles: "Chinese Foreign Minister X" (the affiliation before the title),
 /// "X, director general of the Y", "X of the Y", "X, Y's spokesman".
 fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
@@ -90,11 +92,11 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             continue;
         }
         if let Some(a) = m.affiliation.and_then(|a| inp.ents.of[s][a]) {
-            out.push(rel(p, EdgeKind::MemberOf, a, false, s, "title"));
+            out.push(rel(p, EdgeKind::MemberOf, a, false, s, TITLE));
         }
         // "Gazprom's Aleksey Miller", "Malaysia's Prime Minister, Najib Razak"
         if let Some(a) = possessor(inp, s, m.titled_start) {
-            out.push(rel(p, EdgeKind::MemberOf, a, false, s, "title"));
+            out.push(rel(p, EdgeKind::MemberOf, a, false, s, TITLE));
         }
         // apposition or "of": the first nation/org within a short title phrase after the name
         let mut j = m.end;
@@ -102,20 +104,14 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         if comma {
             j += 1;
         }
-        let direct_of = !comma
-            && toks
-                .get(j)
-                .is_some_and(|t| t.is("of") || t.is("from") || t.is("at"));
+        let affiliation_prep = |t: &Tok<'_>| t.in_class(inp.lex, WordClass::AffiliationPreposition);
+        let direct_of = !comma && toks.get(j).is_some_and(affiliation_prep);
         if !comma && !direct_of {
             continue;
         }
         let limit = (j + 8).min(toks.len());
         // ", from Human Rights Watch": a preposition right after the comma is an affiliation
-        let mut saw_title = direct_of
-            || (comma
-                && toks
-                    .get(j)
-                    .is_some_and(|t| t.is("of") || t.is("from") || t.is("at")));
+        let mut saw_title = direct_of || (comma && toks.get(j).is_some_and(affiliation_prep));
         for (k2, m2) in ms.iter().enumerate().skip(k + 1) {
             if m2.nominal.is_some() || m2.titled_start < j {
                 continue;
@@ -125,9 +121,7 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             }
             if toks[j..m2.start].iter().any(|t| {
                 matches!(t.text, "," | ";" | "(" | ")")
-                    || t.is("and")
-                    || t.is("said")
-                    || t.is("who")
+                    || t.in_class(inp.lex, WordClass::AffiliationBreak)
             }) {
                 break;
             }
@@ -150,7 +144,7 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
                 .iter()
                 .any(|t| inp.lex.is_title_head(t.text));
             if saw_title || title_after {
-                out.push(rel(p, EdgeKind::MemberOf, a, false, s, "title"));
+                out.push(rel(p, EdgeKind::MemberOf, a, false, s, TITLE));
             }
             break;
         }
@@ -188,53 +182,28 @@ fn possessor(inp: &Input<'_, '_>, s: usize, start: usize) -> Option<usize> {
 /// negation), with the token where the subject phrase starts.
 fn subject(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<(usize, usize)> {
     let toks = &inp.sents[s].toks;
+    let lex = inp.lex;
     let mut j = v;
     while j > 0
-        && (VERB_FILLERS.contains(&toks[j - 1].text)
-            || matches!(
-                toks[j - 1].text,
-                "did"
-                    | "does"
-                    | "do"
-                    | "not"
-                    | "never"
-                    | "n't"
-                    | "didn't"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "will"
-                    | "would"
-                    | "is"
-                    | "are"
-                    | "was"
-                    | "were"
-                    | "been"
-                    | "be"
-                    | "publicly"
-                    | "openly"
-                    | "strongly"
-                    | "also"
-                    | "both"
-                    | "all"
-            ))
+        && (lex.word_in(WordClass::VerbFiller, toks[j - 1].text)
+            || lex.word_in(WordClass::SubjectGap, toks[j - 1].text))
     {
         j -= 1;
     }
     // "X, who will hold talks"
-    if j >= 2 && toks[j - 1].is("who") && toks[j - 2].text == "," {
+    if j >= 2 && toks[j - 1].in_class(lex, WordClass::PersonRelative) && toks[j - 2].text == "," {
         j -= 2;
     }
     // "The Chilean government accused ...", "Chinese officials met ...": the body they speak for
     if j >= 2 && {
         let w = toks[j - 1].text.to_lowercase();
         !toks[j - 1].cap
-            && (BODY_NOUNS.contains(&w.as_str()) || inp.lex.noun(&w) == Some(NounClass::Group))
+            && (lex.word_in(WordClass::BodyNoun, &w) || lex.noun(&w) == Some(NounClass::Group))
     } {
         j -= 1;
     }
     // "He also blamed Colombia": the person who last opened a sentence
-    if j > 0 && (toks[j - 1].is("he") || toks[j - 1].is("she")) {
+    if j > 0 && is_he_or_she(&toks[j - 1], lex) {
         return last_subject_person(inp, s).map(|e| (e, j - 1));
     }
     let ms = &inp.mentions[s];
@@ -251,21 +220,15 @@ fn object(inp: &Input<'_, '_>, s: usize, from: usize, to: usize) -> Option<usize
         .and_then(|(k, _)| inp.ents.of[s][k])
 }
 
-fn negated_before(toks: &[Tok<'_>], v: usize) -> bool {
-    toks[v.saturating_sub(4)..v].iter().any(|t| {
-        matches!(
-            t.text.to_lowercase().as_str(),
-            "not"
-                | "n't"
-                | "never"
-                | "didn't"
-                | "denied"
-                | "denies"
-                | "deny"
-                | "rejected"
-                | "dismissed"
-        )
-    })
+/// "he" or "she", in any case.
+fn is_he_or_she(t: &Tok<'_>, lex: &Lexicon) -> bool {
+    t.in_class(lex, WordClass::MalePronoun) || t.in_class(lex, WordClass::FemalePronoun)
+}
+
+fn negated_before(toks: &[Tok<'_>], v: usize, lex: &Lexicon) -> bool {
+    toks[v.saturating_sub(4)..v]
+        .iter()
+        .any(|t| t.in_class(lex, WordClass::Negation))
 }
 
 /// "X accused Y of ...", "Y was accused by X", "X blamed Y for ...",
@@ -273,13 +236,13 @@ fn negated_before(toks: &[Tok<'_>], v: usize) -> bool {
 /// condemned by X"; negated when denied ("did not accuse").
 fn accused(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
     let toks = &inp.sents[s].toks;
+    let lex = inp.lex;
     let clause_end = |from: usize| {
         (from..toks.len())
             .find(|&j| {
                 matches!(toks[j].text, "," | "." | ";" | ":")
                     || toks[j].is_quote()
-                    || toks[j].is("which")
-                    || toks[j].is("who")
+                    || toks[j].in_class(lex, WordClass::RelativePronoun)
             })
             .unwrap_or(toks.len())
     };
@@ -293,49 +256,32 @@ fn accused(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         };
         let lemma = lemma.to_string();
         // "attacked" and "charged" accuse only with a reason ("attacked X over ...")
-        if matches!(lemma.as_str(), "attack" | "charge" | "slam") {
+        if lex.word_in(WordClass::ReasonedAccusation, &lemma) {
             let reason = toks[v + 1..(v + 8).min(toks.len())]
                 .iter()
-                .any(|t| t.is("for") || t.is("over") || t.is("with"));
+                .any(|t| t.in_class(lex, WordClass::AccusationReason));
             if !reason {
                 continue;
             }
         }
         // "alleged hacking": an adjective, not an accusation
-        if lemma == "allege"
-            && toks
-                .get(v + 1)
-                .is_some_and(|t| t.is_word() && !t.cap && !t.is("that"))
+        if lex.word_in(WordClass::ParticipleAdjective, &lemma)
+            && toks.get(v + 1).is_some_and(|t| {
+                t.is_word() && !t.cap && !t.in_class(lex, WordClass::Complementizer)
+            })
         {
             continue;
         }
-        let negated = negated_before(toks, v);
-        let passive = v > 0
-            && matches!(
-                toks[v - 1].text,
-                "was" | "were" | "been" | "being" | "is" | "are"
-            );
+        let negated = negated_before(toks, v, lex);
+        let passive = v > 0 && lex.word_in(WordClass::PassiveAuxiliary, toks[v - 1].text);
         let (sources, targets): (Vec<usize>, Vec<usize>) = if passive {
-            let by = (v + 1..(v + 6).min(toks.len())).find(|&j| toks[j].is("by"));
+            let by = (v + 1..(v + 6).min(toks.len()))
+                .find(|&j| toks[j].in_class(lex, WordClass::PassiveAgent));
             let sources = by
                 .map(|b| entities_in(inp, s, b + 1, clause_end(b + 1)))
                 .unwrap_or_default();
             let mut aux = v - 1;
-            while aux > 0
-                && matches!(
-                    toks[aux - 1].text,
-                    "have"
-                        | "has"
-                        | "had"
-                        | "been"
-                        | "was"
-                        | "were"
-                        | "is"
-                        | "are"
-                        | "being"
-                        | "not"
-                )
-            {
+            while aux > 0 && lex.word_in(WordClass::PassiveChain, toks[aux - 1].text) {
                 aux -= 1;
             }
             let targets = match subject(inp, s, v) {
@@ -351,20 +297,25 @@ fn accused(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             };
             let np_end = (v + 1..toks.len())
                 .find(|&j| {
-                    matches!(
-                        toks[j].text,
-                        "of" | "for" | "over" | "with" | "," | "." | ";"
-                    ) || j > v + 8
+                    matches!(toks[j].text, "," | "." | ";")
+                        || lex.word_in(WordClass::ObjectEnd, toks[j].text)
+                        || j > v + 8
                 })
                 .unwrap_or(toks.len());
             let mut targets = entities_in(inp, s, v + 1, np_end);
-            if targets.is_empty() && lemma == "blame" {
+            if targets.is_empty() && lex.word_in(WordClass::BlameOn, &lemma) {
                 // "blamed the crisis on X"
-                if let Some(o) = (v + 1..(v + 8).min(toks.len())).find(|&j| toks[j].is("on")) {
+                if let Some(o) = (v + 1..(v + 8).min(toks.len()))
+                    .find(|&j| toks[j].in_class(lex, WordClass::BlameOnPreposition))
+                {
                     targets = entities_in(inp, s, o + 1, clause_end(o + 1));
                 }
             }
-            if targets.is_empty() && toks[..v].iter().any(|t| t.is("which") || t.is("that")) {
+            if targets.is_empty()
+                && toks[..v]
+                    .iter()
+                    .any(|t| t.in_class(lex, WordClass::RelativeThat))
+            {
                 // "a policy which the UN has criticised": the main clause's subjects
                 targets = sentence_subjects(inp, s);
             }
@@ -410,7 +361,11 @@ pub fn from_statements(inp: &Input<'_, '_>, statements: &[Statement]) -> Vec<Rel
             else {
                 continue;
             };
-            if cue > 0 && matches!(toks[cue - 1].text, "not" | "n't" | "no") {
+            if cue > 0
+                && inp
+                    .lex
+                    .word_in(WordClass::CriticismNegation, toks[cue - 1].text)
+            {
                 continue;
             }
             for (k, m) in inp.mentions[s].iter().enumerate() {
@@ -502,18 +457,6 @@ fn entities_in_at(inp: &Input<'_, '_>, s: usize, a: usize, b: usize) -> Vec<(usi
         .collect()
 }
 
-/// Nouns for the government or staff of a nation or organization named just before them.
-const BODY_NOUNS: [&str; 8] = [
-    "government",
-    "administration",
-    "ministry",
-    "authorities",
-    "officials",
-    "regime",
-    "leadership",
-    "military",
-];
-
 /// The person who opened the latest sentence before `s` that a person opened
 /// (affiliations like "Swedish" in "Swedish Prime Minister Sarah Lind" skipped).
 fn last_subject_person(inp: &Input<'_, '_>, s: usize) -> Option<usize> {
@@ -525,19 +468,14 @@ fn last_subject_person(inp: &Input<'_, '_>, s: usize) -> Option<usize> {
     })
 }
 
-/// Words after a name that do not make it a modifier ("Malaysia and ...", "China has ...").
-const FUNCTION_WORDS: [&str; 22] = [
-    "and", "or", "but", "has", "have", "had", "is", "are", "was", "were", "will", "would", "who",
-    "which", "also", "both", "all", "could", "should", "can", "may", "did",
-];
-
 /// The subjects of sentence `s`: the actors named at its start (or after
 /// "that"), joined by "and" or commas; "he"/"she" is the last person who
 /// opened a sentence.
 fn sentence_subjects(inp: &Input<'_, '_>, s: usize) -> Vec<usize> {
     let toks = &inp.sents[s].toks;
     let ms = &inp.mentions[s];
-    if toks.first().is_some_and(|t| t.is("he") || t.is("she")) {
+    let lex = inp.lex;
+    if toks.first().is_some_and(|t| is_he_or_she(t, lex)) {
         return last_subject_person(inp, s).into_iter().collect();
     }
     // a mention that only modifies ("The Indian firm") or is a title's affiliation is not a subject
@@ -546,13 +484,16 @@ fn sentence_subjects(inp: &Input<'_, '_>, s: usize) -> Vec<usize> {
             let l = t.text.to_lowercase();
             t.is_word()
                 && !t.cap
-                && !FUNCTION_WORDS.contains(&l.as_str())
-                && !super::nominal::is_verb_like(&l, inp.lex)
+                && !lex.word_in(WordClass::FunctionWord, &l)
+                && !super::nominal::is_verb_like(&l, lex)
         }) || ms
             .iter()
             .any(|o| o.affiliation.is_some() && o.titled_start == m.start && o.start > m.start)
     };
-    let opening = toks.iter().position(|t| t.is("that")).map_or(0, |p| p + 1);
+    let opening = toks
+        .iter()
+        .position(|t| t.in_class(lex, WordClass::Complementizer))
+        .map_or(0, |p| p + 1);
     let mut out = Vec::new();
     let mut next = None::<usize>;
     for (k, m) in ms.iter().enumerate() {
@@ -565,10 +506,10 @@ fn sentence_subjects(inp: &Input<'_, '_>, s: usize) -> Vec<usize> {
             Some(n) => {
                 at <= n + 2
                     && toks[n..at].iter().all(|t| {
-                        t.is("and")
+                        t.in_class(lex, WordClass::Coordinator)
                             || t.text == ","
-                            || t.is_word() && !t.cap && inp.lex.is_title_head(t.text)
-                            || inp.lex.is_title_modifier(t.text)
+                            || t.is_word() && !t.cap && lex.is_title_head(t.text)
+                            || lex.is_title_modifier(t.text)
                             || t.is_possessive()
                     })
             }
@@ -587,13 +528,11 @@ fn sentence_subjects(inp: &Input<'_, '_>, s: usize) -> Vec<usize> {
     out
 }
 
-/// Verbs and prepositions before a meeting that make the subject attend it.
-const ATTEND_CUES: [&str; 6] = ["at", "during", "attend", "attended", "attends", "attending"];
-
 /// Meetings people attend: "a meeting between X and Y", "X's talks with Y",
 /// "X will attend the summit", "X hosted the conference", "X is at a summit".
 fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
     let toks = &inp.sents[s].toks;
+    let lex = inp.lex;
     for (k, m) in inp.mentions[s].iter().enumerate() {
         let (Kind::Meeting, Some(n), Some(meeting)) = (&m.kind, &m.nominal, inp.ents.of[s][k])
         else {
@@ -603,7 +542,7 @@ fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         // between X and Y / with X
         let mut pp_start = n.head + 1;
         for &pp_end in &n.pp_ends {
-            if toks[pp_start].is("between") || toks[pp_start].is("with") {
+            if toks[pp_start].in_class(lex, WordClass::AttendeePreposition) {
                 attendees.extend(people_in(inp, s, pp_start + 1, pp_end));
             }
             pp_start = pp_end;
@@ -620,18 +559,19 @@ fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         let before = m.start.saturating_sub(n.determiner.is_some() as usize);
         let cue = (before.saturating_sub(5)..before).rev().find(|&v| {
             let l = toks[v].text.to_lowercase();
-            inp.lex.verb(&l).is_some_and(|(c, _)| c == VerbClass::Meet)
-                || matches!(l.as_str(), "held" | "hold" | "holds" | "holding")
-                || ATTEND_CUES.contains(&l.as_str())
+            lex.verb(&l).is_some_and(|(c, _)| c == VerbClass::Meet)
+                || lex.word_in(WordClass::HoldForm, &l)
+                || lex.word_in(WordClass::AttendPreposition, &l)
+                || lex.word_in(WordClass::AttendVerb, &l)
         });
         if let Some(v) = cue {
             // "X is at the summit": the sentence's subjects; "X attended": the verb's
-            if ATTEND_CUES[..2].contains(&toks[v].text) {
+            if lex.word_in(WordClass::AttendPreposition, toks[v].text) {
                 attendees.extend(sentence_subjects(inp, s));
             } else {
                 attendees.extend(subject(inp, s, v).map(|x| x.0));
             }
-            if toks[v].is("met") || toks[v].is("meets") {
+            if toks[v].in_class(lex, WordClass::MeetForm) {
                 attendees.extend(entities_in(inp, s, v + 1, before));
             }
         }
@@ -659,7 +599,7 @@ fn reports(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         let mut authors = Vec::new();
         if toks
             .get(n.head + 1)
-            .is_some_and(|t| t.is("by") || t.is("from") || t.is("for"))
+            .is_some_and(|t| t.in_class(inp.lex, WordClass::AuthorPreposition))
         {
             authors.extend(
                 entities_in(inp, s, n.head + 2, n.extent)
@@ -669,10 +609,10 @@ fn reports(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         }
         authors.extend(entities_in(inp, s, m.start, n.head));
         // "his pre-budget review": the person just named
-        if matches!(
-            n.determiner.as_deref(),
-            Some("his" | "her" | "its" | "their")
-        ) {
+        if n.determiner
+            .as_deref()
+            .is_some_and(|d| inp.lex.word_in(WordClass::PossessiveDeterminer, d))
+        {
             let prev = inp.mentions[s]
                 .iter()
                 .enumerate()
@@ -726,11 +666,14 @@ fn it_subject(inp: &Input<'_, '_>, s: usize) -> Option<usize> {
 /// "According to Y, quoting X", "a letter seen by X".
 fn cites(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
     let toks = &inp.sents[s].toks;
+    let lex = inp.lex;
     for v in 0..toks.len() {
         let l = toks[v].text.to_lowercase();
         // "a leaked letter seen by Sky News": the outlet cites the document
-        if matches!(l.as_str(), "seen" | "obtained" | "published")
-            && toks.get(v + 1).is_some_and(|t| t.is("by"))
+        if lex.word_in(WordClass::DocumentVerb, &l)
+            && toks
+                .get(v + 1)
+                .is_some_and(|t| t.in_class(lex, WordClass::PassiveAgent))
         {
             let doc = inp.mentions[s]
                 .iter()
@@ -778,7 +721,7 @@ fn cites(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         // only the first name, unless a list follows ("critics like A and B")
         if !toks[v + 1..end]
             .iter()
-            .any(|t| t.is("like") || t.is("including"))
+            .any(|t| t.in_class(lex, WordClass::ListOpener))
         {
             dsts.truncate(1);
         }
@@ -790,7 +733,7 @@ fn cites(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
                     .flatten()
             })
             .or_else(|| {
-                (v == 1 && toks[0].is("it"))
+                (v == 1 && toks[0].in_class(lex, WordClass::NeuterPronoun))
                     .then(|| it_subject(inp, s))
                     .flatten()
             });
