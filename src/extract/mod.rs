@@ -6,7 +6,8 @@
 //! entities, `quote` finds quotations, `said` attributes statements to
 //! the speakers `speaker` resolves, `relation` reads accusations,
 //! meetings, reports, citations and affiliations. This module turns the result into a [`Graph`] whose
-//! every edge carries the sentence it was read from.
+//! every edge carries the sentence it was read from and the id of the rule
+//! (the construction) that read it.
 
 mod entity;
 mod mention;
@@ -19,7 +20,9 @@ mod token;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::graph::{ArticleInfo, EdgeKey, EdgeKind, Evidence, Graph, NodeKind, RawNode, node_id};
+use crate::graph::{
+    ArticleInfo, EdgeKey, EdgeKind, Evidence, Graph, NodeKind, RawNode, add_evidence, node_id,
+};
 use crate::lexicon::Lexicon;
 use crate::text::Article;
 
@@ -95,10 +98,20 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Graph {
                 seen: BTreeMap::from([(article.digest.clone(), 1)]),
             },
         );
-        b.edge(&speaker, EdgeKind::Said, &sid, false, st.sentence, &st.cue);
+        let said = Reading {
+            sentence: st.sentence,
+            cue: &st.cue,
+            rule: st.rule,
+        };
+        b.edge(&speaker, EdgeKind::Said, &sid, false, &said);
+        // what a statement is about: the entities named in its words
         for &a in &st.about {
             if let Some(t) = ids[a].clone() {
-                b.edge(&sid, EdgeKind::About, &t, false, st.sentence, &st.cue);
+                let about = Reading {
+                    rule: "about.named-in-statement",
+                    ..said
+                };
+                b.edge(&sid, EdgeKind::About, &t, false, &about);
             }
         }
     }
@@ -108,7 +121,12 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Graph {
             continue;
         };
         if src != dst {
-            b.edge(&src, r.kind, &dst, r.negated, r.sentence, &r.cue);
+            let read = Reading {
+                sentence: r.sentence,
+                cue: &r.cue,
+                rule: r.rule,
+            };
+            b.edge(&src, r.kind, &dst, r.negated, &read);
         }
     }
     b.graph
@@ -132,6 +150,14 @@ fn statement_text(s: &str) -> String {
         .trim_end_matches('.')
         .trim_end()
         .to_string()
+}
+
+/// Where and how an edge was read: its sentence, cue and rule.
+#[derive(Clone, Copy)]
+struct Reading<'a> {
+    sentence: usize,
+    cue: &'a str,
+    rule: &'static str,
 }
 
 /// Accumulates the raw graph of one article.
@@ -183,25 +209,19 @@ impl<'a> Builder<'a> {
         id
     }
 
-    fn edge(
-        &mut self,
-        source: &str,
-        kind: EdgeKind,
-        target: &str,
-        negated: bool,
-        sentence: usize,
-        cue: &str,
-    ) {
-        let s = &self.article.sentences[sentence];
+    fn edge(&mut self, source: &str, kind: EdgeKind, target: &str, negated: bool, at: &Reading) {
+        let s = &self.article.sentences[at.sentence];
         let ev = Evidence {
             article: self.article.digest.clone(),
             sentence: s.index,
             start: s.span.start,
             end: s.span.end,
             text: self.article.slice(s.span).to_string(),
-            cue: cue.to_string(),
+            cue: at.cue.to_string(),
+            rule: at.rule.to_string(),
         };
-        self.graph
+        let set = self
+            .graph
             .edges
             .entry(EdgeKey {
                 source: source.to_string(),
@@ -209,8 +229,8 @@ impl<'a> Builder<'a> {
                 target: target.to_string(),
                 negated,
             })
-            .or_default()
-            .insert(ev);
+            .or_default();
+        add_evidence(set, ev);
     }
 }
 
@@ -230,8 +250,10 @@ mod tests {
         let text = "Talks resume\n\nGENEVA, May 2 (UPI) -- Zürich\u{2019}s mayor Anna Weber said \u{201c}we will act\u{201d} on Monday.\n\n\"We will go on,\" Ms Weber added, \"and on.\"\n";
         let g = graph_of(text);
         assert!(!g.edges.is_empty());
+        let rules = rule_ids_in_code();
         for ev in g.edges.values().flatten() {
             assert_eq!(&text[ev.start..ev.end], ev.text);
+            assert!(rules.contains(&ev.rule), "{ev:?}");
         }
     }
 
@@ -351,14 +373,51 @@ mod tests {
                 c => plain.push(c),
             }
         }
-        let rule_id = lit.split_once('.').is_some_and(|(kind, rest)| {
-            !kind.is_empty()
-                && kind.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+        plain.chars().any(|c| c.is_ascii_alphabetic()) && !is_rule_id(lit)
+    }
+
+    /// `KIND.CONSTRUCTION` with an edge kind: a rule id.
+    fn is_rule_id(lit: &str) -> bool {
+        lit.split_once('.').is_some_and(|(kind, rest)| {
+            EdgeKind::parse(kind).is_some()
+                && !rest.is_empty()
                 && rest
                     .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.')
-        });
-        plain.chars().any(|c| c.is_ascii_alphabetic()) && !rule_id
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        })
+    }
+
+    /// The rule ids written in the extractor's code, outside tests.
+    fn rule_ids_in_code() -> BTreeSet<String> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/extract");
+        let mut ids = BTreeSet::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "rs") {
+                let src = std::fs::read_to_string(&path).unwrap();
+                ids.extend(
+                    literals_outside_tests(&src)
+                        .into_iter()
+                        .filter(|l| is_rule_id(l)),
+                );
+            }
+        }
+        ids
+    }
+
+    /// docs/FORMAT.md lists every rule the extractor has, and no other.
+    #[test]
+    fn the_rules_documented_are_the_rules_in_the_code() {
+        let doc = include_str!("../../docs/FORMAT.md");
+        let documented: BTreeSet<String> = doc
+            .lines()
+            .filter_map(|l| l.strip_prefix("| `")?.split_once("` |"))
+            .map(|(id, _)| id.to_string())
+            .filter(|id| is_rule_id(id))
+            .collect();
+        let code = rule_ids_in_code();
+        assert!(code.len() >= 30, "{code:?}");
+        assert_eq!(documented, code);
     }
 
     /// The extractor's words live in `data/words.txt` (see
@@ -416,6 +475,8 @@ mod tests {
             ["alpha", "raw \"quoted\" words", "\\\"q\\\"", "beta"]
         );
         assert!(!is_word_literal("accused.verb-object"));
+        assert!(!is_word_literal("member_of.name-of"));
+        assert!(is_word_literal("according.to"));
         assert!(is_word_literal(".com"));
         assert!(!is_word_literal("\\u{2019}"));
     }

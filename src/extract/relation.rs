@@ -22,6 +22,8 @@ pub struct Relation {
     pub negated: bool,
     pub sentence: usize,
     pub cue: String,
+    /// The id of the construction that made it (`accused.passive-agent`).
+    pub rule: &'static str,
 }
 
 /// Find the relations of an article.
@@ -44,6 +46,7 @@ fn rel(
     negated: bool,
     sentence: usize,
     cue: &str,
+    rule: &'static str,
 ) -> Relation {
     Relation {
         source,
@@ -52,6 +55,7 @@ fn rel(
         negated,
         sentence,
         cue: cue.to_string(),
+        rule,
     }
 }
 
@@ -67,12 +71,14 @@ fn is_actor(inp: &Input<'_, '_>, e: usize) -> bool {
     )
 }
 
-/// The actors of `list`, each once, in order.
-fn actors(inp: &Input<'_, '_>, list: Vec<usize>) -> Vec<usize> {
-    let mut out = Vec::new();
-    for e in list {
-        if is_actor(inp, e) && !out.contains(&e) {
-            out.push(e);
+/// The actors of `list` with the rules that found them, each pair once, in
+/// order. An actor found by two rules is in twice: the edge keeps the
+/// smallest rule id (see [`crate::graph::add_evidence`]).
+fn actors(inp: &Input<'_, '_>, list: Vec<(usize, &'static str)>) -> Vec<(usize, &'static str)> {
+    let mut out: Vec<(usize, &'static str)> = Vec::new();
+    for (e, rule) in list {
+        if is_actor(inp, e) && !out.contains(&(e, rule)) {
+            out.push((e, rule));
         }
     }
     out
@@ -91,12 +97,15 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         if entity_kind(inp, p) != NodeKind::Person {
             continue;
         }
+        // "Chilean Fisheries Minister Tomas Araya"
         if let Some(a) = m.affiliation.and_then(|a| inp.ents.of[s][a]) {
-            out.push(rel(p, EdgeKind::MemberOf, a, false, s, TITLE));
+            let r = "member_of.affiliation-title";
+            out.push(rel(p, EdgeKind::MemberOf, a, false, s, TITLE, r));
         }
         // "Gazprom's Aleksey Miller", "Malaysia's Prime Minister, Najib Razak"
         if let Some(a) = possessor(inp, s, m.titled_start) {
-            out.push(rel(p, EdgeKind::MemberOf, a, false, s, TITLE));
+            let r = "member_of.possessive-title";
+            out.push(rel(p, EdgeKind::MemberOf, a, false, s, TITLE, r));
         }
         // apposition or "of": the first nation/org within a short title phrase after the name
         let mut j = m.end;
@@ -144,7 +153,13 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
                 .iter()
                 .any(|t| inp.lex.is_title_head(t.text));
             if saw_title || title_after {
-                out.push(rel(p, EdgeKind::MemberOf, a, false, s, TITLE));
+                // "X, director of Y" / "X, the Y spokesman" or "X of Y"
+                let r = if comma {
+                    "member_of.apposition"
+                } else {
+                    "member_of.name-of"
+                };
+                out.push(rel(p, EdgeKind::MemberOf, a, false, s, TITLE, r));
             }
             break;
         }
@@ -274,7 +289,7 @@ fn accused(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         }
         let negated = negated_before(toks, v, lex);
         let passive = v > 0 && lex.word_in(WordClass::PassiveAuxiliary, toks[v - 1].text);
-        let (sources, targets): (Vec<usize>, Vec<usize>) = if passive {
+        let (sources, targets, rule): (Vec<usize>, Vec<usize>, &'static str) = if passive {
             let by = (v + 1..(v + 6).min(toks.len()))
                 .find(|&j| toks[j].in_class(lex, WordClass::PassiveAgent));
             let sources = by
@@ -288,11 +303,16 @@ fn accused(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
                 Some((e, _)) => vec![e],
                 None => entities_in(inp, s, 0, aux),
             };
-            (sources, targets)
+            (sources, targets, "accused.passive-agent")
         } else {
+            let mut rule = "accused.verb-object";
             let sources = match subject(inp, s, v) {
                 Some((e, _)) => vec![e],
-                None if lower.ends_with("ing") => sentence_subjects(inp, s),
+                None if lower.ends_with("ing") => {
+                    // "..., accusing Y of ...": the sentence's subjects accuse
+                    rule = "accused.participle-object";
+                    sentence_subjects(inp, s)
+                }
                 None => Vec::new(),
             };
             let np_end = (v + 1..toks.len())
@@ -309,6 +329,7 @@ fn accused(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
                     .find(|&j| toks[j].in_class(lex, WordClass::BlameOnPreposition))
                 {
                     targets = entities_in(inp, s, o + 1, clause_end(o + 1));
+                    rule = "accused.blame-on";
                 }
             }
             if targets.is_empty()
@@ -318,13 +339,14 @@ fn accused(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             {
                 // "a policy which the UN has criticised": the main clause's subjects
                 targets = sentence_subjects(inp, s);
+                rule = "accused.relative-clause";
             }
-            (sources, targets)
+            (sources, targets, rule)
         };
         for a in sources.iter().filter(|&&e| is_actor(inp, e)) {
             for b in targets.iter().filter(|&&e| is_actor(inp, e)) {
                 if a != b && !sources.contains(b) {
-                    out.push(rel(*a, EdgeKind::Accused, *b, negated, s, &lower));
+                    out.push(rel(*a, EdgeKind::Accused, *b, negated, s, &lower, rule));
                 }
             }
         }
@@ -346,6 +368,7 @@ pub fn from_statements(inp: &Input<'_, '_>, statements: &[Statement]) -> Vec<Rel
                     false,
                     st.sentence,
                     "refers to",
+                    "cites.report-in-statement",
                 ));
             }
         }
@@ -405,6 +428,7 @@ pub fn from_statements(inp: &Input<'_, '_>, statements: &[Statement]) -> Vec<Rel
                 false,
                 st.sentence,
                 "blame",
+                "accused.criticism-in-statement",
             ));
         }
     }
@@ -538,12 +562,18 @@ fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         else {
             continue;
         };
-        let mut attendees: Vec<usize> = Vec::new();
+        let mut attendees: Vec<(usize, &'static str)> = Vec::new();
+        let mut add = |es: Vec<usize>, rule: &'static str| {
+            attendees.extend(es.into_iter().map(|e| (e, rule)));
+        };
         // between X and Y / with X
         let mut pp_start = n.head + 1;
         for &pp_end in &n.pp_ends {
             if toks[pp_start].in_class(lex, WordClass::AttendeePreposition) {
-                attendees.extend(people_in(inp, s, pp_start + 1, pp_end));
+                add(
+                    people_in(inp, s, pp_start + 1, pp_end),
+                    "attends.meeting-between",
+                );
             }
             pp_start = pp_end;
         }
@@ -552,7 +582,7 @@ fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         for (j, e) in entities_in_at(inp, s, m.start, n.head) {
             let possessive = toks.get(j).is_some_and(|t| t.is_possessive());
             if possessive || entity_kind(inp, e) != NodeKind::Nation {
-                attendees.push(e);
+                add(vec![e], "attends.meeting-modifier");
             }
         }
         // X met / attended / hosted / held ... the meeting; X is at the summit
@@ -567,15 +597,21 @@ fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         if let Some(v) = cue {
             // "X is at the summit": the sentence's subjects; "X attended": the verb's
             if lex.word_in(WordClass::AttendPreposition, toks[v].text) {
-                attendees.extend(sentence_subjects(inp, s));
+                add(sentence_subjects(inp, s), "attends.at-meeting");
             } else {
-                attendees.extend(subject(inp, s, v).map(|x| x.0));
+                add(
+                    subject(inp, s, v).map(|x| x.0).into_iter().collect(),
+                    "attends.subject-verb-meeting",
+                );
             }
             if toks[v].in_class(lex, WordClass::MeetForm) {
-                attendees.extend(entities_in(inp, s, v + 1, before));
+                add(
+                    entities_in(inp, s, v + 1, before),
+                    "attends.met-object-meeting",
+                );
             }
         }
-        for e in actors(inp, attendees) {
+        for (e, rule) in actors(inp, attendees) {
             out.push(rel(
                 e,
                 EdgeKind::Attends,
@@ -583,6 +619,7 @@ fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
                 false,
                 s,
                 toks[n.head].text,
+                rule,
             ));
         }
     }
@@ -596,7 +633,7 @@ fn reports(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         let (Kind::Report, Some(n), Some(report)) = (&m.kind, &m.nominal, inp.ents.of[s][k]) else {
             continue;
         };
-        let mut authors = Vec::new();
+        let mut authors: Vec<(usize, &'static str)> = Vec::new();
         if toks
             .get(n.head + 1)
             .is_some_and(|t| t.in_class(inp.lex, WordClass::AuthorPreposition))
@@ -604,10 +641,16 @@ fn reports(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             authors.extend(
                 entities_in(inp, s, n.head + 2, n.extent)
                     .into_iter()
-                    .take(3),
+                    .take(3)
+                    .map(|e| (e, "authored_by.report-by")),
             );
         }
-        authors.extend(entities_in(inp, s, m.start, n.head));
+        // "X's study", "a China Daily report"
+        authors.extend(
+            entities_in(inp, s, m.start, n.head)
+                .into_iter()
+                .map(|e| (e, "authored_by.report-modifier")),
+        );
         // "his pre-budget review": the person just named
         if n.determiner
             .as_deref()
@@ -619,9 +662,9 @@ fn reports(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
                 .filter(|(_, p)| p.end < m.start && p.nominal.is_none())
                 .max_by_key(|(_, p)| p.end)
                 .and_then(|(j, _)| inp.ents.of[s][j]);
-            authors.extend(prev);
+            authors.extend(prev.map(|e| (e, "authored_by.possessive-pronoun")));
         }
-        for a in actors(inp, authors) {
+        for (a, rule) in actors(inp, authors) {
             out.push(rel(
                 report,
                 EdgeKind::AuthoredBy,
@@ -629,6 +672,7 @@ fn reports(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
                 false,
                 s,
                 toks[n.head].text,
+                rule,
             ));
         }
         // "X, citing a report ...", "X cited the report", "X referred to the study"
@@ -639,13 +683,24 @@ fn reports(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
                 .is_some_and(|(c, _)| c == VerbClass::Cite)
         });
         if let Some(v) = verb {
-            let src = subject(inp, s, v).map(|x| x.0).or_else(|| {
-                (v > 0 && toks[v - 1].text == ",")
-                    .then(|| subject(inp, s, v - 1).map(|x| x.0))
-                    .flatten()
-            });
-            if let Some(src) = src {
-                out.push(rel(src, EdgeKind::Cites, report, false, s, toks[v].text));
+            // "X, citing a report": the subject before the comma
+            let src = subject(inp, s, v)
+                .map(|x| (x.0, "cites.verb-report"))
+                .or_else(|| {
+                    (v > 0 && toks[v - 1].text == ",")
+                        .then(|| subject(inp, s, v - 1).map(|x| (x.0, "cites.participle-report")))
+                        .flatten()
+                });
+            if let Some((src, rule)) = src {
+                out.push(rel(
+                    src,
+                    EdgeKind::Cites,
+                    report,
+                    false,
+                    s,
+                    toks[v].text,
+                    rule,
+                ));
             }
         }
     }
@@ -681,7 +736,8 @@ fn cites(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
                 .find(|(_, m)| m.end == v && m.kind == Kind::Report)
                 .and_then(|(k, _)| inp.ents.of[s][k]);
             if let (Some(doc), Some(src)) = (doc, object(inp, s, v + 2, v + 5)) {
-                out.push(rel(src, EdgeKind::Cites, doc, false, s, &l));
+                let r = "cites.document-seen-by";
+                out.push(rel(src, EdgeKind::Cites, doc, false, s, &l, r));
             }
             continue;
         }
@@ -726,21 +782,23 @@ fn cites(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             dsts.truncate(1);
         }
         let src = subject(inp, s, v)
-            .map(|x| x.0)
+            .map(|x| (x.0, "cites.verb-object"))
             .or_else(|| {
+                // "Yonhap news agency, quoting X"
                 (v > 0 && toks[v - 1].text == ",")
-                    .then(|| nearest_before(inp, s, v - 1))
+                    .then(|| nearest_before(inp, s, v - 1).map(|e| (e, "cites.participle-object")))
                     .flatten()
             })
             .or_else(|| {
+                // "It quoted X": the organization that last opened a sentence
                 (v == 1 && toks[0].in_class(lex, WordClass::NeuterPronoun))
-                    .then(|| it_subject(inp, s))
+                    .then(|| it_subject(inp, s).map(|e| (e, "cites.it-verb-object")))
                     .flatten()
             });
-        if let Some(src) = src {
+        if let Some((src, rule)) = src {
             for dst in dsts {
                 if src != dst {
-                    out.push(rel(src, EdgeKind::Cites, dst, false, s, &l));
+                    out.push(rel(src, EdgeKind::Cites, dst, false, s, &l, rule));
                 }
             }
         }

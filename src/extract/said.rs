@@ -36,6 +36,8 @@ pub struct Statement {
     pub cue: String,
     /// Mentions named inside the content: (sentence, mention index).
     pub about: Vec<usize>,
+    /// The id of the construction that attributed it (`said.subject-verb-content`).
+    pub rule: &'static str,
 }
 
 /// Everything the passes need about the article.
@@ -72,7 +74,9 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
         });
         let mut v = 0;
         while v < toks.len() {
-            let cue = speech_at(toks, v, inp.lex).or_else(|| {
+            let spoken = speech_at(toks, v, inp.lex);
+            let by_report = spoken.is_none();
+            let cue = spoken.or_else(|| {
                 report_speaks(inp, s, v).then(|| (toks[v].text.to_lowercase(), 1, Special::None))
             });
             let Some((cue, len, special)) = cue else {
@@ -89,7 +93,9 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
                 continue;
             }
             let found = attribute(inp, s, v, len, special, sentence_speaker);
-            if let Some((speaker, pieces)) = found {
+            if let Some((speaker, pieces, rule)) = found {
+                // "the study shows that ...": a document speaks
+                let rule = if by_report { "said.report-verb" } else { rule };
                 let speaker = match speaker {
                     Speaker::Entity(e) => Some(e),
                     Speaker::He => tracker.person(inp.ents, Some(false)),
@@ -109,6 +115,7 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
                             sentence: s,
                             cue: cue.clone(),
                             about: Vec::new(),
+                            rule,
                         });
                     }
                     sentence_speaker = Some(e);
@@ -173,8 +180,15 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
         let starts_para = para_start
             .get(&para)
             .is_some_and(|&start| quote.outer.start <= start + 1);
-        let speaker = same_para.or_else(|| if starts_para { prev_para() } else { None });
-        if let Some(e) = speaker {
+        let speaker = same_para
+            .map(|e| (e, "said.quote-paragraph-speaker"))
+            .or_else(|| {
+                starts_para
+                    .then(prev_para)
+                    .flatten()
+                    .map(|e| (e, "said.quote-previous-paragraph"))
+            });
+        if let Some((e, rule)) = speaker {
             used_quotes[q] = true;
             by_para.entry(para).or_default().push((pos, e));
             out.push(Statement {
@@ -183,6 +197,7 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
                 sentence: s,
                 cue: "quote".to_string(),
                 about: Vec::new(),
+                rule,
             });
         }
     }
@@ -306,7 +321,7 @@ enum Special {
     Participle,
 }
 
-/// Speaker and content pieces of the speech cue at `v..v+len` of sentence `s`.
+/// Speaker, content pieces and rule id of the speech cue at `v..v+len` of sentence `s`.
 fn attribute(
     inp: &Input<'_, '_>,
     s: usize,
@@ -314,7 +329,7 @@ fn attribute(
     len: usize,
     special: Special,
     sentence_speaker: Option<usize>,
-) -> Option<(Speaker, Vec<Span>)> {
+) -> Option<(Speaker, Vec<Span>, &'static str)> {
     let sent = &inp.sents[s];
     let toks = &sent.toks;
     let after = v + len;
@@ -328,7 +343,7 @@ fn attribute(
             let opens_clause = v > 0
                 && toks[v - 1].in_class(inp.lex, WordClass::Complementizer)
                 && v + 2 < toks.len();
-            let (from, to) = if v == 0
+            let (from, to, rule) = if v == 0
                 || opens_clause
                 || (v <= 2
                     && !toks[..v].iter().any(|t| {
@@ -340,22 +355,22 @@ fn attribute(
                 while c < toks.len() && !matches!(toks[c].text, ",") && c < m_end + 6 {
                     c += 1;
                 }
-                (c + 1, toks.len())
+                (c + 1, toks.len(), "said.according-to-opens")
             } else {
-                (0, v)
+                (0, v, "said.according-to-closes")
             };
             if (from..to.min(toks.len())).any(|j| speech_at(toks, j, inp.lex).is_some()) {
                 return None;
             }
             let span = tok_span(toks, from, to)?;
-            return Some((Speaker::Entity(e), vec![span]));
+            return Some((Speaker::Entity(e), vec![span], rule));
         }
         Special::QuotedAs => {
             let m = mention_starting(inp, s, v + 1)?;
             let e = inp.ents.of[s][m]?;
             let start = skip_that(toks, after, inp.lex);
             let span = tok_span(toks, start, content_stop(inp, s, start))?;
-            return Some((Speaker::Entity(e), vec![span]));
+            return Some((Speaker::Entity(e), vec![span], "said.quoted-as-saying"));
         }
         _ => {}
     }
@@ -367,7 +382,7 @@ fn attribute(
     {
         let start = skip_object_and_adverbials(inp, s, after);
         let span = tok_span(toks, start, toks.len())?;
-        return Some((Speaker::Entity(e), vec![span]));
+        return Some((Speaker::Entity(e), vec![span], "said.coordinated-verb"));
     }
     // the subject before the verb
     let subject = subject_before(inp, s, v);
@@ -406,7 +421,7 @@ fn attribute(
         };
         if !closes && after_words >= 3 && !is_sentence_close(toks, start) {
             let span = tok_span(toks, start, content_stop(inp, s, start))?;
-            return Some((speaker, vec![span]));
+            return Some((speaker, vec![span], "said.subject-verb-content"));
         }
         // "CONTENT, X said." / "CONTENT," X said, "MORE."
         let mut pieces = Vec::new();
@@ -433,7 +448,9 @@ fn attribute(
         {
             pieces.push(sp);
         }
+        let mut rule = "said.content-subject-verb";
         if pieces.is_empty() {
+            rule = "said.subject-verb-after-quote";
             // "X said." closing a quotation that started in an earlier sentence
             let before = inp
                 .quotes
@@ -447,7 +464,7 @@ fn attribute(
         if pieces.is_empty() {
             return None;
         }
-        return Some((speaker, pieces));
+        return Some((speaker, pieces, rule));
     }
     // inversion: "..., said Mr Smith." / "... ," said he.
     if v > 0 && (toks[v - 1].text == "," || toks[v - 1].is_quote()) {
@@ -475,7 +492,7 @@ fn attribute(
                 before_end -= 1;
             }
             let span = tok_span(toks, 0, before_end)?;
-            return Some((sp, vec![span]));
+            return Some((sp, vec![span], "said.quote-verb-speaker"));
         }
     }
     // "..., saying ..." or a second verb in the sentence: the sentence's speaker
@@ -486,7 +503,11 @@ fn attribute(
         let e = sentence_speaker.or_else(|| subject_at_start(inp, s))?;
         let start = skip_object_and_adverbials(inp, s, after);
         let span = tok_span(toks, start, content_stop(inp, s, start))?;
-        return Some((Speaker::Entity(e), vec![span]));
+        return Some((
+            Speaker::Entity(e),
+            vec![span],
+            "said.participle-sentence-speaker",
+        ));
     }
     None
 }

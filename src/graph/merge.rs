@@ -8,7 +8,7 @@
 
 use std::cmp::Reverse;
 
-use super::{ArticleInfo, Graph, RawNode};
+use super::{ArticleInfo, Graph, RawNode, add_evidence};
 
 impl Graph {
     /// Add everything of `other` to `self`.
@@ -22,7 +22,9 @@ impl Graph {
     ///   `names` is the union; `seen` takes the larger count per article, so
     ///   re-adding an article is a no-op.
     /// * Edges are keyed by (source, kind, target, negated); evidence sets
-    ///   are united.
+    ///   are united, one entry per sentence: where two rules made the edge
+    ///   from the same sentence, the smallest rule id stays (see
+    ///   [`super::add_evidence`]).
     ///
     /// Cost: O(m log n) for `m` items in `other`.
     pub fn merge(&mut self, other: Graph) {
@@ -43,11 +45,9 @@ impl Graph {
             }
         }
         for (key, evidence) in other.edges {
-            match self.edges.get_mut(&key) {
-                Some(mine) => mine.extend(evidence),
-                None => {
-                    self.edges.insert(key, evidence);
-                }
+            let mine = self.edges.entry(key).or_default();
+            for ev in evidence {
+                add_evidence(mine, ev);
             }
         }
     }
@@ -200,6 +200,7 @@ mod tests {
             end: 4,
             text: "Hush".into(),
             cue: "said".into(),
+            rule: "said.subject-verb-content".into(),
         };
         g.edges.insert(
             EdgeKey {
@@ -214,5 +215,66 @@ mod tests {
         let twice = merge_all([g.clone(), g.clone()]);
         assert_eq!(once, g);
         assert_eq!(twice, g);
+    }
+
+    fn said_from(rule: &str, cue: &str) -> Graph {
+        let mut g = Graph::default();
+        let ev = Evidence {
+            article: "d1".into(),
+            sentence: 2,
+            start: 10,
+            end: 14,
+            text: "Hush".into(),
+            cue: cue.into(),
+            rule: rule.into(),
+        };
+        g.edges.insert(
+            EdgeKey {
+                source: "person:roe".into(),
+                kind: EdgeKind::Said,
+                target: "statement:d1:1".into(),
+                negated: false,
+            },
+            BTreeSet::from([ev]),
+        );
+        g
+    }
+
+    /// One sentence of one edge read by two rules is one evidence entry:
+    /// the smallest rule id, whatever the order; a known rule beats none.
+    #[test]
+    fn one_sentence_by_two_rules_keeps_the_smallest_rule() {
+        let rules = |g: &Graph| -> Vec<(String, String)> {
+            g.edges
+                .values()
+                .flatten()
+                .map(|e| (e.rule.clone(), e.cue.clone()))
+                .collect()
+        };
+        let a = said_from("said.subject-verb-content", "said");
+        let b = said_from("said.according-to-opens", "according to");
+        let old = said_from("", "said");
+        for order in [
+            [&a, &b, &old],
+            [&b, &a, &old],
+            [&old, &a, &b],
+            [&old, &b, &a],
+        ] {
+            let g = merge_all(order.map(|g| g.clone()));
+            assert_eq!(
+                rules(&g),
+                [(
+                    "said.according-to-opens".to_string(),
+                    "according to".to_string()
+                )]
+            );
+        }
+        let g = merge_all([old.clone(), old.clone()]);
+        assert_eq!(rules(&g), [(String::new(), "said".to_string())]);
+        let g = merge_all([old, a.clone()]);
+        assert_eq!(
+            rules(&g),
+            [("said.subject-verb-content".to_string(), "said".to_string())]
+        );
     }
 }
