@@ -677,8 +677,8 @@ const ROWS: &[Row] = &[
             negated: true,
         },
     ),
-    // ---- relation rules over roles (data/rules/relations.rules): each row is
-    // found by one rule only, so deleting that rule fails its row
+    // ---- constructions read through roles: passive agents, relative
+    // clauses, participles, hosts and authors (data/rules/relations.rules)
     row(
         "Quota row\n\nLIMA, June 3 (UPI) -- Ecuador was blamed by Colombia for the collapse of the quota talks.\n",
         Accused {

@@ -7,8 +7,8 @@ use std::process::{Command, Stdio};
 
 use super::args::{LayoutArg, RenderArgs, StatementsArg};
 use super::io::load_graph;
-use super::write::{Output, refuse_input_as_output};
 use super::show::pick;
+use super::write::{Output, refuse_input_as_output};
 use super::{Code, Reporter};
 use crate::error::{Error, Result};
 use crate::graph::resolve;

@@ -344,6 +344,7 @@ mod tests {
                     end: 9,
                     text: text.into(),
                     cue: "said".into(),
+                    rule: String::new(),
                 },
                 "person:kessler".to_string(),
                 "statement:d1:0".to_string(),

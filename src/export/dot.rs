@@ -292,6 +292,7 @@ mod tests {
             end: text.len(),
             text: text.into(),
             cue: "said".into(),
+            rule: String::new(),
         };
         let long = "We will \"not\" accept this \\ nor that \\N \\G in Zürich — ever 😀, \
                     said the minister at the end of a very long day\\";

@@ -206,6 +206,7 @@ mod tests {
             end: 40,
             text: "Kessler said <talks> & \u{1}more.".into(),
             cue: "said".into(),
+            rule: String::new(),
         };
         let view = View {
             extra: Default::default(),

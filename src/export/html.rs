@@ -241,6 +241,7 @@ mod tests {
             end: text.len(),
             text: text.into(),
             cue: "said".into(),
+            rule: "said.subject-verb-content".into(),
         };
         (e, String::new(), String::new())
     }

@@ -4,7 +4,9 @@
 //! Beyond the fields the format requires, every node carries `articles`
 //! (how many articles it was seen in) and `seen` (mentions per article
 //! digest); a node that folded several raw ids lists them in `members`, each
-//! with its own name(s) and `seen`. Evidence read under raw ids other than
+//! with its own name(s) and `seen`. Each evidence names the extraction
+//! `rule` that made the edge from its sentence (absent in graphs written
+//! before rules were recorded, and read as unknown). Evidence read under raw ids other than
 //! the edge's ends names them in `from`/`to`. With these, [`from_str`]
 //! rebuilds the raw graph exactly, so a graph file can be merged with new
 //! articles and resolved again without losing anything. Edges carry a
@@ -29,7 +31,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::graph::{
     ArticleInfo, EdgeKey, EdgeKind, Evidence, Fields, Graph, Node, NodeKind, RawNode, View,
-    merge_fields,
+    add_evidence, merge_fields,
 };
 
 /// No unknown fields.
@@ -130,6 +132,7 @@ pub fn to_string(view: &View) -> String {
                         end: ev.end,
                         text: &ev.text,
                         cue: &ev.cue,
+                        rule: &ev.rule,
                         from: (*from != e.source).then_some(from.as_str()),
                         to: (*to != e.target).then_some(to.as_str()),
                     })
@@ -346,14 +349,16 @@ pub fn from_str(json: &str) -> Result<Graph, String> {
                 target: to,
                 negated,
             };
-            graph.edges.entry(key).or_default().insert(Evidence {
+            let ev = Evidence {
                 article,
                 sentence,
                 start,
                 end,
                 text,
                 cue,
-            });
+                rule: ev.rule.unwrap_or_default(),
+            };
+            add_evidence(graph.edges.entry(key).or_default(), ev);
         }
     }
     Ok(graph)
@@ -519,6 +524,8 @@ struct OutEvidence<'a> {
     end: usize,
     text: &'a str,
     cue: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    rule: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     from: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -694,6 +701,7 @@ struct InEvidence {
     end: Option<usize>,
     text: Option<String>,
     cue: Option<String>,
+    rule: Option<String>,
     from: Option<String>,
     to: Option<String>,
 }
@@ -855,5 +863,42 @@ mod tests {
         assert_eq!(g.nodes["person:jo-roe"].seen["d1"], 4);
         let ev = g.edges.values().next().unwrap().iter().next().unwrap();
         assert_eq!(ev.cue, "said");
+        // written before rules were recorded: the rule is unknown, and stays absent
+        assert_eq!(ev.rule, "");
+        let again = to_string(&resolve(&g));
+        assert!(!again.contains("\"rule\""), "{again}");
+    }
+
+    #[test]
+    fn evidence_names_its_rule_and_reads_it_back() {
+        let g = sample();
+        let json = to_string(&resolve(&g));
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let ev = &v["edges"][0]["evidence"][0];
+        let want = &g.edges.values().next().unwrap().iter().next().unwrap().rule;
+        assert!(!want.is_empty());
+        assert_eq!(ev["rule"], want.as_str());
+        // `rule` comes after `cue`
+        let first = json.find("\"evidence\"").unwrap();
+        assert!(json[first..].find("\"cue\"") < json[first..].find("\"rule\""));
+        assert_eq!(from_str(&json), Ok(g));
+    }
+
+    /// Two entries for one sentence of one edge (a file edited by hand, or
+    /// written by two versions) read as one: the smallest rule id.
+    #[test]
+    fn one_sentence_under_two_rules_reads_as_the_smallest() {
+        let mut v: serde_json::Value =
+            serde_json::from_str(&to_string(&resolve(&sample()))).unwrap();
+        let mut second = v["edges"][0]["evidence"][0].clone();
+        second["rule"] = "aaa.first-rule".into();
+        v["edges"][0]["evidence"]
+            .as_array_mut()
+            .unwrap()
+            .push(second);
+        let g = from_str(&v.to_string()).unwrap();
+        let evidence: Vec<&Evidence> = g.edges.values().next().unwrap().iter().collect();
+        assert_eq!(evidence.len(), 1);
+        assert_eq!(evidence[0].rule, "aaa.first-rule");
     }
 }

@@ -272,6 +272,7 @@ mod tests {
                     end: 8,
                     text: "A \"did\" it.".into(),
                     cue: "accused".into(),
+                    rule: String::new(),
                 },
                 "person:a".into(),
                 "person:b".into(),

@@ -14,14 +14,10 @@
 
 use super::chunk::Chunks;
 use super::token::Tok;
+use crate::lexicon::{Lexicon, WordClass};
 use crate::tag::Upos;
 
-/// Voice of a verb.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Voice {
-    Active,
-    Passive,
-}
+pub use crate::lexicon::rules::Voice;
 
 /// The roles of one verb, each a group index of [`Chunks::groups`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,22 +30,15 @@ pub struct Args {
     pub negated: bool,
 }
 
-fn is_be(t: &Tok<'_>) -> bool {
-    [
-        "is", "are", "was", "were", "be", "been", "being", "'s", "’s", "get", "got", "gets",
-        "getting",
-    ]
-    .iter()
-    .any(|w| t.is(w))
-}
-
-fn is_negation(t: &Tok<'_>) -> bool {
-    t.is("not") || t.is("n't") || t.is("never") || t.text.ends_with("n't")
+/// Negation among the auxiliaries ("not", "never", "didn't").
+fn is_negation(lex: &Lexicon, t: &Tok<'_>) -> bool {
+    t.in_class(lex, WordClass::AuxNegation) || (t.pos == Upos::Aux && t.text.ends_with("n't"))
 }
 
 /// Auxiliaries, adverbs and negation between a subject and its verb.
-fn filler(t: &Tok<'_>) -> bool {
-    matches!(t.pos, Upos::Aux | Upos::Adv | Upos::Part) && !t.is("to") || is_negation(t)
+fn filler(lex: &Lexicon, t: &Tok<'_>) -> bool {
+    matches!(t.pos, Upos::Aux | Upos::Adv | Upos::Part) && !t.in_class(lex, WordClass::To)
+        || is_negation(lex, t)
 }
 
 /// The group whose last chunk ends right at token `end`.
@@ -59,11 +48,13 @@ fn group_ending(ch: &Chunks, end: usize) -> Option<usize> {
 
 /// The group a group's phrase attaches to when it is the object of a
 /// preposition: "the talks" for "the border" in "the talks on the border".
-pub fn attached_to(toks: &[Tok<'_>], ch: &Chunks, g: usize) -> Option<usize> {
+pub fn attached_to(lex: &Lexicon, toks: &[Tok<'_>], ch: &Chunks, g: usize) -> Option<usize> {
     let start = ch.groups[g].start;
-    (start > 0 && toks[start - 1].pos == Upos::Adp && !toks[start - 1].is("by"))
-        .then(|| group_ending(ch, start - 1))
-        .flatten()
+    (start > 0
+        && toks[start - 1].pos == Upos::Adp
+        && !toks[start - 1].in_class(lex, WordClass::PassiveAgent))
+    .then(|| group_ending(ch, start - 1))
+    .flatten()
 }
 
 /// The group starting at token `start`.
@@ -72,42 +63,37 @@ fn group_starting(ch: &Chunks, start: usize) -> Option<usize> {
 }
 
 /// A past participle by its form: "-ed", "-en", or an irregular one.
-fn participle_form(t: &Tok<'_>) -> bool {
+fn participle_form(lex: &Lexicon, t: &Tok<'_>) -> bool {
     let l = t.text.to_ascii_lowercase();
-    l.ends_with("ed")
-        || l.ends_with("en")
-        || [
-            "held", "met", "led", "made", "put", "set", "brought", "bought", "built", "sent",
-            "paid", "run", "won", "told", "found", "seen",
-        ]
-        .contains(&l.as_str())
+    l.ends_with("ed") || l.ends_with("en") || lex.word_in(WordClass::IrregularParticiple, &l)
 }
 
 /// The roles of the verb at token `v`; `cue_end` is the end of its cue
 /// (a multi-word cue such as "took part in" ends after its last word).
-pub fn args(toks: &[Tok<'_>], ch: &Chunks, v: usize, cue_end: usize) -> Args {
+pub fn args(lex: &Lexicon, toks: &[Tok<'_>], ch: &Chunks, v: usize, cue_end: usize) -> Args {
     let mut j = v;
     let mut negated = false;
     let mut be = false;
-    while j > 0 && filler(&toks[j - 1]) {
+    while j > 0 && filler(lex, &toks[j - 1]) {
         j -= 1;
-        negated |= is_negation(&toks[j]);
-        be |= is_be(&toks[j]);
+        negated |= is_negation(lex, &toks[j]);
+        be |= lex.word_in(WordClass::PassiveAuxiliary, toks[j].text);
     }
     let verb = &toks[v];
     let ing = verb.text.to_ascii_lowercase().ends_with("ing");
-    let by_next = toks.get(cue_end).is_some_and(|t| t.is("by"));
+    let by = |t: &Tok<'_>| t.in_class(lex, WordClass::PassiveAgent);
+    let by_next = toks.get(cue_end).is_some_and(by);
     // "was hosted by", or reduced: "a study released by", "the talks, held in Lima,"
-    let reduced = !be && !ing && participle_form(verb) && j > 0 && {
+    let reduced = !be && !ing && participle_form(lex, verb) && j > 0 && {
         let p = &toks[j - 1];
         by_next && (group_ending(ch, j).is_some() || p.text == ",")
     };
-    let passive = (be && !ing && participle_form(verb)) || reduced;
+    let passive = (be && !ing && participle_form(lex, verb)) || reduced;
     // "the survey, conducted by Oxfam,": the noun before the comma
     let subject = if reduced && toks[j - 1].text == "," {
         group_ending(ch, j - 1)
     } else {
-        subject_at(toks, ch, j, ing, v)
+        subject_at(lex, toks, ch, j, ing, v)
     };
     // object: the group after the cue, past adverbs
     let mut k = cue_end;
@@ -120,7 +106,7 @@ pub fn args(toks: &[Tok<'_>], ch: &Chunks, v: usize, cue_end: usize) -> Args {
         .then(|| {
             (cue_end..toks.len().min(cue_end + 6))
                 .take_while(|&x| x == cue_end || !(toks[x].text == "," || toks[x].pos.is_verbal()))
-                .find(|&x| toks[x].is("by"))
+                .find(|&x| by(&toks[x]))
                 .and_then(|x| group_starting(ch, x + 1))
         })
         .flatten();
@@ -138,13 +124,20 @@ pub fn args(toks: &[Tok<'_>], ch: &Chunks, v: usize, cue_end: usize) -> Args {
 }
 
 /// The subject of a verb whose auxiliaries start at `j`.
-fn subject_at(toks: &[Tok<'_>], ch: &Chunks, j: usize, ing: bool, v: usize) -> Option<usize> {
+fn subject_at(
+    lex: &Lexicon,
+    toks: &[Tok<'_>],
+    ch: &Chunks,
+    j: usize,
+    ing: bool,
+    v: usize,
+) -> Option<usize> {
     if j == 0 {
         return None;
     }
     let p = &toks[j - 1];
     // "X, who ...", "the summit, which ...", "the report that ..."
-    if p.pos == Upos::Pron && (p.is("who") || p.is("which") || p.is("that")) && j >= 2 {
+    if p.pos == Upos::Pron && p.in_class(lex, WordClass::ClauseRelative) && j >= 2 {
         let mut a = j - 1;
         if toks[a - 1].text == "," {
             a -= 1;
@@ -177,10 +170,10 @@ fn subject_at(toks: &[Tok<'_>], ch: &Chunks, j: usize, ing: bool, v: usize) -> O
             .find(|&x| toks[x].pos.is_verbal() && toks[x].pos == Upos::Verb)?;
         if main < v {
             let mut m = main;
-            while m > 0 && filler(&toks[m - 1]) {
+            while m > 0 && filler(lex, &toks[m - 1]) {
                 m -= 1;
             }
-            return subject_at(toks, ch, m, false, main);
+            return subject_at(lex, toks, ch, m, false, main);
         }
     }
     None
@@ -194,10 +187,11 @@ mod tests {
 
     /// The words of each role of the first token that is `verb`.
     fn roles(text: &str, verb: &str) -> (Voice, String, String, String, bool) {
+        let lex = Lexicon::embedded();
         let s = SentToks::of(text);
-        let ch = chunk(&s.toks, &[]);
+        let ch = chunk(&lex, &s.toks, &[]);
         let v = s.toks.iter().position(|t| t.text == verb).unwrap();
-        let a = args(&s.toks, &ch, v, v + 1);
+        let a = args(&lex, &s.toks, &ch, v, v + 1);
         let words = |g: Option<usize>| {
             g.map(|g| {
                 let g = &ch.groups[g];

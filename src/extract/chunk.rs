@@ -10,6 +10,7 @@
 
 use super::mention::Mention;
 use super::token::Tok;
+use crate::lexicon::{Lexicon, WordClass};
 use crate::tag::Upos;
 
 /// Index of a chunk in its sentence's list.
@@ -47,8 +48,8 @@ pub struct Chunks {
 }
 
 /// Relative pronouns: they open a clause, never a noun phrase.
-fn relative(t: &Tok<'_>) -> bool {
-    t.pos == Upos::Pron && (t.is("who") || t.is("which") || t.is("that") || t.is("whom"))
+fn relative(lex: &Lexicon, t: &Tok<'_>) -> bool {
+    t.pos == Upos::Pron && t.in_class(lex, WordClass::ClauseRelative)
 }
 
 fn nominal(t: &Tok<'_>) -> bool {
@@ -64,7 +65,9 @@ fn inside(t: &Tok<'_>) -> bool {
 }
 
 /// Chunk a sentence. Linear in its length.
-pub fn chunk(toks: &[Tok<'_>], mentions: &[Mention]) -> Chunks {
+pub fn chunk(lex: &Lexicon, toks: &[Tok<'_>], mentions: &[Mention]) -> Chunks {
+    let relative = |t: &Tok<'_>| relative(lex, t);
+    let possessive_pronoun = |t: &Tok<'_>| t.in_class(lex, WordClass::PossessiveDeterminer);
     // the mention covering each token, longest first
     let mut owner: Vec<Option<usize>> = vec![None; toks.len()];
     let mut order: Vec<usize> = (0..mentions.len()).collect();
@@ -158,34 +161,20 @@ pub fn chunk(toks: &[Tok<'_>], mentions: &[Mention]) -> Chunks {
         }
         i = end;
     }
-    group(toks, chunks)
+    group(lex, toks, chunks)
 }
 
-/// "his", "her", "its", "their", "our", "my", "your": opens a phrase.
-fn possessive_pronoun(t: &Tok<'_>) -> bool {
-    ["his", "her", "its", "their", "our", "my", "your"]
-        .iter()
-        .any(|w| t.is(w))
-}
-
-/// What joins the items of a list: "and", "or" (tagged CCONJ), or the
-/// words of "along with", "as well as", "together with".
-fn joiner(toks: &[Tok<'_>], at: usize) -> Option<usize> {
+/// What joins the items of a list, and its length in tokens: "and", "or"
+/// (tagged CCONJ), or "along with", "together with".
+fn joiner(lex: &Lexicon, toks: &[Tok<'_>], at: usize) -> Option<usize> {
     let t = toks.get(at)?;
-    if t.pos == Upos::Cconj && (t.is("and") || t.is("or")) {
+    if t.pos == Upos::Cconj && t.in_class(lex, WordClass::ListJoiner) {
         return Some(1);
     }
-    let next = toks.get(at + 1);
-    if (t.is("along") || t.is("together")) && next.is_some_and(|n| n.is("with")) {
-        return Some(2);
-    }
-    if t.is("as")
-        && next.is_some_and(|n| n.is("well"))
-        && toks.get(at + 2).is_some_and(|n| n.is("as"))
-    {
-        return Some(3);
-    }
-    None
+    let with = toks
+        .get(at + 1)
+        .is_some_and(|n| n.in_class(lex, WordClass::Comitative));
+    (t.in_class(lex, WordClass::ListCompanion) && with).then_some(2)
 }
 
 /// A proper name rather than a description.
@@ -193,7 +182,7 @@ fn named(toks: &[Tok<'_>], c: &Chunk) -> bool {
     !c.mentions.is_empty() || toks[c.head].pos == Upos::Propn
 }
 
-fn group(toks: &[Tok<'_>], chunks: Vec<Chunk>) -> Chunks {
+fn group(lex: &Lexicon, toks: &[Tok<'_>], chunks: Vec<Chunk>) -> Chunks {
     let n = chunks.len();
     let mut groups: Vec<Group> = Vec::new();
     let mut c = 0;
@@ -212,7 +201,7 @@ fn group(toks: &[Tok<'_>], chunks: Vec<Chunk>) -> Chunks {
             if comma {
                 k += 1;
             }
-            let joined = joiner(toks, k);
+            let joined = joiner(lex, toks, k);
             if let Some(len) = joined {
                 k += len;
             }
@@ -227,7 +216,7 @@ fn group(toks: &[Tok<'_>], chunks: Vec<Chunk>) -> Chunks {
             }
             // a comma alone: a list goes on only if a joiner follows later,
             // otherwise it is an apposition of a name and a description
-            let ends_in_list = list_ahead(toks, &chunks, last + 1);
+            let ends_in_list = list_ahead(lex, toks, &chunks, last + 1);
             let appos = !listed
                 && members.len() == 1
                 && named(toks, &chunks[last]) != named(toks, next)
@@ -255,7 +244,7 @@ fn group(toks: &[Tok<'_>], chunks: Vec<Chunk>) -> Chunks {
 }
 
 /// From chunk `c` on, chunks separated by commas end in "and X".
-fn list_ahead(toks: &[Tok<'_>], chunks: &[Chunk], mut c: usize) -> bool {
+fn list_ahead(lex: &Lexicon, toks: &[Tok<'_>], chunks: &[Chunk], mut c: usize) -> bool {
     for _ in 0..16 {
         let Some(ch) = chunks.get(c) else {
             return false;
@@ -265,7 +254,7 @@ fn list_ahead(toks: &[Tok<'_>], chunks: &[Chunk], mut c: usize) -> bool {
         if comma {
             k += 1;
         }
-        if let Some(len) = joiner(toks, k) {
+        if let Some(len) = joiner(lex, toks, k) {
             return chunks.get(c + 1).is_some_and(|n| n.start == k + len);
         }
         if !comma || chunks.get(c + 1).is_none_or(|n| n.start != k) {
@@ -283,7 +272,7 @@ mod tests {
 
     fn phrases(text: &str) -> Vec<Vec<String>> {
         let s = SentToks::of(text);
-        let c = chunk(&s.toks, &[]);
+        let c = chunk(&Lexicon::embedded(), &s.toks, &[]);
         c.groups
             .iter()
             .map(|g| {

@@ -61,7 +61,7 @@ impl<'a> Doc<'a> {
         let chunks = sents
             .iter()
             .zip(&mentions)
-            .map(|(s, ms)| chunk(&s.toks, ms))
+            .map(|(s, ms)| chunk(lexicon, &s.toks, ms))
             .collect();
         Doc {
             text,

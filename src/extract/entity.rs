@@ -7,7 +7,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::graph::NodeKind;
-use crate::lexicon::{Lexicon, VerbClass, lower};
+use crate::lexicon::{Lexicon, VerbClass, WordClass, lower};
 
 use super::mention::{Kind, Mention};
 use super::token::{SentToks, Tok};
@@ -59,28 +59,11 @@ impl Entities {
     }
 }
 
-/// Words between a name and its speech verb that do not break the link.
-pub const VERB_FILLERS: [&str; 14] = [
-    "also",
-    "later",
-    "has",
-    "had",
-    "have",
-    "was",
-    "then",
-    "previously",
-    "earlier",
-    "again",
-    "further",
-    "yesterday",
-    "today",
-    "repeatedly",
-];
-
-/// True when a speech verb follows token `end` (after fillers).
+/// True when a speech verb follows token `end` (after the fillers of
+/// [`WordClass::VerbFiller`]: "has also said").
 pub fn speech_follows(toks: &[Tok<'_>], end: usize, lex: &Lexicon) -> bool {
     let mut j = end;
-    while j < toks.len() && VERB_FILLERS.contains(&toks[j].text) {
+    while j < toks.len() && lex.word_in(WordClass::VerbFiller, toks[j].text) {
         j += 1;
     }
     toks.get(j)
@@ -180,8 +163,8 @@ pub fn resolve(
                     Some(e)
                 }
                 Kind::Org(None) if m.end - m.start == 1 && toks[m.start].is_acronym() => {
-                    acronym(&ents, ms, &ents.of[s], toks, k).or_else(|| {
-                        acronym_evidence(toks, m.start).then(|| {
+                    acronym(&ents, ms, &ents.of[s], toks, k, lex).or_else(|| {
+                        acronym_evidence(toks, m.start, lex).then(|| {
                             ents.intern(NodeKind::Organization, org_key(&m.name), &m.name)
                                 .0
                         })
@@ -248,7 +231,10 @@ pub fn resolve(
                 Kind::Single | Kind::Person | Kind::MaybePerson if !m.name.contains(' ') => {
                     let word = m.name.as_str();
                     // "Mrs Howard" is not Michael Howard when he is "Mr Howard"
-                    let gender = m.honorific.as_deref().and_then(honorific_gender);
+                    let gender = m
+                        .honorific
+                        .as_deref()
+                        .and_then(|h| honorific_gender(h, lex));
                     let fits = |e: usize| {
                         gender.is_none()
                             || ents.list[e].female.is_none()
@@ -346,7 +332,7 @@ pub fn resolve(
             let full = ents.list.iter().position(|f| {
                 f.kind == NodeKind::Organization
                     && f.name.contains(' ')
-                    && initials(&f.name) == e.name
+                    && initials(&f.name, lex) == e.name
             })?;
             Some((a, full))
         })
@@ -410,7 +396,11 @@ pub fn resolve(
                 if let Some(t) = &m.title {
                     ent.titles.extend(t.split(' ').map(str::to_lowercase));
                 }
-                if let Some(g) = m.honorific.as_deref().and_then(honorific_gender) {
+                if let Some(g) = m
+                    .honorific
+                    .as_deref()
+                    .and_then(|h| honorific_gender(h, lex))
+                {
                     ent.female.get_or_insert(g);
                 }
             }
@@ -427,6 +417,7 @@ fn acronym(
     of: &[Option<usize>],
     toks: &[Tok<'_>],
     k: usize,
+    lex: &Lexicon,
 ) -> Option<usize> {
     let m = &ms[k];
     let word: String = m.name.chars().filter(|c| c.is_alphanumeric()).collect();
@@ -445,14 +436,14 @@ fn acronym(
         return Some(e);
     }
     ents.list.iter().position(|e| {
-        e.kind == NodeKind::Organization && initials(&e.name) == word && word.len() >= 2
+        e.kind == NodeKind::Organization && initials(&e.name, lex) == word && word.len() >= 2
     })
 }
 
 /// The initials of a name, skipping small words: "Oil and Natural Gas Corporation" -> "ONGC".
-fn initials(name: &str) -> String {
+fn initials(name: &str, lex: &Lexicon) -> String {
     name.split([' ', '-'])
-        .filter(|w| !matches!(*w, "of" | "and" | "the" | "for" | "&" | "on" | "in"))
+        .filter(|w| !lex.word_in(WordClass::InitialsSkip, w))
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_uppercase())
         .collect()
@@ -466,58 +457,35 @@ fn is_roman_numeral(word: &str) -> bool {
 }
 
 /// An unknown acronym acts as an organization when it speaks, owns or is cited.
-fn acronym_evidence(toks: &[Tok<'_>], start: usize) -> bool {
+fn acronym_evidence(toks: &[Tok<'_>], start: usize, lex: &Lexicon) -> bool {
     let next = toks.get(start + 1);
-    let prev = start.checked_sub(1).map(|p| toks[p].text.to_lowercase());
     next.is_some_and(|t| t.is_possessive())
-        || matches!(
-            prev.as_deref(),
-            Some("told" | "by" | "from" | "at" | "the" | "to")
-        )
-        || (start >= 2 && toks[start - 2].is("according"))
+        || (start >= 1 && toks[start - 1].in_class(lex, WordClass::AcronymCue))
+        || (start >= 2 && toks[start - 2].in_class(lex, WordClass::SourceOpener))
 }
 
 /// A lone capitalised word after "head of", "chairman of", ", of", "at": an organization.
 fn org_context(toks: &[Tok<'_>], start: usize, lex: &Lexicon) -> bool {
     // "security firm Preventon", "shares in Guidant", "a bid for Rosneft"
-    if start >= 1 && ORG_CUES.contains(&toks[start - 1].text) {
+    if start >= 1 && lex.word_in(WordClass::OrgCue, toks[start - 1].text) {
         return true;
     }
-    if start < 2 || !matches!(toks[start - 1].text, "of" | "at" | "from") {
+    if start < 2 || !lex.word_in(WordClass::AffiliationPreposition, toks[start - 1].text) {
         return false;
     }
     let before = &toks[start - 2];
     before.text == "," || (lex.is_title_head(before.text) && !before.cap)
 }
 
-/// Lower-case words right before a lone capitalised word that make it a company or body.
-const ORG_CUES: [&str; 16] = [
-    "firm",
-    "company",
-    "giant",
-    "maker",
-    "retailer",
-    "carrier",
-    "airline",
-    "operator",
-    "insurer",
-    "bank",
-    "group",
-    "broadcaster",
-    "publisher",
-    "developer",
-    "manufacturer",
-    "newspaper",
-];
-
 /// true for a female honorific ("Mrs", "Ms", "Baroness"), false for a male one, None otherwise.
-fn honorific_gender(h: &str) -> Option<bool> {
+fn honorific_gender(h: &str, lex: &Lexicon) -> Option<bool> {
     let h = h.trim_end_matches('.').to_lowercase();
-    match h.as_str() {
-        "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" | "baroness" | "queen" | "princess"
-        | "sister" => Some(true),
-        "mr" | "sir" | "lord" | "baron" | "king" | "prince" | "father" | "brother" => Some(false),
-        _ => None,
+    if lex.word_in(WordClass::FemaleHonorific, &h) {
+        Some(true)
+    } else if lex.word_in(WordClass::MaleHonorific, &h) {
+        Some(false)
+    } else {
+        None
     }
 }
 

@@ -9,7 +9,7 @@
 //! Carney") and the nation or organization right before a title ("Chinese
 //! Assistant Foreign Minister ...") are recorded for `member_of`.
 
-use crate::lexicon::{Lexicon, NationForm, NounClass, lower};
+use crate::lexicon::{Lexicon, NationForm, NounClass, WordClass, lower};
 use crate::text::{Span, TokenKind};
 
 use super::token::{SentToks, Tok, key};
@@ -76,13 +76,10 @@ pub struct Mention {
     pub nominal: Option<Nominal>,
 }
 
-const JOINERS: [&str; 13] = [
-    "de", "du", "da", "la", "le", "van", "von", "der", "den", "al", "bin", "el", "ibn",
-];
-
-/// Words that may follow "of"/"for" in a name only after a head word.
-fn is_of(t: &Tok<'_>) -> bool {
-    matches!(t.text, "of" | "for" | "on")
+/// Words that may join the parts of a name only after a head word
+/// ([`WordClass::NameConnector`]: "Bank of England").
+fn is_of(t: &Tok<'_>, lex: &Lexicon) -> bool {
+    lex.word_in(WordClass::NameConnector, t.text)
 }
 
 /// Find the mentions of one sentence.
@@ -108,7 +105,7 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon) -> Vec<Mention> {
             if matches!(kind, Kind::Nation(..))
                 && toks
                     .get(end)
-                    .is_some_and(|t| matches!(t.text, "Government" | "Administration"))
+                    .is_some_and(|t| lex.word_in(WordClass::NationBody, t.text))
             {
                 out.push(mention(sent, i, end + 1, kind, name));
                 i = end + 1;
@@ -121,12 +118,12 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon) -> Vec<Mention> {
                     i,
                     run_end,
                     Kind::Org(None),
-                    org_name(text, toks, i, run_end),
+                    org_name(text, toks, i, run_end, lex),
                 ));
                 i = run_end;
                 continue;
             }
-            if capital && !capital_is_government(toks, i, end) {
+            if capital && !capital_is_government(toks, i, end, lex) {
                 i = end;
                 continue;
             }
@@ -196,7 +193,7 @@ fn gazetteer(toks: &[Tok<'_>], i: usize, lex: &Lexicon) -> Option<(usize, Kind, 
             ));
         }
         // "The Washington Post" may be listed without its article
-        if n > 1 && run[0].is("the") {
+        if n > 1 && run[0].in_class(lex, WordClass::DefiniteArticle) {
             let k2 = key(&run[1..]);
             if let Some(o) = lex.organization(&k2) {
                 return Some((i + n, Kind::Org(Some(o)), lex.organizations[o].name.clone()));
@@ -208,36 +205,9 @@ fn gazetteer(toks: &[Tok<'_>], i: usize, lex: &Lexicon) -> Option<(usize, Kind, 
 
 /// A capital stands for its government when it is not a place: not after
 /// "in"/"to"/"from"..., and it acts ("Washington has", "Beijing's stand").
-fn capital_is_government(toks: &[Tok<'_>], i: usize, end: usize) -> bool {
-    let before = i.checked_sub(1).map(|j| toks[j].text.to_lowercase());
-    if let Some(b) = before.as_deref()
-        && matches!(
-            b,
-            "in" | "at"
-                | "to"
-                | "from"
-                | "near"
-                | "into"
-                | "outside"
-                | "around"
-                | "via"
-                | "across"
-                | "through"
-                | "visit"
-                | "visited"
-                | "visiting"
-                | "of"
-                | "toward"
-                | "towards"
-                | "between"
-                | "inside"
-                | "within"
-                | "left"
-                | "reached"
-                | "arrived"
-                | "leave"
-        )
-    {
+fn capital_is_government(toks: &[Tok<'_>], i: usize, end: usize, lex: &Lexicon) -> bool {
+    let before = i.checked_sub(1).map(|j| &toks[j]);
+    if before.is_some_and(|b| b.in_class(lex, WordClass::PlaceBefore)) {
         return false;
     }
     match toks.get(end) {
@@ -290,7 +260,7 @@ fn run_end(toks: &[Tok<'_>], i: usize, lex: &Lexicon) -> usize {
             continue;
         }
         // "Faisal al-Harbi", "Ahmed bin-Said": a lower-case particle hyphened to a name
-        if j > i && t.is_word() && particle_name(t.text) {
+        if j > i && t.is_word() && particle_name(t.text, lex) {
             j += 1;
             end = j;
             continue;
@@ -320,23 +290,27 @@ fn run_end(toks: &[Tok<'_>], i: usize, lex: &Lexicon) -> usize {
         let next_cap = |k: usize| toks.get(k).is_some_and(|n| n.cap && n.is_word());
         if j > i
             && (next_cap(j + 1)
-                || (toks.get(j + 1).is_some_and(|n| n.text == "the") && next_cap(j + 2)))
+                || (toks
+                    .get(j + 1)
+                    .is_some_and(|n| lex.word_in(WordClass::DefiniteArticle, n.text))
+                    && next_cap(j + 2)))
         {
-            if JOINERS.contains(&t.text) && next_cap(j + 1) {
+            if lex.word_in(WordClass::NameJoiner, t.text) && next_cap(j + 1) {
                 j += 1;
                 continue;
             }
             // "Iran and the European Union" is two names: "the" follows only "of"/"for"
-            let the_next = toks.get(j + 1).is_some_and(|n| n.text == "the");
+            let the = |n: &Tok<'_>| lex.word_in(WordClass::DefiniteArticle, n.text);
+            let the_next = toks.get(j + 1).is_some_and(the);
             // "the World Bank on Monday": a day or month never continues a name
             let stop_next = toks.get(j + 1).is_some_and(|n| lex.is_stopcap(n.text));
-            if (is_of(t) && !stop_next) || ((t.text == "and" || t.text == "&") && !the_next) {
+            if (is_of(t, lex) && !stop_next)
+                || (lex.word_in(WordClass::NameAnd, t.text) && !the_next)
+            {
                 plain_end.get_or_insert(end);
                 j += 1;
                 // "Secretary of State for the Family"
-                if toks.get(j).is_some_and(|n| n.text == "the")
-                    && toks.get(j + 1).is_some_and(|n| n.cap)
-                {
+                if toks.get(j).is_some_and(the) && toks.get(j + 1).is_some_and(|n| n.cap) {
                     j += 1;
                 }
                 continue;
@@ -359,7 +333,9 @@ fn joined_run_holds(run: &[Tok<'_>], lex: &Lexicon) -> bool {
     }
     if org_head_end(run, lex) == Some(run.len()) {
         // "Quarterly Economic Commentary of Strathclyde University" is two names
-        let of = run.iter().position(|t| t.text == "of");
+        let of = run
+            .iter()
+            .position(|t| lex.word_in(WordClass::Partitive, t.text));
         // and "Commanders of the Korean People's Army" is people of a name
         let people_of = |o: usize| {
             run[..o].iter().all(|t| {
@@ -377,9 +353,10 @@ fn joined_run_holds(run: &[Tok<'_>], lex: &Lexicon) -> bool {
         });
         return !two_names;
     }
-    let last_conn = run
-        .iter()
-        .rposition(|t| is_of(t) || t.text == "and" || t.text == "&" || t.text == "the");
+    let and_the = |t: &Tok<'_>| {
+        lex.word_in(WordClass::NameAnd, t.text) || lex.word_in(WordClass::DefiniteArticle, t.text)
+    };
+    let last_conn = run.iter().rposition(|t| is_of(t, lex) || and_the(t));
     let last_head = run
         .iter()
         .rposition(|t| lex.is_title_head(t.text) || lex.is_honorific(t.text));
@@ -387,8 +364,8 @@ fn joined_run_holds(run: &[Tok<'_>], lex: &Lexicon) -> bool {
         lex.is_title_head(t.text)
             || lex.is_title_modifier(t.text)
             || lex.is_honorific(t.text)
-            || is_of(t)
-            || matches!(t.text, "and" | "&" | "the")
+            || is_of(t, lex)
+            || and_the(t)
     };
     matches!((last_conn, last_head), (Some(c), Some(h)) if c < h && h + 1 < run.len() && run[..h].iter().all(title_word))
 }
@@ -408,14 +385,14 @@ fn org_head_end(run: &[Tok<'_>], lex: &Lexicon) -> Option<usize> {
     }
     // "Church of Scientology", "Bank of England": a head followed by of/for + capitalised words
     let h = run.iter().position(is_head)?;
-    if run.get(h + 1).is_some_and(is_of) {
+    if run.get(h + 1).is_some_and(|t| is_of(t, lex)) {
         return Some(run.len());
     }
     None
 }
 
-fn org_name(text: &str, toks: &[Tok<'_>], start: usize, end: usize) -> String {
-    let s = if toks[start].is("the") {
+fn org_name(text: &str, toks: &[Tok<'_>], start: usize, end: usize, lex: &Lexicon) -> String {
+    let s = if toks[start].in_class(lex, WordClass::DefiniteArticle) {
         start + 1
     } else {
         start
@@ -444,7 +421,12 @@ fn classify_run(
         s += 1;
     }
     // "Bush-style", "Blair-led": an adjective made from a name ends the run
-    while end > s && ADJ_SUFFIXES.iter().any(|x| toks[end - 1].text.ends_with(x)) {
+    while end > s
+        && lex
+            .words_of(WordClass::NameAdjectiveSuffix)
+            .iter()
+            .any(|x| toks[end - 1].text.ends_with(x.as_str()))
+    {
         end -= 1;
     }
     if s >= end {
@@ -456,7 +438,7 @@ fn classify_run(
             && g_end <= end
         {
             if !matches!(kind, Kind::Nation(_, NationForm::Capital))
-                || capital_is_government(toks, s, g_end)
+                || capital_is_government(toks, s, g_end, lex)
             {
                 out.push(mention(sent, s, g_end, kind, name));
             }
@@ -479,7 +461,7 @@ fn classify_run(
                 s,
                 s + e,
                 Kind::Org(None),
-                org_name(text, toks, s, s + e),
+                org_name(text, toks, s, s + e, lex),
             ));
             return;
         }
@@ -496,7 +478,7 @@ fn classify_run(
             lex.is_title_modifier(t.text)
                 || lex.is_title_head(t.text)
                 || lex.is_honorific(t.text)
-                || matches!(t.text, "of" | "for" | "the" | "and" | "&")
+                || lex.word_in(WordClass::TitleJoiner, t.text)
                 || (t.cap && !lex.is_given_name(t.text))
         });
         if title_ok && h + 1 < end {
@@ -515,7 +497,7 @@ fn classify_run(
     if name_toks.is_empty() {
         return; // a title alone: "Foreign Secretary"
     }
-    if name_toks.len() == 1 && PRONOUNS.contains(&name_toks[0].text) {
+    if name_toks.len() == 1 && lex.word_in(WordClass::CapitalisedPronoun, name_toks[0].text) {
         return; // "He" is also a family name, but never alone
     }
     if name_toks.len() > 5 || name_toks.iter().any(|t| !name_like(t, lex)) {
@@ -530,9 +512,10 @@ fn classify_run(
         name_toks.len() > 1 && lex.is_not_name_end(name_toks[name_toks.len() - 1].text);
     let titled = n > s;
     let web = name_toks.len() == 1
-        && [".com", ".org", ".net", ".co.uk"]
+        && lex
+            .words_of(WordClass::WebSuffix)
             .iter()
-            .any(|d| name.ends_with(d));
+            .any(|d| name.ends_with(d.as_str()));
     let firm = name_toks.len() > 2 && name_toks.iter().any(|t| t.text == "&");
     let kind = if web || firm {
         Kind::Org(None)
@@ -571,30 +554,10 @@ fn classify_run(
     out.push(m);
 }
 
-const PRONOUNS: [&str; 8] = ["He", "She", "It", "They", "We", "I", "You", "His"];
-
-/// Endings that make an adjective of a name ("Bush-style", "Blair-led").
-const ADJ_SUFFIXES: [&str; 10] = [
-    "-style",
-    "-led",
-    "-backed",
-    "-based",
-    "-era",
-    "-type",
-    "-like",
-    "-owned",
-    "-run",
-    "-controlled",
-];
-
 /// "al-Harbi", "el-Sisi", "bin-Laden": a lower-case particle, a hyphen, a capitalised name.
-fn particle_name(word: &str) -> bool {
-    [
-        "al-", "el-", "ad-", "as-", "ash-", "bin-", "ibn-", "abu-", "ben-",
-    ]
-    .iter()
-    .any(|p| {
-        word.strip_prefix(p)
+fn particle_name(word: &str, lex: &Lexicon) -> bool {
+    lex.words_of(WordClass::NameParticle).iter().any(|p| {
+        word.strip_prefix(p.as_str())
             .is_some_and(|rest| rest.starts_with(char::is_uppercase))
     })
 }
@@ -604,8 +567,8 @@ fn name_like(t: &Tok<'_>, lex: &Lexicon) -> bool {
     (t.cap && t.is_word() && t.text.chars().any(char::is_alphabetic) && !lex.is_stopcap(t.text))
         || t.text == "-"
         || t.text == "&"
-        || particle_name(t.text)
-        || JOINERS.contains(&t.text)
+        || particle_name(t.text, lex)
+        || lex.word_in(WordClass::NameJoiner, t.text)
         || (t.is_word() && t.text.contains('-'))
 }
 

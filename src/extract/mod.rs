@@ -6,7 +6,8 @@
 //! entities, `quote` finds quotations, `said` attributes statements to
 //! the speakers `speaker` resolves, `relation` reads accusations,
 //! meetings, reports, citations and affiliations. This module turns the result into a [`Graph`] whose
-//! every edge carries the sentence it was read from.
+//! every edge carries the sentence it was read from and the id of the rule
+//! (the construction) that read it.
 
 mod arg;
 mod chunk;
@@ -23,7 +24,9 @@ mod token;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::graph::{ArticleInfo, EdgeKey, EdgeKind, Evidence, Graph, NodeKind, RawNode, node_id};
+use crate::graph::{
+    ArticleInfo, EdgeKey, EdgeKind, Evidence, Graph, NodeKind, RawNode, add_evidence, node_id,
+};
 use crate::lexicon::Lexicon;
 use crate::text::Article;
 
@@ -35,11 +38,9 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Graph {
     let statements = said::find(&input);
     let mut relations = relation::find(&input);
     relations.extend(relation::from_statements(&input, &statements));
-    let mut found = Vec::new();
     for (s, ch) in doc.chunks.iter().enumerate() {
-        pattern::apply(&input, s, ch, pattern::builtin(), &mut found);
+        pattern::apply(&input, s, ch, lexicon.rules(), &mut relations);
     }
-    relations.extend(found.into_iter().map(|f| f.relation));
 
     let mut b = Builder::new(article);
     // entities
@@ -69,10 +70,20 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Graph {
                 seen: BTreeMap::from([(article.digest.clone(), 1)]),
             },
         );
-        b.edge(&speaker, EdgeKind::Said, &sid, false, st.sentence, &st.cue);
+        let said = Reading {
+            sentence: st.sentence,
+            cue: &st.cue,
+            rule: st.rule,
+        };
+        b.edge(&speaker, EdgeKind::Said, &sid, false, &said);
+        // what a statement is about: the entities named in its words
         for &a in &st.about {
             if let Some(t) = ids[a].clone() {
-                b.edge(&sid, EdgeKind::About, &t, false, st.sentence, &st.cue);
+                let about = Reading {
+                    rule: "about.named-in-statement",
+                    ..said
+                };
+                b.edge(&sid, EdgeKind::About, &t, false, &about);
             }
         }
     }
@@ -89,7 +100,12 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Graph {
             continue;
         };
         if src != dst {
-            b.edge(&src, r.kind, &dst, r.negated, r.sentence, &r.cue);
+            let read = Reading {
+                sentence: r.sentence,
+                cue: &r.cue,
+                rule: r.rule,
+            };
+            b.edge(&src, r.kind, &dst, r.negated, &read);
         }
     }
     b.graph
@@ -113,6 +129,14 @@ fn statement_text(s: &str) -> String {
         .trim_end_matches('.')
         .trim_end()
         .to_string()
+}
+
+/// Where and how an edge was read: its sentence, cue and rule.
+#[derive(Clone, Copy)]
+struct Reading<'a> {
+    sentence: usize,
+    cue: &'a str,
+    rule: &'static str,
 }
 
 /// Accumulates the raw graph of one article.
@@ -164,25 +188,19 @@ impl<'a> Builder<'a> {
         id
     }
 
-    fn edge(
-        &mut self,
-        source: &str,
-        kind: EdgeKind,
-        target: &str,
-        negated: bool,
-        sentence: usize,
-        cue: &str,
-    ) {
-        let s = &self.article.sentences[sentence];
+    fn edge(&mut self, source: &str, kind: EdgeKind, target: &str, negated: bool, at: &Reading) {
+        let s = &self.article.sentences[at.sentence];
         let ev = Evidence {
             article: self.article.digest.clone(),
             sentence: s.index,
             start: s.span.start,
             end: s.span.end,
             text: self.article.slice(s.span).to_string(),
-            cue: cue.to_string(),
+            cue: at.cue.to_string(),
+            rule: at.rule.to_string(),
         };
-        self.graph
+        let set = self
+            .graph
             .edges
             .entry(EdgeKey {
                 source: source.to_string(),
@@ -190,8 +208,8 @@ impl<'a> Builder<'a> {
                 target: target.to_string(),
                 negated,
             })
-            .or_default()
-            .insert(ev);
+            .or_default();
+        add_evidence(set, ev);
     }
 }
 
@@ -211,8 +229,10 @@ mod tests {
         let text = "Talks resume\n\nGENEVA, May 2 (UPI) -- Zürich\u{2019}s mayor Anna Weber said \u{201c}we will act\u{201d} on Monday.\n\n\"We will go on,\" Ms Weber added, \"and on.\"\n";
         let g = graph_of(text);
         assert!(!g.edges.is_empty());
+        let rules = rule_ids_in_code();
         for ev in g.edges.values().flatten() {
             assert_eq!(&text[ev.start..ev.end], ev.text);
+            assert!(rules.contains(&ev.rule), "{ev:?}");
         }
     }
 
@@ -233,6 +253,218 @@ mod tests {
     fn same_text_same_graph() {
         let text = "Title\n\nLONDON (Reuters) - Foreign Secretary Jack Doe said the talks in Paris had failed.\n";
         assert_eq!(graph_of(text), graph_of(text));
+    }
+
+    /// The string literals of `src` outside `#[cfg(test)]` items, skipping
+    /// comments and char literals (a small lexer, enough for our own code).
+    fn literals_outside_tests(src: &str) -> Vec<String> {
+        let b = src.as_bytes();
+        let find = |from: usize, pat: &[u8]| {
+            (from..b.len())
+                .find(|&k| b[k..].starts_with(pat))
+                .unwrap_or(b.len())
+        };
+        let (mut i, mut depth) = (0, 0usize);
+        let mut test_from: Option<usize> = None; // depth at which a test item opened
+        let mut pending_test = false;
+        let mut out = Vec::new();
+        while i < b.len() {
+            let rest = &b[i..];
+            let ident_before = i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_');
+            if rest.starts_with(b"//") {
+                i = find(i, b"\n");
+            } else if rest.starts_with(b"/*") {
+                i = find(i, b"*/") + 2;
+            } else if rest.starts_with(b"#[cfg(test)]") {
+                pending_test = true;
+                i += "#[cfg(test)]".len();
+            } else if b[i] == b'"'
+                || (rest.starts_with(b"r#") || rest.starts_with(b"r\"")) && !ident_before
+            {
+                let hashes = rest[1..].iter().take_while(|&&c| c == b'#').count();
+                let (open, close) = if b[i] == b'"' {
+                    (1, vec![b'"'])
+                } else {
+                    (2 + hashes, [b"\"".as_slice(), &vec![b'#'; hashes]].concat())
+                };
+                let mut j = i + open;
+                while j < b.len() && !b[j..].starts_with(&close) {
+                    j += if b[i] == b'"' && b[j] == b'\\' { 2 } else { 1 };
+                }
+                if test_from.is_none() {
+                    out.push(String::from_utf8_lossy(&b[i + open..j.min(b.len())]).into_owned());
+                }
+                i = j + close.len();
+            } else if b[i] == b'\'' {
+                // a char literal ('a', '\n', '\u{2019}', '’') or a lifetime ('a)
+                let close = (i + 1..(i + 12).min(b.len())).find(|&k| b[k] == b'\'' && k > i + 1);
+                match close {
+                    Some(e) if !b[i + 1..e].iter().any(|c| b" ,>".contains(c)) => i = e + 1,
+                    _ => i += 1,
+                }
+            } else {
+                match b[i] {
+                    b'{' => {
+                        if pending_test && test_from.is_none() {
+                            test_from = Some(depth);
+                        }
+                        pending_test = false;
+                        depth += 1;
+                    }
+                    b'}' => {
+                        depth = depth.saturating_sub(1);
+                        if test_from == Some(depth) {
+                            test_from = None;
+                        }
+                    }
+                    b';' if test_from.is_none() => pending_test = false,
+                    _ => {}
+                }
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// A literal is a word when it holds a letter outside `{}` placeholders
+    /// and escapes; a rule id (`said.quote-speaker-after`) is a name, not a word.
+    fn is_word_literal(lit: &str) -> bool {
+        let mut plain = String::new();
+        let mut chars = lit.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '{' => {
+                    for d in chars.by_ref() {
+                        if d == '}' {
+                            break;
+                        }
+                    }
+                }
+                '\\' => {
+                    if chars.next() == Some('u') {
+                        for d in chars.by_ref() {
+                            if d == '}' {
+                                break;
+                            }
+                        }
+                    }
+                }
+                c => plain.push(c),
+            }
+        }
+        plain.chars().any(|c| c.is_ascii_alphabetic()) && !is_rule_id(lit)
+    }
+
+    /// `KIND.CONSTRUCTION` with an edge kind: a rule id.
+    fn is_rule_id(lit: &str) -> bool {
+        lit.split_once('.').is_some_and(|(kind, rest)| {
+            EdgeKind::parse(kind).is_some()
+                && !rest.is_empty()
+                && rest
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        })
+    }
+
+    /// The rule ids written in the extractor's code, outside tests.
+    fn rule_ids_in_code() -> BTreeSet<String> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/extract");
+        let mut ids = BTreeSet::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "rs") {
+                let src = std::fs::read_to_string(&path).unwrap();
+                ids.extend(
+                    literals_outside_tests(&src)
+                        .into_iter()
+                        .filter(|l| is_rule_id(l)),
+                );
+            }
+        }
+        ids
+    }
+
+    /// docs/FORMAT.md lists every rule the extractor has, and no other.
+    #[test]
+    fn the_rules_documented_are_the_rules_in_the_code() {
+        let doc = include_str!("../../docs/FORMAT.md");
+        let documented: BTreeSet<String> = doc
+            .lines()
+            .filter_map(|l| l.strip_prefix("| `")?.split_once("` |"))
+            .map(|(id, _)| id.to_string())
+            .filter(|id| is_rule_id(id))
+            .collect();
+        let mut code = rule_ids_in_code();
+        assert!(code.len() >= 30, "{code:?}");
+        let data: Vec<&str> = Lexicon::embedded().rules().iter().map(|r| r.id).collect();
+        for id in &data {
+            assert!(
+                code.insert(id.to_string()),
+                "rule {id} is in the code and in data/rules"
+            );
+        }
+        assert_eq!(documented, code);
+    }
+
+    /// The extractor's words live in `data/words.txt` (see
+    /// [`crate::lexicon::WordClass`]): outside tests, `src/extract` holds at
+    /// most 60 string literals with letters in them (cue names, affixes,
+    /// ids), and no list of English words.
+    #[test]
+    fn the_extractor_holds_no_word_lists() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/extract");
+        let mut found = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "rs") {
+                let src = std::fs::read_to_string(&path).unwrap();
+                for lit in literals_outside_tests(&src) {
+                    if is_word_literal(&lit) {
+                        found.push(format!("{}: {lit:?}", path.display()));
+                    }
+                }
+            }
+        }
+        assert!(
+            found.len() <= 60,
+            "{} word literals:\n{}",
+            found.len(),
+            found.join("\n")
+        );
+    }
+
+    #[test]
+    fn the_literal_counter_sees_what_it_should() {
+        let src = r##"
+            // "commented"
+            const A: &str = "alpha"; // a word
+            fn f<'a>(x: &'a str) -> char { let _ = r#"raw "quoted" words"#; '"' }
+            fn g() -> String { format!("{} {x}", "\"q\"") }
+            #[cfg(test)]
+            mod tests { const T: &str = "test only"; fn h() { let _ = "{"; } }
+            const B: &str = "beta";
+        "##;
+        let lits = literals_outside_tests(src);
+        assert_eq!(
+            lits,
+            [
+                "alpha",
+                "raw \"quoted\" words",
+                "{} {x}",
+                "\\\"q\\\"",
+                "beta"
+            ]
+        );
+        let words: Vec<&String> = lits.iter().filter(|l| is_word_literal(l)).collect();
+        assert_eq!(
+            words,
+            ["alpha", "raw \"quoted\" words", "\\\"q\\\"", "beta"]
+        );
+        assert!(!is_word_literal("accused.verb-object"));
+        assert!(!is_word_literal("member_of.name-of"));
+        assert!(is_word_literal("according.to"));
+        assert!(is_word_literal(".com"));
+        assert!(!is_word_literal("\\u{2019}"));
     }
 
     /// Words that trigger every rule, in any order: the extractor never panics.

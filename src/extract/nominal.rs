@@ -9,25 +9,11 @@
 //! ordinal, or a prepositional phrase with a name in it. A bare definite
 //! phrase ("the summit") refers back to the last specific one of its kind.
 
-use crate::lexicon::{Lexicon, NounClass, lower};
+use crate::lexicon::{Lexicon, NounClass, WordClass, lower};
 use crate::text::TokenKind;
 
 use super::mention::{Kind, Mention, Nominal};
 use super::token::{SentToks, Tok};
-
-const DETERMINERS: [&str; 13] = [
-    "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my",
-];
-
-const PREPS: [&str; 12] = [
-    "in", "on", "at", "between", "with", "by", "from", "of", "to", "for", "about", "over",
-];
-
-/// Words that end a phrase's left edge: auxiliaries, conjunctions and the like.
-const STOPS: [&str; 24] = [
-    "and", "or", "but", "has", "had", "have", "was", "were", "is", "are", "be", "been", "will",
-    "would", "who", "which", "that", "as", "than", "not", "also", "after", "before", "during",
-];
 
 /// The meeting and report phrases of a sentence. `names` are its name mentions.
 pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -> Vec<Mention> {
@@ -42,15 +28,12 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
         // "the board", "the ministry": an organization named before
         if !t.cap
             && h > 0
-            && toks[h - 1].is("the")
+            && toks[h - 1].in_class(lex, WordClass::DefiniteArticle)
             && toks.get(h + 1).is_none_or(|n| {
                 !n.is_word()
                     || n.cap
                     || lex.verb(&lower(n.text)).is_some()
-                    || matches!(
-                        n.text,
-                        "has" | "had" | "is" | "was" | "did" | "didn't" | "will" | "would"
-                    )
+                    || lex.word_in(WordClass::OrgRefVerb, n.text)
             })
         {
             let mut cap = t.text.to_string();
@@ -78,12 +61,7 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
         {
             continue;
         }
-        if h > 0
-            && matches!(
-                toks[h - 1].text.to_lowercase().as_str(),
-                "to" | "will" | "would" | "he" | "she" | "they" | "it" | "we"
-            )
-        {
+        if h > 0 && toks[h - 1].in_class(lex, WordClass::VerbBefore) {
             continue;
         }
         let (start, determiner) = left_edge(toks, h, lex);
@@ -97,7 +75,7 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
             (t.cap && (j > 0 || in_name(j)))
                 || t.is_possessive()
                 || t.kind == TokenKind::Number
-                || ORDINALS.contains(&t.text)
+                || lex.word_in(WordClass::Ordinal, t.text)
         }) || names_in(h + 1, extent)
             || pp_ends.first().is_some_and(|&e| {
                 toks[h + 1..e]
@@ -105,7 +83,7 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
                     .any(|t| t.cap || t.kind == TokenKind::Number)
             });
         // "regular meetings": a plural is generic unless a name pins it down
-        let plural = t.text.ends_with('s') && !t.is("talks") && !t.is("news");
+        let plural = t.text.ends_with('s') && !t.in_class(lex, WordClass::UncountableS);
         let specific = if plural {
             specific && (names_in(start, h) || names_in(h + 1, extent))
         } else {
@@ -113,20 +91,22 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
         };
         // "according to a two-year study", "citing a report": a source in its own right
         let cited = start >= 2 && {
-            let a = toks[start - 1].text.to_lowercase();
-            let b = toks[start - 2].text.to_lowercase();
-            (b == "according" && a == "to") || a == "citing" || b == "citing"
+            let (a, b) = (&toks[start - 1], &toks[start - 2]);
+            (b.in_class(lex, WordClass::SourceOpener) && a.in_class(lex, WordClass::To))
+                || a.in_class(lex, WordClass::CitingForm)
+                || b.in_class(lex, WordClass::CitingForm)
         };
         // "a letter seen by Sky News"
         let seen_by = toks
             .get(h + 1)
-            .is_some_and(|t| matches!(t.text, "seen" | "obtained" | "published"))
-            && toks.get(h + 2).is_some_and(|t| t.is("by"));
+            .is_some_and(|t| lex.word_in(WordClass::DocumentVerb, t.text))
+            && toks
+                .get(h + 2)
+                .is_some_and(|t| t.in_class(lex, WordClass::PassiveAgent));
         let specific = specific || cited || seen_by;
-        let definite = matches!(
-            determiner.as_deref(),
-            Some("the" | "this" | "that" | "its" | "his" | "her" | "their")
-        );
+        let definite = determiner
+            .as_deref()
+            .is_some_and(|d| lex.word_in(WordClass::DefiniteDeterminer, d));
         // "a report released on Monday": kept for the relation rules only
         let bare = !(specific || (definite && pp_ends.is_empty()));
         let span_text =
@@ -151,29 +131,13 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
     out
 }
 
-/// Words after which comes a verb ("to resume talks", "will resume talks").
-const MODALS: [&str; 10] = [
-    "to", "will", "would", "can", "could", "may", "might", "should", "must", "shall",
-];
-
-/// Past forms and other verbs that end a phrase, beyond the lexicon's speech and meeting verbs.
-const VERBS: [&str; 40] = [
-    "came", "went", "made", "took", "gave", "got", "held", "hold", "holds", "met", "saw", "told",
-    "found", "left", "sent", "set", "put", "ran", "won", "lost", "paid", "kept", "began", "become",
-    "became", "brought", "showed", "shows", "is", "are", "was", "were", "has", "have", "had",
-    "will", "would", "can", "could", "may",
-];
-
-/// A word that is (probably) a verb: in the lexicon, a common irregular form, or a past tense in -ed.
+/// A word that is (probably) a verb: in the lexicon, a common irregular
+/// form ([`WordClass::VerbForm`]), or a past tense in -ed.
 pub fn is_verb_like(word: &str, lex: &Lexicon) -> bool {
     lex.verb(word).is_some()
-        || VERBS.contains(&word)
+        || lex.word_in(WordClass::VerbForm, word)
         || (word.len() >= 5 && word.ends_with("ed") && !word.ends_with("eed"))
 }
-
-const ORDINALS: [&str; 8] = [
-    "first", "second", "third", "fourth", "fifth", "annual", "latest", "recent",
-];
 
 /// Where the phrase of head `h` starts, and its determiner.
 fn left_edge(toks: &[Tok<'_>], h: usize, lex: &Lexicon) -> (usize, Option<String>) {
@@ -181,15 +145,15 @@ fn left_edge(toks: &[Tok<'_>], h: usize, lex: &Lexicon) -> (usize, Option<String
     while start > 0 && h - start < 7 {
         let t = &toks[start - 1];
         let l = t.text.to_lowercase();
-        if DETERMINERS.contains(&l.as_str()) {
+        if lex.word_in(WordClass::Determiner, &l) {
             return (start, Some(l));
         }
         let ok = t.kind == TokenKind::Number
             || t.is_possessive()
             || t.text == "-"
             || (t.is_word()
-                && !PREPS.contains(&l.as_str())
-                && !STOPS.contains(&l.as_str())
+                && !lex.word_in(WordClass::PhrasePreposition, &l)
+                && !lex.word_in(WordClass::PhraseStop, &l)
                 && !is_verb_like(&l, lex)
                 && !t.pos.is_verbal()
                 && (t.cap || l.len() > 2));
@@ -197,7 +161,7 @@ fn left_edge(toks: &[Tok<'_>], h: usize, lex: &Lexicon) -> (usize, Option<String
         let before_name = t.is_word() && !t.cap && toks[start].cap;
         // "to resume talks": a word after "to" is a verb
         let infinitive = start >= 2
-            && MODALS.contains(&lower(toks[start - 2].text).as_ref())
+            && toks[start - 2].in_class(lex, WordClass::InfinitiveMarker)
             && t.is_word()
             && !t.cap;
         if infinitive {
@@ -207,7 +171,7 @@ fn left_edge(toks: &[Tok<'_>], h: usize, lex: &Lexicon) -> (usize, Option<String
         let participle = !ok
             && l.ends_with("ed")
             && start >= 2
-            && DETERMINERS.contains(&lower(toks[start - 2].text).as_ref());
+            && toks[start - 2].in_class(lex, WordClass::Determiner);
         if (!ok && !participle) || before_name {
             break;
         }
@@ -222,10 +186,10 @@ fn right_edge(toks: &[Tok<'_>], h: usize, lex: &Lexicon) -> Vec<usize> {
     let mut j = h + 1;
     while j < toks.len() && ends.len() < 3 {
         let prep = toks[j].text;
-        if !PREPS.contains(&prep) {
+        if !lex.word_in(WordClass::PhrasePreposition, prep) {
             break;
         }
-        let between = prep == "between";
+        let between = lex.word_in(WordClass::PartiesPreposition, prep);
         let mut k = j + 1;
         let limit = if between { 30 } else { 12 };
         while k < toks.len() && k - j <= limit {
@@ -242,21 +206,19 @@ fn right_edge(toks: &[Tok<'_>], h: usize, lex: &Lexicon) -> Vec<usize> {
             }
             // "plans to cope": an infinitive, not a place
             if k == j + 1
-                && prep == "to"
-                && !(t.cap || DETERMINERS.contains(&l.as_str()) || t.kind == TokenKind::Number)
+                && lex.word_in(WordClass::To, prep)
+                && !(t.cap || lex.word_in(WordClass::Determiner, &l) || t.kind == TokenKind::Number)
             {
                 break;
             }
-            if matches!(
-                l.as_str(),
-                "which" | "that" | "who" | "where" | "when" | "while" | "but"
-            ) {
+            if lex.word_in(WordClass::ClauseOpener, &l) {
                 break;
             }
-            if k > j + 1 && PREPS.contains(&t.text) && !(between && t.text == "and") {
+            let and = lex.word_in(WordClass::Coordinator, t.text);
+            if k > j + 1 && lex.word_in(WordClass::PhrasePreposition, t.text) && !(between && and) {
                 break;
             }
-            if t.text == "and" && !between {
+            if and && !between {
                 break;
             }
             k += 1;

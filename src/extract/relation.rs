@@ -6,9 +6,8 @@
 //! "the talks" or "a report" does not litter the graph.
 
 use crate::graph::{EdgeKind, NodeKind};
-use crate::lexicon::{NounClass, VerbClass, lower};
+use crate::lexicon::{Lexicon, NounClass, VerbClass, WordClass, lower};
 
-use super::entity::VERB_FILLERS;
 use super::mention::{Kind, Mention};
 use super::said::{Input, Statement};
 use super::token::Tok;
@@ -23,6 +22,8 @@ pub struct Relation {
     pub negated: bool,
     pub sentence: usize,
     pub cue: String,
+    /// The id of the construction that made it (`accused.passive-agent`).
+    pub rule: &'static str,
 }
 
 /// Find the relations of an article.
@@ -45,6 +46,7 @@ fn rel(
     negated: bool,
     sentence: usize,
     cue: &str,
+    rule: &'static str,
 ) -> Relation {
     Relation {
         source,
@@ -53,6 +55,7 @@ fn rel(
         negated,
         sentence,
         cue: cue.to_string(),
+        rule,
     }
 }
 
@@ -68,16 +71,21 @@ fn is_actor(inp: &Input<'_, '_>, e: usize) -> bool {
     )
 }
 
-/// The actors of `list`, each once, in order.
-fn actors(inp: &Input<'_, '_>, list: Vec<usize>) -> Vec<usize> {
-    let mut out = Vec::new();
-    for e in list {
-        if is_actor(inp, e) && !out.contains(&e) {
-            out.push(e);
+/// The actors of `list` with the rules that found them, each pair once, in
+/// order. An actor found by two rules is in twice: the edge keeps the
+/// smallest rule id (see [`crate::graph::add_evidence`]).
+fn actors(inp: &Input<'_, '_>, list: Vec<(usize, &'static str)>) -> Vec<(usize, &'static str)> {
+    let mut out: Vec<(usize, &'static str)> = Vec::new();
+    for (e, rule) in list {
+        if is_actor(inp, e) && !out.contains(&(e, rule)) {
+            out.push((e, rule));
         }
     }
     out
 }
+
+/// The cue of an affiliation read from a title.
+const TITLE: &str = "title";
 
 /// Titles: "Chinese Foreign Minister X" (the affiliation before the title),
 /// "X, director general of the Y", "X of the Y", "X, Y's spokesman".
@@ -89,12 +97,15 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         if entity_kind(inp, p) != NodeKind::Person {
             continue;
         }
+        // "Chilean Fisheries Minister Tomas Araya"
         if let Some(a) = m.affiliation.and_then(|a| inp.ents.of[s][a]) {
-            out.push(rel(p, EdgeKind::MemberOf, a, false, s, "title"));
+            let r = "member_of.affiliation-title";
+            out.push(rel(p, EdgeKind::MemberOf, a, false, s, TITLE, r));
         }
         // "Gazprom's Aleksey Miller", "Malaysia's Prime Minister, Najib Razak"
         if let Some(a) = possessor(inp, s, m.titled_start) {
-            out.push(rel(p, EdgeKind::MemberOf, a, false, s, "title"));
+            let r = "member_of.possessive-title";
+            out.push(rel(p, EdgeKind::MemberOf, a, false, s, TITLE, r));
         }
         // apposition or "of": the first nation/org within a short title phrase after the name
         let mut j = m.end;
@@ -102,20 +113,14 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         if comma {
             j += 1;
         }
-        let direct_of = !comma
-            && toks
-                .get(j)
-                .is_some_and(|t| t.is("of") || t.is("from") || t.is("at"));
+        let affiliation_prep = |t: &Tok<'_>| t.in_class(inp.lex, WordClass::AffiliationPreposition);
+        let direct_of = !comma && toks.get(j).is_some_and(affiliation_prep);
         if !comma && !direct_of {
             continue;
         }
         let limit = (j + 8).min(toks.len());
         // ", from Human Rights Watch": a preposition right after the comma is an affiliation
-        let mut saw_title = direct_of
-            || (comma
-                && toks
-                    .get(j)
-                    .is_some_and(|t| t.is("of") || t.is("from") || t.is("at")));
+        let mut saw_title = direct_of || (comma && toks.get(j).is_some_and(affiliation_prep));
         for (k2, m2) in ms.iter().enumerate().skip(k + 1) {
             if m2.nominal.is_some() || m2.titled_start < j {
                 continue;
@@ -125,9 +130,7 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             }
             if toks[j..m2.start].iter().any(|t| {
                 matches!(t.text, "," | ";" | "(" | ")")
-                    || t.is("and")
-                    || t.is("said")
-                    || t.is("who")
+                    || t.in_class(inp.lex, WordClass::AffiliationBreak)
             }) {
                 break;
             }
@@ -150,7 +153,13 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
                 .iter()
                 .any(|t| inp.lex.is_title_head(t.text));
             if saw_title || title_after {
-                out.push(rel(p, EdgeKind::MemberOf, a, false, s, "title"));
+                // "X, director of Y" / "X, the Y spokesman" or "X of Y"
+                let r = if comma {
+                    "member_of.apposition"
+                } else {
+                    "member_of.name-of"
+                };
+                out.push(rel(p, EdgeKind::MemberOf, a, false, s, TITLE, r));
             }
             break;
         }
@@ -188,53 +197,28 @@ fn possessor(inp: &Input<'_, '_>, s: usize, start: usize) -> Option<usize> {
 /// negation), with the token where the subject phrase starts.
 fn subject(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<(usize, usize)> {
     let toks = &inp.sents[s].toks;
+    let lex = inp.lex;
     let mut j = v;
     while j > 0
-        && (VERB_FILLERS.contains(&toks[j - 1].text)
-            || matches!(
-                toks[j - 1].text,
-                "did"
-                    | "does"
-                    | "do"
-                    | "not"
-                    | "never"
-                    | "n't"
-                    | "didn't"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "will"
-                    | "would"
-                    | "is"
-                    | "are"
-                    | "was"
-                    | "were"
-                    | "been"
-                    | "be"
-                    | "publicly"
-                    | "openly"
-                    | "strongly"
-                    | "also"
-                    | "both"
-                    | "all"
-            ))
+        && (lex.word_in(WordClass::VerbFiller, toks[j - 1].text)
+            || lex.word_in(WordClass::SubjectGap, toks[j - 1].text))
     {
         j -= 1;
     }
     // "X, who will hold talks"
-    if j >= 2 && toks[j - 1].is("who") && toks[j - 2].text == "," {
+    if j >= 2 && toks[j - 1].in_class(lex, WordClass::PersonRelative) && toks[j - 2].text == "," {
         j -= 2;
     }
     // "The Chilean government accused ...", "Chinese officials met ...": the body they speak for
     if j >= 2 && {
         let w = toks[j - 1].text.to_lowercase();
         !toks[j - 1].cap
-            && (BODY_NOUNS.contains(&w.as_str()) || inp.lex.noun(&w) == Some(NounClass::Group))
+            && (lex.word_in(WordClass::BodyNoun, &w) || lex.noun(&w) == Some(NounClass::Group))
     } {
         j -= 1;
     }
     // "He also blamed Colombia": the person who last opened a sentence
-    if j > 0 && (toks[j - 1].is("he") || toks[j - 1].is("she")) {
+    if j > 0 && is_he_or_she(&toks[j - 1], lex) {
         return last_subject_person(inp, s).map(|e| (e, j - 1));
     }
     let ms = &inp.mentions[s];
@@ -251,21 +235,15 @@ fn object(inp: &Input<'_, '_>, s: usize, from: usize, to: usize) -> Option<usize
         .and_then(|(k, _)| inp.ents.of[s][k])
 }
 
-fn negated_before(toks: &[Tok<'_>], v: usize) -> bool {
-    toks[v.saturating_sub(4)..v].iter().any(|t| {
-        matches!(
-            t.text.to_lowercase().as_str(),
-            "not"
-                | "n't"
-                | "never"
-                | "didn't"
-                | "denied"
-                | "denies"
-                | "deny"
-                | "rejected"
-                | "dismissed"
-        )
-    })
+/// "he" or "she", in any case.
+fn is_he_or_she(t: &Tok<'_>, lex: &Lexicon) -> bool {
+    t.in_class(lex, WordClass::MalePronoun) || t.in_class(lex, WordClass::FemalePronoun)
+}
+
+fn negated_before(toks: &[Tok<'_>], v: usize, lex: &Lexicon) -> bool {
+    toks[v.saturating_sub(4)..v]
+        .iter()
+        .any(|t| t.in_class(lex, WordClass::Negation))
 }
 
 /// "X accused Y of ...", "Y was accused by X", "X blamed Y for ...",
@@ -273,13 +251,13 @@ fn negated_before(toks: &[Tok<'_>], v: usize) -> bool {
 /// condemned by X"; negated when denied ("did not accuse").
 fn accused(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
     let toks = &inp.sents[s].toks;
+    let lex = inp.lex;
     let clause_end = |from: usize| {
         (from..toks.len())
             .find(|&j| {
                 matches!(toks[j].text, "," | "." | ";" | ":")
                     || toks[j].is_quote()
-                    || toks[j].is("which")
-                    || toks[j].is("who")
+                    || toks[j].in_class(lex, WordClass::RelativePronoun)
             })
             .unwrap_or(toks.len())
     };
@@ -293,87 +271,82 @@ fn accused(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         };
         let lemma = lemma.to_string();
         // "attacked" and "charged" accuse only with a reason ("attacked X over ...")
-        if matches!(lemma.as_str(), "attack" | "charge" | "slam") {
+        if lex.word_in(WordClass::ReasonedAccusation, &lemma) {
             let reason = toks[v + 1..(v + 8).min(toks.len())]
                 .iter()
-                .any(|t| t.is("for") || t.is("over") || t.is("with"));
+                .any(|t| t.in_class(lex, WordClass::AccusationReason));
             if !reason {
                 continue;
             }
         }
         // "alleged hacking": an adjective, not an accusation
-        if lemma == "allege"
-            && toks
-                .get(v + 1)
-                .is_some_and(|t| t.is_word() && !t.cap && !t.is("that"))
+        if lex.word_in(WordClass::ParticipleAdjective, &lemma)
+            && toks.get(v + 1).is_some_and(|t| {
+                t.is_word() && !t.cap && !t.in_class(lex, WordClass::Complementizer)
+            })
         {
             continue;
         }
-        let negated = negated_before(toks, v);
-        let passive = v > 0
-            && matches!(
-                toks[v - 1].text,
-                "was" | "were" | "been" | "being" | "is" | "are"
-            );
-        let (sources, targets): (Vec<usize>, Vec<usize>) = if passive {
-            let by = (v + 1..(v + 6).min(toks.len())).find(|&j| toks[j].is("by"));
+        let negated = negated_before(toks, v, lex);
+        let passive = v > 0 && lex.word_in(WordClass::PassiveAuxiliary, toks[v - 1].text);
+        let (sources, targets, rule): (Vec<usize>, Vec<usize>, &'static str) = if passive {
+            let by = (v + 1..(v + 6).min(toks.len()))
+                .find(|&j| toks[j].in_class(lex, WordClass::PassiveAgent));
             let sources = by
                 .map(|b| entities_in(inp, s, b + 1, clause_end(b + 1)))
                 .unwrap_or_default();
             let mut aux = v - 1;
-            while aux > 0
-                && matches!(
-                    toks[aux - 1].text,
-                    "have"
-                        | "has"
-                        | "had"
-                        | "been"
-                        | "was"
-                        | "were"
-                        | "is"
-                        | "are"
-                        | "being"
-                        | "not"
-                )
-            {
+            while aux > 0 && lex.word_in(WordClass::PassiveChain, toks[aux - 1].text) {
                 aux -= 1;
             }
             let targets = match subject(inp, s, v) {
                 Some((e, _)) => vec![e],
                 None => entities_in(inp, s, 0, aux),
             };
-            (sources, targets)
+            (sources, targets, "accused.passive-agent")
         } else {
+            let mut rule = "accused.verb-object";
             let sources = match subject(inp, s, v) {
                 Some((e, _)) => vec![e],
-                None if lower.ends_with("ing") => sentence_subjects(inp, s),
+                None if lower.ends_with("ing") => {
+                    // "..., accusing Y of ...": the sentence's subjects accuse
+                    rule = "accused.participle-object";
+                    sentence_subjects(inp, s)
+                }
                 None => Vec::new(),
             };
             let np_end = (v + 1..toks.len())
                 .find(|&j| {
-                    matches!(
-                        toks[j].text,
-                        "of" | "for" | "over" | "with" | "," | "." | ";"
-                    ) || j > v + 8
+                    matches!(toks[j].text, "," | "." | ";")
+                        || lex.word_in(WordClass::ObjectEnd, toks[j].text)
+                        || j > v + 8
                 })
                 .unwrap_or(toks.len());
             let mut targets = entities_in(inp, s, v + 1, np_end);
-            if targets.is_empty() && lemma == "blame" {
+            if targets.is_empty() && lex.word_in(WordClass::BlameOn, &lemma) {
                 // "blamed the crisis on X"
-                if let Some(o) = (v + 1..(v + 8).min(toks.len())).find(|&j| toks[j].is("on")) {
+                if let Some(o) = (v + 1..(v + 8).min(toks.len()))
+                    .find(|&j| toks[j].in_class(lex, WordClass::BlameOnPreposition))
+                {
                     targets = entities_in(inp, s, o + 1, clause_end(o + 1));
+                    rule = "accused.blame-on";
                 }
             }
-            if targets.is_empty() && toks[..v].iter().any(|t| t.is("which") || t.is("that")) {
+            if targets.is_empty()
+                && toks[..v]
+                    .iter()
+                    .any(|t| t.in_class(lex, WordClass::RelativeThat))
+            {
                 // "a policy which the UN has criticised": the main clause's subjects
                 targets = sentence_subjects(inp, s);
+                rule = "accused.relative-clause";
             }
-            (sources, targets)
+            (sources, targets, rule)
         };
         for a in sources.iter().filter(|&&e| is_actor(inp, e)) {
             for b in targets.iter().filter(|&&e| is_actor(inp, e)) {
                 if a != b && !sources.contains(b) {
-                    out.push(rel(*a, EdgeKind::Accused, *b, negated, s, &lower));
+                    out.push(rel(*a, EdgeKind::Accused, *b, negated, s, &lower, rule));
                 }
             }
         }
@@ -395,6 +368,7 @@ pub fn from_statements(inp: &Input<'_, '_>, statements: &[Statement]) -> Vec<Rel
                     false,
                     st.sentence,
                     "refers to",
+                    "cites.report-in-statement",
                 ));
             }
         }
@@ -410,7 +384,11 @@ pub fn from_statements(inp: &Input<'_, '_>, statements: &[Statement]) -> Vec<Rel
             else {
                 continue;
             };
-            if cue > 0 && matches!(toks[cue - 1].text, "not" | "n't" | "no") {
+            if cue > 0
+                && inp
+                    .lex
+                    .word_in(WordClass::CriticismNegation, toks[cue - 1].text)
+            {
                 continue;
             }
             for (k, m) in inp.mentions[s].iter().enumerate() {
@@ -450,6 +428,7 @@ pub fn from_statements(inp: &Input<'_, '_>, statements: &[Statement]) -> Vec<Rel
                 false,
                 st.sentence,
                 "blame",
+                "accused.criticism-in-statement",
             ));
         }
     }
@@ -502,18 +481,6 @@ fn entities_in_at(inp: &Input<'_, '_>, s: usize, a: usize, b: usize) -> Vec<(usi
         .collect()
 }
 
-/// Nouns for the government or staff of a nation or organization named just before them.
-const BODY_NOUNS: [&str; 8] = [
-    "government",
-    "administration",
-    "ministry",
-    "authorities",
-    "officials",
-    "regime",
-    "leadership",
-    "military",
-];
-
 /// The person who opened the latest sentence before `s` that a person opened
 /// (affiliations like "Swedish" in "Swedish Prime Minister Sarah Lind" skipped).
 fn last_subject_person(inp: &Input<'_, '_>, s: usize) -> Option<usize> {
@@ -525,19 +492,14 @@ fn last_subject_person(inp: &Input<'_, '_>, s: usize) -> Option<usize> {
     })
 }
 
-/// Words after a name that do not make it a modifier ("Malaysia and ...", "China has ...").
-const FUNCTION_WORDS: [&str; 22] = [
-    "and", "or", "but", "has", "have", "had", "is", "are", "was", "were", "will", "would", "who",
-    "which", "also", "both", "all", "could", "should", "can", "may", "did",
-];
-
 /// The subjects of sentence `s`: the actors named at its start (or after
 /// "that"), joined by "and" or commas; "he"/"she" is the last person who
 /// opened a sentence.
 fn sentence_subjects(inp: &Input<'_, '_>, s: usize) -> Vec<usize> {
     let toks = &inp.sents[s].toks;
     let ms = &inp.mentions[s];
-    if toks.first().is_some_and(|t| t.is("he") || t.is("she")) {
+    let lex = inp.lex;
+    if toks.first().is_some_and(|t| is_he_or_she(t, lex)) {
         return last_subject_person(inp, s).into_iter().collect();
     }
     // a mention that only modifies ("The Indian firm") or is a title's affiliation is not a subject
@@ -546,13 +508,16 @@ fn sentence_subjects(inp: &Input<'_, '_>, s: usize) -> Vec<usize> {
             let l = t.text.to_lowercase();
             t.is_word()
                 && !t.cap
-                && !FUNCTION_WORDS.contains(&l.as_str())
-                && !super::nominal::is_verb_like(&l, inp.lex)
+                && !lex.word_in(WordClass::FunctionWord, &l)
+                && !super::nominal::is_verb_like(&l, lex)
         }) || ms
             .iter()
             .any(|o| o.affiliation.is_some() && o.titled_start == m.start && o.start > m.start)
     };
-    let opening = toks.iter().position(|t| t.is("that")).map_or(0, |p| p + 1);
+    let opening = toks
+        .iter()
+        .position(|t| t.in_class(lex, WordClass::Complementizer))
+        .map_or(0, |p| p + 1);
     let mut out = Vec::new();
     let mut next = None::<usize>;
     for (k, m) in ms.iter().enumerate() {
@@ -565,10 +530,10 @@ fn sentence_subjects(inp: &Input<'_, '_>, s: usize) -> Vec<usize> {
             Some(n) => {
                 at <= n + 2
                     && toks[n.min(at)..at].iter().all(|t| {
-                        t.is("and")
+                        t.in_class(lex, WordClass::Coordinator)
                             || t.text == ","
-                            || t.is_word() && !t.cap && inp.lex.is_title_head(t.text)
-                            || inp.lex.is_title_modifier(t.text)
+                            || t.is_word() && !t.cap && lex.is_title_head(t.text)
+                            || lex.is_title_modifier(t.text)
                             || t.is_possessive()
                     })
             }
@@ -587,24 +552,28 @@ fn sentence_subjects(inp: &Input<'_, '_>, s: usize) -> Vec<usize> {
     out
 }
 
-/// Verbs and prepositions before a meeting that make the subject attend it.
-const ATTEND_CUES: [&str; 6] = ["at", "during", "attend", "attended", "attends", "attending"];
-
 /// Meetings people attend: "a meeting between X and Y", "X's talks with Y",
 /// "X will attend the summit", "X hosted the conference", "X is at a summit".
 fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
     let toks = &inp.sents[s].toks;
+    let lex = inp.lex;
     for (k, m) in inp.mentions[s].iter().enumerate() {
         let (Kind::Meeting, Some(n), Some(meeting)) = (&m.kind, &m.nominal, inp.ents.of[s][k])
         else {
             continue;
         };
-        let mut attendees: Vec<usize> = Vec::new();
+        let mut attendees: Vec<(usize, &'static str)> = Vec::new();
+        let mut add = |es: Vec<usize>, rule: &'static str| {
+            attendees.extend(es.into_iter().map(|e| (e, rule)));
+        };
         // between X and Y / with X
         let mut pp_start = n.head + 1;
         for &pp_end in &n.pp_ends {
-            if toks[pp_start].is("between") || toks[pp_start].is("with") {
-                attendees.extend(people_in(inp, s, pp_start + 1, pp_end));
+            if toks[pp_start].in_class(lex, WordClass::AttendeePreposition) {
+                add(
+                    people_in(inp, s, pp_start + 1, pp_end),
+                    "attends.meeting-between",
+                );
             }
             pp_start = pp_end;
         }
@@ -613,29 +582,36 @@ fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         for (j, e) in entities_in_at(inp, s, m.start, n.head) {
             let possessive = toks.get(j).is_some_and(|t| t.is_possessive());
             if possessive || entity_kind(inp, e) != NodeKind::Nation {
-                attendees.push(e);
+                add(vec![e], "attends.meeting-modifier");
             }
         }
         // X met / attended / hosted / held ... the meeting; X is at the summit
         let before = m.start.saturating_sub(n.determiner.is_some() as usize);
         let cue = (before.saturating_sub(5)..before).rev().find(|&v| {
             let l = toks[v].text.to_lowercase();
-            inp.lex.verb(&l).is_some_and(|(c, _)| c == VerbClass::Meet)
-                || matches!(l.as_str(), "held" | "hold" | "holds" | "holding")
-                || ATTEND_CUES.contains(&l.as_str())
+            lex.verb(&l).is_some_and(|(c, _)| c == VerbClass::Meet)
+                || lex.word_in(WordClass::HoldForm, &l)
+                || lex.word_in(WordClass::AttendPreposition, &l)
+                || lex.word_in(WordClass::AttendVerb, &l)
         });
         if let Some(v) = cue {
             // "X is at the summit": the sentence's subjects; "X attended": the verb's
-            if ATTEND_CUES[..2].contains(&toks[v].text) {
-                attendees.extend(sentence_subjects(inp, s));
+            if lex.word_in(WordClass::AttendPreposition, toks[v].text) {
+                add(sentence_subjects(inp, s), "attends.at-meeting");
             } else {
-                attendees.extend(subject(inp, s, v).map(|x| x.0));
+                add(
+                    subject(inp, s, v).map(|x| x.0).into_iter().collect(),
+                    "attends.subject-verb-meeting",
+                );
             }
-            if toks[v].is("met") || toks[v].is("meets") {
-                attendees.extend(entities_in(inp, s, v + 1, before));
+            if toks[v].in_class(lex, WordClass::MeetForm) {
+                add(
+                    entities_in(inp, s, v + 1, before),
+                    "attends.met-object-meeting",
+                );
             }
         }
-        for e in actors(inp, attendees) {
+        for (e, rule) in actors(inp, attendees) {
             out.push(rel(
                 e,
                 EdgeKind::Attends,
@@ -643,6 +619,7 @@ fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
                 false,
                 s,
                 toks[n.head].text,
+                rule,
             ));
         }
     }
@@ -656,32 +633,38 @@ fn reports(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         let (Kind::Report, Some(n), Some(report)) = (&m.kind, &m.nominal, inp.ents.of[s][k]) else {
             continue;
         };
-        let mut authors = Vec::new();
+        let mut authors: Vec<(usize, &'static str)> = Vec::new();
         if toks
             .get(n.head + 1)
-            .is_some_and(|t| t.is("by") || t.is("from") || t.is("for"))
+            .is_some_and(|t| t.in_class(inp.lex, WordClass::AuthorPreposition))
         {
             authors.extend(
                 entities_in(inp, s, n.head + 2, n.extent)
                     .into_iter()
-                    .take(3),
+                    .take(3)
+                    .map(|e| (e, "authored_by.report-by")),
             );
         }
-        authors.extend(entities_in(inp, s, m.start, n.head));
+        // "X's study", "a China Daily report"
+        authors.extend(
+            entities_in(inp, s, m.start, n.head)
+                .into_iter()
+                .map(|e| (e, "authored_by.report-modifier")),
+        );
         // "his pre-budget review": the person just named
-        if matches!(
-            n.determiner.as_deref(),
-            Some("his" | "her" | "its" | "their")
-        ) {
+        if n.determiner
+            .as_deref()
+            .is_some_and(|d| inp.lex.word_in(WordClass::PossessiveDeterminer, d))
+        {
             let prev = inp.mentions[s]
                 .iter()
                 .enumerate()
                 .filter(|(_, p)| p.end < m.start && p.nominal.is_none())
                 .max_by_key(|(_, p)| p.end)
                 .and_then(|(j, _)| inp.ents.of[s][j]);
-            authors.extend(prev);
+            authors.extend(prev.map(|e| (e, "authored_by.possessive-pronoun")));
         }
-        for a in actors(inp, authors) {
+        for (a, rule) in actors(inp, authors) {
             out.push(rel(
                 report,
                 EdgeKind::AuthoredBy,
@@ -689,6 +672,7 @@ fn reports(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
                 false,
                 s,
                 toks[n.head].text,
+                rule,
             ));
         }
         // "X, citing a report ...", "X cited the report", "X referred to the study"
@@ -699,13 +683,24 @@ fn reports(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
                 .is_some_and(|(c, _)| c == VerbClass::Cite)
         });
         if let Some(v) = verb {
-            let src = subject(inp, s, v).map(|x| x.0).or_else(|| {
-                (v > 0 && toks[v - 1].text == ",")
-                    .then(|| subject(inp, s, v - 1).map(|x| x.0))
-                    .flatten()
-            });
-            if let Some(src) = src {
-                out.push(rel(src, EdgeKind::Cites, report, false, s, toks[v].text));
+            // "X, citing a report": the subject before the comma
+            let src = subject(inp, s, v)
+                .map(|x| (x.0, "cites.verb-report"))
+                .or_else(|| {
+                    (v > 0 && toks[v - 1].text == ",")
+                        .then(|| subject(inp, s, v - 1).map(|x| (x.0, "cites.participle-report")))
+                        .flatten()
+                });
+            if let Some((src, rule)) = src {
+                out.push(rel(
+                    src,
+                    EdgeKind::Cites,
+                    report,
+                    false,
+                    s,
+                    toks[v].text,
+                    rule,
+                ));
             }
         }
     }
@@ -726,11 +721,14 @@ fn it_subject(inp: &Input<'_, '_>, s: usize) -> Option<usize> {
 /// "According to Y, quoting X", "a letter seen by X".
 fn cites(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
     let toks = &inp.sents[s].toks;
+    let lex = inp.lex;
     for v in 0..toks.len() {
         let l = toks[v].text.to_lowercase();
         // "a leaked letter seen by Sky News": the outlet cites the document
-        if matches!(l.as_str(), "seen" | "obtained" | "published")
-            && toks.get(v + 1).is_some_and(|t| t.is("by"))
+        if lex.word_in(WordClass::DocumentVerb, &l)
+            && toks
+                .get(v + 1)
+                .is_some_and(|t| t.in_class(lex, WordClass::PassiveAgent))
         {
             let doc = inp.mentions[s]
                 .iter()
@@ -738,7 +736,8 @@ fn cites(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
                 .find(|(_, m)| m.end == v && m.kind == Kind::Report)
                 .and_then(|(k, _)| inp.ents.of[s][k]);
             if let (Some(doc), Some(src)) = (doc, object(inp, s, v + 2, v + 5)) {
-                out.push(rel(src, EdgeKind::Cites, doc, false, s, &l));
+                let r = "cites.document-seen-by";
+                out.push(rel(src, EdgeKind::Cites, doc, false, s, &l, r));
             }
             continue;
         }
@@ -778,26 +777,28 @@ fn cites(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         // only the first name, unless a list follows ("critics like A and B")
         if !toks[v + 1..end]
             .iter()
-            .any(|t| t.is("like") || t.is("including"))
+            .any(|t| t.in_class(lex, WordClass::ListOpener))
         {
             dsts.truncate(1);
         }
         let src = subject(inp, s, v)
-            .map(|x| x.0)
+            .map(|x| (x.0, "cites.verb-object"))
             .or_else(|| {
+                // "Yonhap news agency, quoting X"
                 (v > 0 && toks[v - 1].text == ",")
-                    .then(|| nearest_before(inp, s, v - 1))
+                    .then(|| nearest_before(inp, s, v - 1).map(|e| (e, "cites.participle-object")))
                     .flatten()
             })
             .or_else(|| {
-                (v == 1 && toks[0].is("it"))
-                    .then(|| it_subject(inp, s))
+                // "It quoted X": the organization that last opened a sentence
+                (v == 1 && toks[0].in_class(lex, WordClass::NeuterPronoun))
+                    .then(|| it_subject(inp, s).map(|e| (e, "cites.it-verb-object")))
                     .flatten()
             });
-        if let Some(src) = src {
+        if let Some((src, rule)) = src {
             for dst in dsts {
                 if src != dst {
-                    out.push(rel(src, EdgeKind::Cites, dst, false, s, &l));
+                    out.push(rel(src, EdgeKind::Cites, dst, false, s, &l, rule));
                 }
             }
         }

@@ -13,7 +13,7 @@
 
 use std::collections::HashMap;
 
-use crate::lexicon::{Lexicon, NounClass, VerbClass, lower};
+use crate::lexicon::{Lexicon, NounClass, VerbClass, WordClass, lower};
 use crate::text::Span;
 
 use super::entity::Entities;
@@ -36,6 +36,8 @@ pub struct Statement {
     pub cue: String,
     /// Mentions named inside the content: (sentence, mention index).
     pub about: Vec<usize>,
+    /// The id of the construction that attributed it (`said.subject-verb-content`).
+    pub rule: &'static str,
 }
 
 /// Everything the passes need about the article.
@@ -72,7 +74,9 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
         });
         let mut v = 0;
         while v < toks.len() {
-            let cue = speech_at(toks, v, inp.lex).or_else(|| {
+            let spoken = speech_at(toks, v, inp.lex);
+            let by_report = spoken.is_none();
+            let cue = spoken.or_else(|| {
                 report_speaks(inp, s, v).then(|| (toks[v].text.to_lowercase(), 1, Special::None))
             });
             let Some((cue, len, special)) = cue else {
@@ -89,7 +93,9 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
                 continue;
             }
             let found = attribute(inp, s, v, len, special, sentence_speaker);
-            if let Some((speaker, pieces)) = found {
+            if let Some((speaker, pieces, rule)) = found {
+                // "the study shows that ...": a document speaks
+                let rule = if by_report { "said.report-verb" } else { rule };
                 let speaker = match speaker {
                     Speaker::Entity(e) => Some(e),
                     Speaker::He => tracker.person(inp.ents, Some(false)),
@@ -109,6 +115,7 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
                             sentence: s,
                             cue: cue.clone(),
                             about: Vec::new(),
+                            rule,
                         });
                     }
                     sentence_speaker = Some(e);
@@ -173,8 +180,15 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
         let starts_para = para_start
             .get(&para)
             .is_some_and(|&start| quote.outer.start <= start + 1);
-        let speaker = same_para.or_else(|| if starts_para { prev_para() } else { None });
-        if let Some(e) = speaker {
+        let speaker = same_para
+            .map(|e| (e, "said.quote-paragraph-speaker"))
+            .or_else(|| {
+                starts_para
+                    .then(prev_para)
+                    .flatten()
+                    .map(|e| (e, "said.quote-previous-paragraph"))
+            });
+        if let Some((e, rule)) = speaker {
             used_quotes[q] = true;
             by_para.entry(para).or_default().push((pos, e));
             out.push(Statement {
@@ -183,6 +197,7 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
                 sentence: s,
                 cue: "quote".to_string(),
                 about: Vec::new(),
+                rule,
             });
         }
     }
@@ -213,36 +228,11 @@ fn quote_stands_alone(inp: &Input<'_, '_>, s: usize, quote: &Quote) -> bool {
             .is_some_and(|(c, _)| c == VerbClass::Speech)
 }
 
-/// Auxiliary and modal verbs: a run of words with one of them is a clause.
-const AUXILIARIES: [&str; 22] = [
-    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
-    "could", "may", "might", "should", "must", "do", "does", "did", "shall", "am",
-];
-
-/// Verbs by which a document speaks ("the study shows that ...").
-const REPORT_VERBS: [&str; 16] = [
-    "shows",
-    "showed",
-    "found",
-    "finds",
-    "suggests",
-    "suggested",
-    "reveals",
-    "revealed",
-    "concludes",
-    "concluded",
-    "estimates",
-    "estimated",
-    "predicts",
-    "predicted",
-    "indicates",
-    "indicated",
-];
-
-/// True when token `v` is a verb of [`REPORT_VERBS`] whose subject is a report.
+/// True when token `v` is a verb of [`WordClass::ReportVerb`] ("the study
+/// shows that ...") whose subject is a report.
 fn report_speaks(inp: &Input<'_, '_>, s: usize, v: usize) -> bool {
     let toks = &inp.sents[s].toks;
-    REPORT_VERBS.contains(&toks[v].text)
+    inp.lex.word_in(WordClass::ReportVerb, toks[v].text)
         && matches!(subject_before(inp, s, v), Some((Speaker::Entity(e), _)) if inp.ents.list[e].kind == NodeKind::Report)
 }
 
@@ -253,14 +243,18 @@ fn speech_at(toks: &[Tok<'_>], v: usize, lex: &Lexicon) -> Option<(String, usize
         return None;
     }
     let lower = t.text.to_lowercase();
-    if lower == "according" && toks.get(v + 1).is_some_and(|n| n.is("to")) {
+    let to = |n: &Tok<'_>| n.in_class(lex, WordClass::To);
+    if lex.word_in(WordClass::SourceOpener, &lower) && toks.get(v + 1).is_some_and(to) {
         return Some(("according to".to_string(), 2, Special::AccordingTo));
     }
-    if lower == "quoted" || lower == "quotes" {
+    if lex.word_in(WordClass::QuoteVerb, &lower) {
         // "X quoted Y as saying ..."
-        if let Some(a) = (v + 2..(v + 8).min(toks.len()))
-            .find(|&j| toks[j].is("as") && toks.get(j + 1).is_some_and(|n| n.is("saying")))
-        {
+        if let Some(a) = (v + 2..(v + 8).min(toks.len())).find(|&j| {
+            toks[j].in_class(lex, WordClass::QuotedAs)
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|n| n.in_class(lex, WordClass::QuotedSaying))
+        }) {
             return Some(("quoted as saying".to_string(), a + 2 - v, Special::QuotedAs));
         }
     }
@@ -274,65 +268,37 @@ fn speech_at(toks: &[Tok<'_>], v: usize, lex: &Lexicon) -> Option<(String, usize
         return None;
     };
     // "hopes to", "agreed to", "is said to be": not attributions
-    if toks.get(v + 1).is_some_and(|n| n.is("to")) {
+    if toks.get(v + 1).is_some_and(to) {
         return None;
     }
     let prev = v.checked_sub(1).map(|p| toks[p].text.to_lowercase());
     let prev = prev.as_deref().unwrap_or("");
     // "it is believed", "was told": passive, no speaker
-    if matches!(
-        prev,
-        "is" | "was" | "are" | "were" | "been" | "being" | "be"
-    ) {
+    if lex.word_in(WordClass::SpeechPassive, prev) {
         return None;
     }
     // "asked the WTO to investigate", "urged them to act": a request, not a statement
-    if CONTROL.contains(&lemma) {
+    if lex.word_in(WordClass::ControlVerb, lemma) {
         let rest = &toks[v + 1..(v + 9).min(toks.len())];
         let stop = rest
             .iter()
-            .position(|t| t.is("that") || t.text == "," || t.text == ":" || t.is_quote())
+            .position(|t| {
+                t.in_class(lex, WordClass::Complementizer)
+                    || t.text == ","
+                    || t.text == ":"
+                    || t.is_quote()
+            })
             .unwrap_or(rest.len());
-        if rest[..stop].iter().any(|t| t.is("to")) {
+        if rest[..stop].iter().any(to) {
             return None;
         }
     }
-    if matches!(
-        prev,
-        "a" | "an"
-            | "the"
-            | "this"
-            | "that"
-            | "his"
-            | "her"
-            | "its"
-            | "their"
-            | "our"
-            | "'s"
-            | "\u{2019}s"
-    ) {
+    if lex.word_in(WordClass::NounDeterminer, prev) {
         return None; // a noun: "a report", "his claim"
     }
     if lower == lemma
-        && NOUNY.contains(&lemma)
-        && !matches!(
-            prev,
-            "will"
-                | "would"
-                | "could"
-                | "might"
-                | "may"
-                | "can"
-                | "should"
-                | "must"
-                | "did"
-                | "do"
-                | "does"
-                | "they"
-                | "we"
-                | "i"
-                | "you"
-        )
+        && lex.word_in(WordClass::NounyVerb, lemma)
+        && !lex.word_in(WordClass::VerbalBefore, prev)
     {
         return None; // "a China Daily report", "in comment"
     }
@@ -347,42 +313,6 @@ fn speech_at(toks: &[Tok<'_>], v: usize, lex: &Lexicon) -> Option<(String, usize
     ))
 }
 
-/// Verbs that take an object and an infinitive ("asked X to ...") as often as a statement.
-const CONTROL: [&str; 12] = [
-    "ask",
-    "tell",
-    "call",
-    "warn",
-    "encourage",
-    "invite",
-    "press",
-    "advise",
-    "persuade",
-    "order",
-    "instruct",
-    "request",
-];
-
-/// Speech verbs whose base form is more often a noun.
-const NOUNY: [&str; 16] = [
-    "report",
-    "comment",
-    "note",
-    "claim",
-    "remark",
-    "reply",
-    "promise",
-    "pledge",
-    "vow",
-    "state",
-    "estimate",
-    "counter",
-    "respond",
-    "complain",
-    "warning",
-    "statement",
-];
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Special {
     None,
@@ -391,7 +321,7 @@ enum Special {
     Participle,
 }
 
-/// Speaker and content pieces of the speech cue at `v..v+len` of sentence `s`.
+/// Speaker, content pieces and rule id of the speech cue at `v..v+len` of sentence `s`.
 fn attribute(
     inp: &Input<'_, '_>,
     s: usize,
@@ -399,7 +329,7 @@ fn attribute(
     len: usize,
     special: Special,
     sentence_speaker: Option<usize>,
-) -> Option<(Speaker, Vec<Span>)> {
+) -> Option<(Speaker, Vec<Span>, &'static str)> {
     let sent = &inp.sents[s];
     let toks = &sent.toks;
     let after = v + len;
@@ -410,45 +340,49 @@ fn attribute(
             let m_end = inp.mentions[s][m].end;
             // the clause must not carry its own speaker ("According to ABC, Basya said ...")
             // "learned that, according to X, ...": the source opens its clause
-            let opens_clause = v > 0 && toks[v - 1].is("that") && v + 2 < toks.len();
-            let (from, to) = if v == 0
+            let opens_clause = v > 0
+                && toks[v - 1].in_class(inp.lex, WordClass::Complementizer)
+                && v + 2 < toks.len();
+            let (from, to, rule) = if v == 0
                 || opens_clause
                 || (v <= 2
-                    && !toks[..v]
-                        .iter()
-                        .any(|t| t.is_word() && t.cap && t.text != "But" && t.text != "And"))
-            {
+                    && !toks[..v].iter().any(|t| {
+                        t.is_word()
+                            && t.cap
+                            && !inp.lex.word_in(WordClass::CapitalisedConjunction, t.text)
+                    })) {
                 let mut c = m_end;
                 while c < toks.len() && !matches!(toks[c].text, ",") && c < m_end + 6 {
                     c += 1;
                 }
-                (c + 1, toks.len())
+                (c + 1, toks.len(), "said.according-to-opens")
             } else {
-                (0, v)
+                (0, v, "said.according-to-closes")
             };
             if (from..to.min(toks.len())).any(|j| speech_at(toks, j, inp.lex).is_some()) {
                 return None;
             }
             let span = tok_span(toks, from, to)?;
-            return Some((Speaker::Entity(e), vec![span]));
+            return Some((Speaker::Entity(e), vec![span], rule));
         }
         Special::QuotedAs => {
             let m = mention_starting(inp, s, v + 1)?;
             let e = inp.ents.of[s][m]?;
-            let start = skip_that(toks, after);
+            let start = skip_that(toks, after, inp.lex);
             let span = tok_span(toks, start, content_stop(inp, s, start))?;
-            return Some((Speaker::Entity(e), vec![span]));
+            return Some((Speaker::Entity(e), vec![span], "said.quoted-as-saying"));
         }
         _ => {}
     }
+    let lex = inp.lex;
     // "X said ... and added that ...": a second verb of the same speaker
     if let Some(e) = sentence_speaker
         && v > 0
-        && toks[v - 1].is("and")
+        && toks[v - 1].in_class(lex, WordClass::Coordinator)
     {
         let start = skip_object_and_adverbials(inp, s, after);
         let span = tok_span(toks, start, toks.len())?;
-        return Some((Speaker::Entity(e), vec![span]));
+        return Some((Speaker::Entity(e), vec![span], "said.coordinated-verb"));
     }
     // the subject before the verb
     let subject = subject_before(inp, s, v);
@@ -462,19 +396,21 @@ fn attribute(
         let before_words = toks[..subj_start].iter().filter(|t| t.is_word()).count();
         let quote_follows = toks[after..].iter().take(3).any(|t| t.is_quote());
         let first = toks[0].text.to_lowercase();
-        let adverbial_opening = adverbial(&first) || first == "according" || first.ends_with("ing");
+        let adverbial_opening = adverbial(&first, lex)
+            || lex.word_in(WordClass::SourceOpener, &first)
+            || first.ends_with("ing");
         // "CONTENT, X said (on Tuesday).": the words before are a clause (they have a
         // verb) and little follows the verb; "However on Tuesday, X denied charges ..." is not
         let before_is_clause = toks[..subj_start].iter().any(|t| {
             t.is_word()
                 && !t.cap
-                && (AUXILIARIES.contains(&t.text)
-                    || super::nominal::is_verb_like(&lower(t.text), inp.lex))
+                && (lex.word_in(WordClass::Auxiliary, t.text)
+                    || super::nominal::is_verb_like(&lower(t.text), lex))
         });
         let little_after = after_words <= 6
             && !toks[after..]
                 .iter()
-                .any(|t| t.is_word() && !t.cap && AUXILIARIES.contains(&t.text));
+                .any(|t| t.is_word() && !t.cap && lex.word_in(WordClass::Auxiliary, t.text));
         let closes = subj_start > 0 && !quote_follows && !(explicit && after_words >= 3) && {
             let p = &toks[subj_start - 1];
             p.is_quote()
@@ -485,7 +421,7 @@ fn attribute(
         };
         if !closes && after_words >= 3 && !is_sentence_close(toks, start) {
             let span = tok_span(toks, start, content_stop(inp, s, start))?;
-            return Some((speaker, vec![span]));
+            return Some((speaker, vec![span], "said.subject-verb-content"));
         }
         // "CONTENT, X said." / "CONTENT," X said, "MORE."
         let mut pieces = Vec::new();
@@ -512,7 +448,9 @@ fn attribute(
         {
             pieces.push(sp);
         }
+        let mut rule = "said.content-subject-verb";
         if pieces.is_empty() {
+            rule = "said.subject-verb-after-quote";
             // "X said." closing a quotation that started in an earlier sentence
             let before = inp
                 .quotes
@@ -526,13 +464,19 @@ fn attribute(
         if pieces.is_empty() {
             return None;
         }
-        return Some((speaker, pieces));
+        return Some((speaker, pieces, rule));
     }
     // inversion: "..., said Mr Smith." / "... ," said he.
     if v > 0 && (toks[v - 1].text == "," || toks[v - 1].is_quote()) {
-        let speaker = if toks.get(after).is_some_and(|t| t.is("he")) {
+        let speaker = if toks
+            .get(after)
+            .is_some_and(|t| t.in_class(lex, WordClass::MalePronoun))
+        {
             Some(Speaker::He)
-        } else if toks.get(after).is_some_and(|t| t.is("she")) {
+        } else if toks
+            .get(after)
+            .is_some_and(|t| t.in_class(lex, WordClass::FemalePronoun))
+        {
             Some(Speaker::She)
         } else {
             mention_starting(inp, s, after)
@@ -548,56 +492,32 @@ fn attribute(
                 before_end -= 1;
             }
             let span = tok_span(toks, 0, before_end)?;
-            return Some((sp, vec![span]));
+            return Some((sp, vec![span], "said.quote-verb-speaker"));
         }
     }
     // "..., saying ..." or a second verb in the sentence: the sentence's speaker
-    if special == Special::Participle || (v > 0 && matches!(toks[v - 1].text, "and" | ",")) {
+    if special == Special::Participle
+        || (v > 0
+            && (toks[v - 1].text == "," || lex.word_in(WordClass::Coordinator, toks[v - 1].text)))
+    {
         let e = sentence_speaker.or_else(|| subject_at_start(inp, s))?;
         let start = skip_object_and_adverbials(inp, s, after);
         let span = tok_span(toks, start, content_stop(inp, s, start))?;
-        return Some((Speaker::Entity(e), vec![span]));
+        return Some((
+            Speaker::Entity(e),
+            vec![span],
+            "said.participle-sentence-speaker",
+        ));
     }
     None
 }
 
-/// Words that open an adverbial between a speech verb and its content ("said on Tuesday that").
-const ADVERBIAL_START: [&str; 14] = [
-    "on",
-    "in",
-    "at",
-    "during",
-    "after",
-    "before",
-    "last",
-    "this",
-    "earlier",
-    "later",
-    "recently",
-    "previously",
-    "repeatedly",
-    "publicly",
-];
-
-/// A word that opens an adverbial: [`ADVERBIAL_START`] or a day ([`DAYS`]).
-fn adverbial(word: &str) -> bool {
-    let w = lower(word);
-    ADVERBIAL_START.contains(&w.as_ref()) || DAYS.contains(&w.as_ref())
+/// A word that opens an adverbial between a speech verb and its content
+/// ("said on Tuesday that"): [`WordClass::AdverbialStart`] or a [`WordClass::Day`].
+fn adverbial(word: &str, lex: &Lexicon) -> bool {
+    lex.word_in_any_case(WordClass::AdverbialStart, word)
+        || lex.word_in_any_case(WordClass::Day, word)
 }
-
-/// Words for a day that may follow a speech verb without a preposition.
-const DAYS: [&str; 10] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "yesterday",
-    "today",
-    "tonight",
-];
 
 /// Skip "that", colons, and "told Y" / "on Tuesday" / "in a statement" before the content.
 fn skip_object_and_adverbials(inp: &Input<'_, '_>, s: usize, from: usize) -> usize {
@@ -607,22 +527,24 @@ fn skip_object_and_adverbials(inp: &Input<'_, '_>, s: usize, from: usize) -> usi
 /// As [`skip_object_and_adverbials`], and whether the content is opened by "that", ":" or a quotation.
 fn skip_to_content(inp: &Input<'_, '_>, s: usize, from: usize) -> (usize, bool) {
     let toks = &inp.sents[s].toks;
+    let lex = inp.lex;
     // "said Tuesday the talks ...": a bare day is when, not what
     let from = if toks
         .get(from)
-        .is_some_and(|t| DAYS.contains(&lower(t.text).as_ref()))
+        .is_some_and(|t| t.in_class(lex, WordClass::Day))
     {
         from + 1
     } else {
         from
     };
     let opens = |k: usize| {
-        toks.get(k)
-            .is_some_and(|t| t.is("that") || t.text == ":" || t.is_quote())
+        toks.get(k).is_some_and(|t| {
+            t.in_class(lex, WordClass::Complementizer) || t.text == ":" || t.is_quote()
+        })
     };
     let verb = from.checked_sub(1).map(|p| lower(toks[p].text));
     let verb = verb.as_deref().unwrap_or("");
-    let tells = matches!(verb, "told" | "tells" | "tell" | "telling");
+    let tells = lex.word_in(WordClass::TellForm, verb);
     if tells {
         // "told Sky News any process must ...": skip the listener, then read on
         if let Some(m) = mention_starting(inp, s, from) {
@@ -651,23 +573,26 @@ fn skip_to_content(inp: &Input<'_, '_>, s: usize, from: usize) -> (usize, bool) 
             {
                 j = k;
             }
-            return (skip_that(toks, j), opens(j));
+            return (skip_that(toks, j, lex), opens(j));
         }
         // "told reporters the ceasefire was holding": an unnamed listener
         let mut j = from;
-        while toks.get(j).is_some_and(|t| t.is("the") || t.is("a")) {
+        while toks
+            .get(j)
+            .is_some_and(|t| t.in_class(lex, WordClass::NameArticle))
+        {
             j += 1;
         }
         if toks
             .get(j)
-            .is_some_and(|t| inp.lex.noun(&lower(t.text)) == Some(NounClass::Group))
+            .is_some_and(|t| lex.noun(&lower(t.text)) == Some(NounClass::Group))
         {
-            return (skip_that(toks, j + 1), opens(j + 1));
+            return (skip_that(toks, j + 1, lex), opens(j + 1));
         }
     }
     // an indirect object or adverbial phrase up to a "that", ":" or opening quote within a few tokens
-    let told = tells || matches!(verb, "assured" | "reminded" | "informed");
-    let opens_adverbial = toks.get(from).is_some_and(|t| adverbial(t.text));
+    let told = tells || lex.word_in(WordClass::InformVerb, verb);
+    let opens_adverbial = toks.get(from).is_some_and(|t| adverbial(t.text, lex));
     let mut j = from;
     if let Some(k) = (from..(from + 10).min(toks.len())).find(|&k| opens(k)) {
         let between = &toks[from..k];
@@ -683,7 +608,7 @@ fn skip_to_content(inp: &Input<'_, '_>, s: usize, from: usize) -> (usize, bool) 
     let explicit = opens(j)
         || (toks.get(j).is_some_and(|t| t.text == ",")
             && toks.get(j + 1).is_some_and(|t| t.is_quote()));
-    (skip_that(toks, j), explicit)
+    (skip_that(toks, j, lex), explicit)
 }
 
 /// Where attributed words after a verb end: the sentence end, or a
@@ -691,7 +616,7 @@ fn skip_to_content(inp: &Input<'_, '_>, s: usize, from: usize) -> (usize, bool) 
 fn content_stop(inp: &Input<'_, '_>, s: usize, from: usize) -> usize {
     let toks = &inp.sents[s].toks;
     for k in from..toks.len() {
-        if toks[k].is("and")
+        if toks[k].in_class(inp.lex, WordClass::Coordinator)
             && speech_at(toks, k + 1, inp.lex).is_some()
             && !inside(inp.quotes, toks[k].span.start)
         {
@@ -705,9 +630,11 @@ fn content_stop(inp: &Input<'_, '_>, s: usize, from: usize) -> usize {
     toks.len()
 }
 
-fn skip_that(toks: &[Tok<'_>], from: usize) -> usize {
+fn skip_that(toks: &[Tok<'_>], from: usize, lex: &Lexicon) -> usize {
     let mut j = from;
-    while j < toks.len() && (toks[j].is("that") || matches!(toks[j].text, ":" | ",")) {
+    while j < toks.len()
+        && (toks[j].in_class(lex, WordClass::Complementizer) || matches!(toks[j].text, ":" | ","))
+    {
         j += 1;
     }
     j

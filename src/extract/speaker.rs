@@ -3,12 +3,13 @@
 //! pronoun or a definite title ("the prime minister") resolved to the
 //! person last spoken of.
 
-use super::entity::{Entities, VERB_FILLERS};
+use super::entity::Entities;
 use super::mention::Mention;
 use super::quote::inside;
 use super::said::Input;
 use super::token::Tok;
 use crate::graph::NodeKind;
+use crate::lexicon::{Lexicon, WordClass};
 
 /// Who spoke, before pronouns are resolved.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,7 +24,9 @@ pub(super) enum Speaker {
 /// The first person, nation or organization of a sentence when it is its subject.
 pub(super) fn subject_at_start(inp: &Input<'_, '_>, s: usize) -> Option<usize> {
     let toks = &inp.sents[s].toks;
-    if toks.first().is_some_and(|t| t.is("he") || t.is("she")) {
+    if toks.first().is_some_and(|t| {
+        t.in_class(inp.lex, WordClass::MalePronoun) || t.in_class(inp.lex, WordClass::FemalePronoun)
+    }) {
         return None;
     }
     let ms = &inp.mentions[s];
@@ -39,41 +42,38 @@ pub(super) fn subject_at_start(inp: &Input<'_, '_>, s: usize) -> Option<usize> {
 /// The subject of the speech verb at `v`: (speaker, first token of the subject phrase).
 pub(super) fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<(Speaker, usize)> {
     let toks = &inp.sents[s].toks;
+    let lex = inp.lex;
     let mut j = v;
-    while j > 0 && VERB_FILLERS.contains(&toks[j - 1].text) {
+    while j > 0 && lex.word_in(WordClass::VerbFiller, toks[j - 1].text) {
         j -= 1;
     }
     // "has been saying", "would say", "will tell"
-    while j > 0
-        && matches!(
-            toks[j - 1].text,
-            "will" | "would" | "could" | "might" | "is" | "was" | "has" | "had" | "not"
-        )
-    {
+    while j > 0 && lex.word_in(WordClass::SpeechAuxiliary, toks[j - 1].text) {
         j -= 1;
     }
     if j == 0 {
         return None;
     }
     let prev = &toks[j - 1];
-    if prev.is("he") {
+    if prev.in_class(lex, WordClass::MalePronoun) {
         return Some((Speaker::He, j - 1));
     }
-    if prev.is("she") {
+    if prev.in_class(lex, WordClass::FemalePronoun) {
         return Some((Speaker::She, j - 1));
     }
     // "the prime minister said", "the French president told reporters"
     if prev.is_word() && !prev.cap && inp.lex.is_title_head(prev.text) {
         let mut k = j - 1;
         // "the prime minister", "the French president", "the shadow chancellor"
+        let the = |t: &Tok<'_>| t.in_class(lex, WordClass::DefiniteArticle);
         while k > 0
             && j - k < 4
-            && ((toks[k - 1].is_word() && !toks[k - 1].cap && !toks[k - 1].is("the"))
-                || inp.lex.nation(toks[k - 1].text).is_some())
+            && ((toks[k - 1].is_word() && !toks[k - 1].cap && !the(&toks[k - 1]))
+                || lex.nation(toks[k - 1].text).is_some())
         {
             k -= 1;
         }
-        if k > 0 && toks[k - 1].is("the") {
+        if k > 0 && the(&toks[k - 1]) {
             return Some((Speaker::Title(s, j - 1), k - 1));
         }
     }
@@ -82,7 +82,7 @@ pub(super) fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<
         let me = &inp.mentions[s][m];
         // "Paul Roe, head of Acme told ...": the person, not the organization
         if me.titled_start > 0
-            && matches!(toks[me.titled_start - 1].text, "of" | "at" | "from" | "for")
+            && lex.word_in(WordClass::HeadOfPreposition, toks[me.titled_start - 1].text)
         {
             let lo = me.titled_start.saturating_sub(8);
             for c in (lo..me.titled_start).rev() {
@@ -93,14 +93,14 @@ pub(super) fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<
                     {
                         return Some((
                             Speaker::Entity(pe),
-                            with_article(toks, inp.mentions[s][pm].titled_start),
+                            with_article(toks, lex, inp.mentions[s][pm].titled_start),
                         ));
                     }
                     break;
                 }
             }
         }
-        return Some((Speaker::Entity(e), with_article(toks, me.titled_start)));
+        return Some((Speaker::Entity(e), with_article(toks, lex, me.titled_start)));
     }
     // "The Shadow Secretary, Theresa May, said": the person right before the comma
     if prev.text == "," && j >= 2 {
@@ -120,7 +120,7 @@ pub(super) fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<
         {
             return Some((
                 Speaker::Entity(e),
-                with_article(toks, inp.mentions[s][m].titled_start),
+                with_article(toks, lex, inp.mentions[s][m].titled_start),
             ));
         }
     }
@@ -133,7 +133,10 @@ pub(super) fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<
                     let me = &inp.mentions[s][m];
                     let e = inp.ents.of[s][m]?;
                     if inp.ents.list[e].kind == NodeKind::Person || c + 1 < j - 1 {
-                        return Some((Speaker::Entity(e), with_article(toks, me.titled_start)));
+                        return Some((
+                            Speaker::Entity(e),
+                            with_article(toks, lex, me.titled_start),
+                        ));
                     }
                 }
                 if toks[c].is_quote() {
@@ -146,8 +149,8 @@ pub(super) fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<
 }
 
 /// Where a name's phrase starts when an article precedes it ("the US Trade Representative's Office").
-pub(super) fn with_article(toks: &[Tok<'_>], start: usize) -> usize {
-    if start > 0 && (toks[start - 1].is("the") || toks[start - 1].is("a")) {
+pub(super) fn with_article(toks: &[Tok<'_>], lex: &Lexicon, start: usize) -> usize {
+    if start > 0 && toks[start - 1].in_class(lex, WordClass::NameArticle) {
         start - 1
     } else {
         start
@@ -168,7 +171,7 @@ pub(super) fn mention_ending(inp: &Input<'_, '_>, s: usize, end: usize) -> Optio
 pub(super) fn mention_starting(inp: &Input<'_, '_>, s: usize, start: usize) -> Option<usize> {
     let toks = &inp.sents[s].toks;
     let mut st = start;
-    while st < toks.len() && (toks[st].is("the") || toks[st].is("a") || toks[st].is("an")) {
+    while st < toks.len() && toks[st].in_class(inp.lex, WordClass::Article) {
         st += 1;
     }
     let starts = |(k, m): &(usize, &Mention)| {

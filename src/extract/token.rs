@@ -1,6 +1,7 @@
 //! The extractor's view of a sentence: its tokens with their text, their
 //! part-of-speech tag and a few precomputed facts (capitalised, a word).
 
+use crate::lexicon::{Lexicon, WordClass};
 use crate::tag::{Tagger, Upos, tag_tokens};
 use crate::text::{Article, Sentence, Span, TokenKind, tokenize};
 
@@ -35,9 +36,9 @@ impl Tok<'_> {
         ) && self.kind == TokenKind::Punct
     }
 
-    /// Case-insensitive comparison with an ASCII word.
-    pub fn is(&self, word: &str) -> bool {
-        self.text.eq_ignore_ascii_case(word)
+    /// In a word class of `data/words.txt`, in any case.
+    pub fn in_class(&self, lex: &Lexicon, class: WordClass) -> bool {
+        lex.word_in_any_case(class, self.text)
     }
 
     /// All letters upper case and at least two of them ("BBC", "U.S.").

@@ -9,7 +9,7 @@
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
-use super::{ArticleInfo, Extra, Fields, Graph, RawNode};
+use super::{ArticleInfo, Extra, Fields, Graph, RawNode, add_evidence};
 
 impl Graph {
     /// Add everything of `other` to `self`.
@@ -23,7 +23,9 @@ impl Graph {
     ///   `names` is the union; `seen` takes the larger count per article, so
     ///   re-adding an article is a no-op.
     /// * Edges are keyed by (source, kind, target, negated); evidence sets
-    ///   are united.
+    ///   are united, one entry per sentence: where two rules made the edge
+    ///   from the same sentence, the smallest rule id stays (see
+    ///   [`super::add_evidence`]).
     /// * Unknown fields ([`Extra`]) are united per place; where both have
     ///   a field of one name, the value whose JSON text is smaller stays.
     ///
@@ -46,11 +48,9 @@ impl Graph {
             }
         }
         for (key, evidence) in other.edges {
-            match self.edges.get_mut(&key) {
-                Some(mine) => mine.extend(evidence),
-                None => {
-                    self.edges.insert(key, evidence);
-                }
+            let mine = self.edges.entry(key).or_default();
+            for ev in evidence {
+                add_evidence(mine, ev);
             }
         }
         merge_extra(&mut self.extra, other.extra);
@@ -262,6 +262,7 @@ mod tests {
             end: 4,
             text: "Hush".into(),
             cue: "said".into(),
+            rule: "said.subject-verb-content".into(),
         };
         g.edges.insert(
             EdgeKey {
@@ -276,5 +277,66 @@ mod tests {
         let twice = merge_all([g.clone(), g.clone()]);
         assert_eq!(once, g);
         assert_eq!(twice, g);
+    }
+
+    fn said_from(rule: &str, cue: &str) -> Graph {
+        let mut g = Graph::default();
+        let ev = Evidence {
+            article: "d1".into(),
+            sentence: 2,
+            start: 10,
+            end: 14,
+            text: "Hush".into(),
+            cue: cue.into(),
+            rule: rule.into(),
+        };
+        g.edges.insert(
+            EdgeKey {
+                source: "person:roe".into(),
+                kind: EdgeKind::Said,
+                target: "statement:d1:1".into(),
+                negated: false,
+            },
+            BTreeSet::from([ev]),
+        );
+        g
+    }
+
+    /// One sentence of one edge read by two rules is one evidence entry:
+    /// the smallest rule id, whatever the order; a known rule beats none.
+    #[test]
+    fn one_sentence_by_two_rules_keeps_the_smallest_rule() {
+        let rules = |g: &Graph| -> Vec<(String, String)> {
+            g.edges
+                .values()
+                .flatten()
+                .map(|e| (e.rule.clone(), e.cue.clone()))
+                .collect()
+        };
+        let a = said_from("said.subject-verb-content", "said");
+        let b = said_from("said.according-to-opens", "according to");
+        let old = said_from("", "said");
+        for order in [
+            [&a, &b, &old],
+            [&b, &a, &old],
+            [&old, &a, &b],
+            [&old, &b, &a],
+        ] {
+            let g = merge_all(order.map(|g| g.clone()));
+            assert_eq!(
+                rules(&g),
+                [(
+                    "said.according-to-opens".to_string(),
+                    "according to".to_string()
+                )]
+            );
+        }
+        let g = merge_all([old.clone(), old.clone()]);
+        assert_eq!(rules(&g), [(String::new(), "said".to_string())]);
+        let g = merge_all([old, a.clone()]);
+        assert_eq!(
+            rules(&g),
+            [("said.subject-verb-content".to_string(), "said".to_string())]
+        );
     }
 }

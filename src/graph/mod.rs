@@ -162,6 +162,53 @@ pub struct Evidence {
     pub text: String,
     /// The word that triggered the relation ("said", "accused", "according to", ...).
     pub cue: String,
+    /// The id of the extraction rule that made the edge from this sentence
+    /// (`accused.verb-object`); empty when unknown (a graph written before
+    /// rules were recorded).
+    pub rule: String,
+}
+
+impl Evidence {
+    /// Where it was read. An edge holds one evidence per place.
+    fn place(&self) -> (&str, usize, usize, usize) {
+        (&self.article, self.sentence, self.start, self.end)
+    }
+
+    /// Of two evidences of one place, the smaller is kept: a known rule
+    /// before an unknown one, then the smallest rule id (then cue and text,
+    /// so the choice is total).
+    fn preference(&self) -> (bool, &str, &str, &str) {
+        (self.rule.is_empty(), &self.rule, &self.cue, &self.text)
+    }
+}
+
+/// Add `ev` to the evidence of one edge, keeping one entry per place
+/// (article, sentence, start, end): when two rules made the edge from the
+/// same sentence, the entry with the smallest rule id stays. Choosing the
+/// smallest of a total order keeps merging associative, commutative and
+/// idempotent. O(log n).
+pub fn add_evidence(set: &mut BTreeSet<Evidence>, ev: Evidence) {
+    let probe = Evidence {
+        article: ev.article.clone(),
+        sentence: ev.sentence,
+        start: ev.start,
+        end: ev.end,
+        text: String::new(),
+        cue: String::new(),
+        rule: String::new(),
+    };
+    let same: Vec<Evidence> = set
+        .range(probe..)
+        .take_while(|e| e.place() == ev.place())
+        .cloned()
+        .collect();
+    if same.iter().any(|e| e.preference() <= ev.preference()) {
+        return;
+    }
+    for e in &same {
+        set.remove(e);
+    }
+    set.insert(ev);
 }
 
 /// Fields of a graph file that newsgraph does not know, by name.

@@ -580,6 +580,7 @@ mod tests {
                 end: 4,
                 text: "Said".to_string(),
                 cue: "said".to_string(),
+                rule: "said.subject-verb-content".to_string(),
             };
             self.0.edges.insert(
                 EdgeKey {

@@ -1,14 +1,17 @@
 //! Extraction-like raw graphs for tests: each article is built from a small
 //! [`ArticleSpec`], so the same article (digest) always extracts to the same
 //! graph, as in real life, and a test graph is a union of some articles,
-//! possibly under two labels each.
+//! possibly under two labels each. The second label may also stand for a
+//! graph of the same article written by another version of the extractor:
+//! its evidence may name other rules, or none, for the same sentences.
 
 use std::collections::BTreeSet;
 
 use proptest::prelude::*;
 
 use super::{
-    ArticleInfo, EdgeKey, EdgeKind, Evidence, Graph, NodeKind, RawNode, merge_all, node_id,
+    ArticleInfo, EdgeKey, EdgeKind, Evidence, Graph, NodeKind, RawNode, add_evidence, merge_all,
+    node_id,
 };
 
 /// Person names to draw from: shared surnames, a missing middle initial,
@@ -36,6 +39,14 @@ const TEXTS: [&str; 4] = [
     "Sanctions must stay",
 ];
 
+/// Rule ids to draw from; "" is a graph written before rules were recorded.
+const RULES: [&str; 4] = [
+    "",
+    "accused.verb-object",
+    "said.according-to-opens",
+    "said.subject-verb-content",
+];
+
 /// What one article says, in indices into the pools above.
 #[derive(Clone, Debug)]
 pub(crate) struct ArticleSpec {
@@ -46,6 +57,9 @@ pub(crate) struct ArticleSpec {
     /// (accuser slot, accused: nation or person slot, negated)
     pub accusations: Vec<(usize, usize, bool)>,
     pub titled: bool,
+    /// Which rules made the edges: bit 0 set, the second label's graph
+    /// names other rules; bit 1 set, some sentences are read by two rules.
+    pub rules: u8,
 }
 
 impl ArticleSpec {
@@ -56,6 +70,7 @@ impl ArticleSpec {
             statements: vec![(Some(0), 0, 0)],
             accusations: vec![(0, 2, false)],
             titled: true,
+            rules: 0,
         }
     }
 
@@ -66,6 +81,7 @@ impl ArticleSpec {
             statements: vec![(Some(0), 1, 1)],
             accusations: vec![(0, 1, true)],
             titled: false,
+            rules: 3,
         }
     }
 }
@@ -160,6 +176,7 @@ pub(crate) fn article_graph(spec: &ArticleSpec, k: usize, label: u8) -> Graph {
     let edge = |g: &mut Graph, s: &str, kind: EdgeKind, t: &str, neg: bool, n: usize| {
         let text = format!("Sentence {n} of article {k}: {} {}.", kind.as_str(), t);
         let start = 40 + n * 120;
+        let r = spec.rules as usize + n + (spec.rules & 1 & label) as usize;
         let ev = Evidence {
             article: d.clone(),
             sentence: n,
@@ -171,6 +188,7 @@ pub(crate) fn article_graph(spec: &ArticleSpec, k: usize, label: u8) -> Graph {
             } else {
                 kind.as_str().to_string()
             },
+            rule: RULES[r % RULES.len()].to_string(),
         };
         let key = EdgeKey {
             source: s.to_string(),
@@ -178,7 +196,15 @@ pub(crate) fn article_graph(spec: &ArticleSpec, k: usize, label: u8) -> Graph {
             target: t.to_string(),
             negated: neg,
         };
-        g.edges.entry(key).or_default().insert(ev);
+        let set = g.edges.entry(key).or_default();
+        // the same sentence read by a second rule, with its own cue
+        if spec.rules & 2 != 0 && n.is_multiple_of(2) {
+            let mut second = ev.clone();
+            second.rule = RULES[(r + 1) % RULES.len()].to_string();
+            second.cue = "told".to_string();
+            add_evidence(set, second);
+        }
+        add_evidence(set, ev);
     };
     for &(speaker, text, about) in &spec.statements {
         sentence += 1;
@@ -229,13 +255,17 @@ pub(crate) fn article_spec() -> impl Strategy<Value = ArticleSpec> {
         ),
         prop::collection::vec((0usize..4, 0usize..8, any::<bool>()), 0..3),
         any::<bool>(),
+        any::<u8>(),
     )
-        .prop_map(|(persons, statements, accusations, titled)| ArticleSpec {
-            persons,
-            statements,
-            accusations,
-            titled,
-        })
+        .prop_map(
+            |(persons, statements, accusations, titled, rules)| ArticleSpec {
+                persons,
+                statements,
+                accusations,
+                titled,
+                rules,
+            },
+        )
 }
 
 /// A pool of 1 to 4 articles.

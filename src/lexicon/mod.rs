@@ -1,5 +1,6 @@
 //! Gazetteers and word lists: nations, regions, organizations, titles,
-//! given names, capitalised non-names, verbs and nouns. The tables are
+//! given names, capitalised non-names, verbs, nouns and the closed word
+//! classes the extractor reads ([`WordClass`], `data/words.txt`). The tables are
 //! plain text in `data/`, embedded at compile time, and a user can add to
 //! them with files of the same names in a directory of their own
 //! ([`Lexicon::from_dir`]).
@@ -16,6 +17,12 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::text::{Span, tokenize};
+
+pub mod rules;
+mod words;
+
+use words::ClassSet;
+pub use words::WordClass;
 
 /// How a surface form names a nation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -125,6 +132,12 @@ pub struct Lexicon {
     verbs: Map<String, (VerbClass, String)>,
     nouns: Map<String, NounClass>,
     criticism: Set<String>,
+    /// The word classes of `data/words.txt`: each word with the set of its classes.
+    words: Map<String, ClassSet>,
+    /// The same, listed per class (in table order), for affix classes.
+    word_lists: Vec<Vec<String>>,
+    /// The relation rules of `data/rules/` and the user's.
+    rules: Vec<rules::Rule>,
     /// First words of multi-word verbs ("pointed" of "pointed out").
     verb_openers: Set<String>,
     /// The longest multi-word key of any table, in tokens.
@@ -132,7 +145,7 @@ pub struct Lexicon {
 }
 
 /// The embedded tables, by file name.
-const TABLES: [(&str, &str); 9] = [
+const TABLES: [(&str, &str); 10] = [
     ("criticism.txt", include_str!("../../data/criticism.txt")),
     ("nations.tsv", include_str!("../../data/nations.tsv")),
     ("regions.txt", include_str!("../../data/regions.txt")),
@@ -148,6 +161,7 @@ const TABLES: [(&str, &str); 9] = [
     ("stopcaps.txt", include_str!("../../data/stopcaps.txt")),
     ("verbs.tsv", include_str!("../../data/verbs.tsv")),
     ("nouns.tsv", include_str!("../../data/nouns.tsv")),
+    ("words.txt", include_str!("../../data/words.txt")),
 ];
 
 impl Lexicon {
@@ -158,6 +172,37 @@ impl Lexicon {
             lex.add_table(name, text)
                 .unwrap_or_else(|e| panic!("embedded table is broken: {e}"));
         }
+        for (name, text) in rules::FILES {
+            lex.add_rules(name, text)
+                .unwrap_or_else(|e| panic!("embedded rules are broken: {e}"));
+        }
+        lex
+    }
+
+    /// Add the rules of one rules file; an id already in use is an error.
+    fn add_rules(&mut self, name: &str, text: &str) -> Result<()> {
+        for rule in rules::parse(name, text)? {
+            if self.rules.iter().any(|r| r.id == rule.id) {
+                return Err(Error::Other(format!(
+                    "{name}: rule {} is already defined (by the built-in rules or an earlier file)",
+                    rule.id
+                )));
+            }
+            self.rules.push(rule);
+        }
+        Ok(())
+    }
+
+    /// The relation rules, built-in first.
+    pub fn rules(&self) -> &[rules::Rule] {
+        &self.rules
+    }
+
+    /// This lexicon without one rule, to show what the rule adds.
+    #[cfg(test)]
+    pub fn without_rule(&self, id: &str) -> Lexicon {
+        let mut lex = self.clone();
+        lex.rules.retain(|r| r.id != id);
         lex
     }
 
@@ -175,11 +220,21 @@ impl Lexicon {
             let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
             lex.add_table(&path.display().to_string(), &text)?;
         }
+        for (name, _) in rules::FILES {
+            let path = dir.join(name);
+            if !path.exists() {
+                continue;
+            }
+            found = true;
+            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+            lex.add_rules(&path.display().to_string(), &text)?;
+        }
         if !found {
             return Err(Error::Other(format!(
-                "{}: no data tables here (expected one of: {})",
+                "{}: no data tables here (expected one of: {}, {})",
                 dir.display(),
-                TABLES.map(|t| t.0).join(", ")
+                TABLES.map(|t| t.0).join(", "),
+                rules::FILES.map(|t| t.0).join(", ")
             )));
         }
         Ok(lex)
@@ -303,6 +358,24 @@ impl Lexicon {
                         k.to_lowercase()
                     };
                     self.nouns.insert(k, class);
+                }
+                "words.txt" => {
+                    let Some(class) = WordClass::parse(section) else {
+                        return Err(bad(&if section.is_empty() {
+                            "entry outside a [class] section".to_string()
+                        } else {
+                            format!("unknown word class [{section}]: no rule reads it")
+                        }));
+                    };
+                    let word = cols[0].to_string();
+                    let set = self.words.entry(word.clone()).or_default();
+                    if !set.contains(class) {
+                        set.insert(class);
+                        if self.word_lists.is_empty() {
+                            self.word_lists = vec![Vec::new(); WordClass::ALL.len()];
+                        }
+                        self.word_lists[class as usize].push(word);
+                    }
                 }
                 _ => return Err(bad("unknown table")),
             }
@@ -433,6 +506,34 @@ impl Lexicon {
     /// A word of blame ("irresponsible", "intrusions"): see `data/criticism.txt`.
     pub fn is_criticism(&self, word: &str) -> bool {
         self.criticism.contains(lower(word).as_ref())
+    }
+
+    /// True when `word`, exactly as written, is in the word class.
+    pub fn word_in(&self, class: WordClass, word: &str) -> bool {
+        self.words.get(word).is_some_and(|set| set.contains(class))
+    }
+
+    /// True when `word` in lower case is in the word class (the table's
+    /// entries of such classes are lower case). An ASCII word is
+    /// lower-cased on the stack, so this does not allocate.
+    pub fn word_in_any_case(&self, class: WordClass, word: &str) -> bool {
+        let mut buf = [0u8; 32];
+        if word.len() <= buf.len() && word.is_ascii() {
+            let b = &mut buf[..word.len()];
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            // ASCII stays valid UTF-8 when lower-cased
+            let w = std::str::from_utf8(b).unwrap_or(word);
+            return self.word_in(class, w);
+        }
+        self.word_in(class, &lower(word))
+    }
+
+    /// The entries of a word class, in table order (for affixes: "-led", ".com").
+    pub fn words_of(&self, class: WordClass) -> &[String] {
+        self.word_lists
+            .get(class as usize)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The class of a noun ("summit" -> meeting, "Ministry" -> org).
@@ -569,5 +670,46 @@ mod tests {
         let err = Lexicon::from_dir(&dir).unwrap_err().to_string();
         assert!(err.contains("verbs.tsv: line 1"), "{err}");
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_users_word_class_adds_words() {
+        let dir = std::env::temp_dir().join(format!("newsgraph-words-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("words.txt"), "# mine\n[day]\nfortnight\n").unwrap();
+        let lex = Lexicon::from_dir(&dir).unwrap();
+        assert!(lex.word_in_any_case(WordClass::Day, "Fortnight"));
+        assert!(lex.word_in(WordClass::Day, "monday"));
+        assert!(!Lexicon::embedded().word_in(WordClass::Day, "fortnight"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A section no code reads is an error naming the file and line, not a silent no-op.
+    #[test]
+    fn a_users_word_class_must_be_known() {
+        let dir = std::env::temp_dir().join(format!("newsgraph-words-bad-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("words.txt");
+        std::fs::write(&path, "[day]\nfortnight\n\n[weekday]\nmonday\n").unwrap();
+        let err = Lexicon::from_dir(&dir).unwrap_err().to_string();
+        let want = format!("{}: line 5: unknown word class [weekday]", path.display());
+        assert!(err.contains(&want), "{err}");
+        std::fs::write(&path, "# no section yet\nfortnight\n").unwrap();
+        let err = Lexicon::from_dir(&dir).unwrap_err().to_string();
+        assert!(
+            err.contains("words.txt: line 2: entry outside a [class] section"),
+            "{err}"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// The embedded word table with a made-up section does not load.
+    #[test]
+    fn an_unread_class_in_the_table_is_a_load_error() {
+        let mut lex = Lexicon::default();
+        let table = format!("{}\n[unread-class]\nword\n", TABLES[9].1);
+        assert_eq!(TABLES[9].0, "words.txt");
+        let err = lex.add_table("words.txt", &table).unwrap_err().to_string();
+        assert!(err.contains("unknown word class [unread-class]"), "{err}");
     }
 }

@@ -152,6 +152,7 @@ pub(crate) mod fixture {
             end: text.len(),
             text,
             cue: kind.as_str().into(),
+            rule: String::new(),
         };
         g.edges.entry(key).or_default().insert(ev);
     }
