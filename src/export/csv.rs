@@ -392,6 +392,7 @@ mod tests {
                 },
             ],
             ambiguous: vec![],
+            corrections: Default::default(),
         }
     }
 

@@ -353,6 +353,7 @@ mod tests {
                 id: "person:doe".into(),
                 candidates: Vec::new(),
             }],
+            corrections: Default::default(),
         }
     }
 

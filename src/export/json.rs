@@ -11,6 +11,10 @@
 //! networkx multigraph `key` (`said`, or `said:negated`), unique per
 //! (source, target). `graph.ambiguous` lists the names left unfolded
 //! (omitted when there are none); it is derived, so reading ignores it.
+//! `graph.corrections` holds the corrections by hand the view was resolved
+//! with (`{"same": [[A, B]], "not": [[NAME, ALIAS]], "drop": [NAME]}`,
+//! omitted when there are none); reading keeps them, so a later merge
+//! applies them again.
 //!
 //! The output is pretty-printed (two-space indent), with fields in a fixed
 //! order and a final newline: the same view always gives the same bytes.
@@ -20,7 +24,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use serde::{Deserialize, Serialize};
 
 use crate::graph::{
-    ArticleInfo, EdgeKey, EdgeKind, Evidence, Graph, Node, NodeKind, RawNode, View,
+    ArticleInfo, Correction, EdgeKey, EdgeKind, Evidence, Graph, Node, NodeKind, RawNode, View,
 };
 
 /// The value of `graph.format` this module writes and accepts.
@@ -42,6 +46,21 @@ pub fn to_string(view: &View) -> String {
                     candidates: &a.candidates,
                 })
                 .collect(),
+            corrections: (!view.corrections.is_empty()).then(|| OutCorrections {
+                same: view
+                    .corrections
+                    .same
+                    .iter()
+                    .map(|(a, b)| [a.as_str(), b.as_str()])
+                    .collect(),
+                not: view
+                    .corrections
+                    .not
+                    .iter()
+                    .map(|(a, b)| [a.as_str(), b.as_str()])
+                    .collect(),
+                drop: view.corrections.drop.iter().map(String::as_str).collect(),
+            }),
         },
         nodes: view.nodes.iter().map(out_node).collect(),
         edges: view
@@ -97,6 +116,20 @@ pub fn from_str(json: &str) -> Result<Graph, String> {
     }
 
     let mut graph = Graph::default();
+    if let Some(c) = meta.corrections {
+        for [a, b] in c.same {
+            graph.corrections.insert(Correction::Same(a, b));
+        }
+        for [a, b] in c.not {
+            graph.corrections.insert(Correction::Not(a, b));
+        }
+        for a in c.drop {
+            graph.corrections.insert(Correction::Drop(a));
+        }
+        if let Some((same, not)) = graph.corrections.contradiction() {
+            return Err(format!("graph.corrections: {not} contradicts {same}"));
+        }
+    }
     for (i, a) in meta.articles.into_iter().enumerate() {
         let digest = a
             .digest
@@ -353,6 +386,15 @@ struct OutMeta<'a> {
     articles: Vec<OutArticle<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     ambiguous: Vec<OutAmbiguity<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    corrections: Option<OutCorrections<'a>>,
+}
+
+#[derive(Serialize)]
+struct OutCorrections<'a> {
+    same: Vec<[&'a str; 2]>,
+    not: Vec<[&'a str; 2]>,
+    drop: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -441,6 +483,17 @@ struct InMeta {
     format: Option<String>,
     #[serde(default)]
     articles: Vec<InArticle>,
+    corrections: Option<InCorrections>,
+}
+
+#[derive(Deserialize)]
+struct InCorrections {
+    #[serde(default)]
+    same: Vec<[String; 2]>,
+    #[serde(default)]
+    not: Vec<[String; 2]>,
+    #[serde(default)]
+    drop: Vec<String>,
 }
 
 #[derive(Deserialize)]

@@ -23,6 +23,7 @@ impl Graph {
     ///   re-adding an article is a no-op.
     /// * Edges are keyed by (source, kind, target, negated); evidence sets
     ///   are united.
+    /// * Corrections by hand are united.
     ///
     /// Cost: O(m log n) for `m` items in `other`.
     pub fn merge(&mut self, other: Graph) {
@@ -50,6 +51,7 @@ impl Graph {
                 }
             }
         }
+        self.corrections.merge(other.corrections);
     }
 }
 

@@ -87,6 +87,7 @@ pub fn neighbors(view: &View, center: &str, depth: usize) -> Neighborhood {
             .filter(|a| ids.contains(a.id.as_str()))
             .cloned()
             .collect(),
+        corrections: view.corrections.clone(),
     };
     Neighborhood {
         center: center.to_string(),
