@@ -104,6 +104,16 @@ pub fn run(args: ExtractArgs, report: &Reporter) -> Result<Code> {
         Some(p) if p.exists() => load_graph(p)?,
         _ => Graph::default(),
     };
+    let mut fresh = None;
+    if let Some(file) = args.fix.corrections.as_deref() {
+        let fix = super::correct::read(file)?;
+        fresh = Some(super::correct::new_in(&graph, &fix));
+        let into = args
+            .into
+            .as_ref()
+            .map_or(String::new(), |p| p.display().to_string());
+        super::correct::add(&mut graph, fix, file, &into)?;
+    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .build()
@@ -151,6 +161,11 @@ pub fn run(args: ExtractArgs, report: &Reporter) -> Result<Code> {
     // Never replace a graph with nothing because every input failed.
     if read == 0 && failed {
         return Ok(Code::Error);
+    }
+    if let (Some(file), Some(fresh)) = (args.fix.corrections.as_deref(), &fresh)
+        && !args.quiet
+    {
+        super::correct::warn_unmatched(&graph, fresh, file, report);
     }
     let view = resolve(&graph);
     let format = super::format_of(args.format);

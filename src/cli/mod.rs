@@ -7,8 +7,10 @@
 //! standard output (`newsgraph ... | head`) ends the program quietly with 0.
 
 mod args;
+mod correct;
 mod extract;
 mod io;
+mod relation;
 mod show;
 
 use std::ffi::OsString;
@@ -102,6 +104,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         Command::Path(a) => show::path_cmd(a),
         Command::Neighbors(a) => show::neighbors_cmd(a),
         Command::Stats(a) => show::stats_cmd(a),
+        Command::Edges(a) => relation::edges_cmd(a),
+        Command::Top(a) => relation::top_cmd(a),
     };
     match result {
         Ok(code) => code as i32,
@@ -144,11 +148,30 @@ fn write_output(path: Option<&Path>, output: Output) -> Result<()> {
 /// `merge`: every input is read before anything is written; one bad input
 /// means nothing is written.
 fn merge(args: MergeArgs, report: &Reporter) -> Result<Code> {
+    // Bad corrections fail before any graph is read.
+    let fix = args
+        .fix
+        .corrections
+        .as_deref()
+        .map(|f| correct::read(f).map(|c| (f, c)))
+        .transpose()?;
     let mut graph = Graph::default();
     let mut failed = false;
     for path in &args.graphs {
         match io::load_graph(path) {
-            Ok(g) => graph.merge(g),
+            Ok(g) => {
+                let mut stored = graph.corrections.clone();
+                stored.merge(g.corrections.clone());
+                if let Some((same, not)) = stored.contradiction() {
+                    report.error(&Error::Other(format!(
+                        "{}: graph.corrections: {not} contradicts {same} of the graphs before it",
+                        path.display()
+                    )));
+                    failed = true;
+                    continue;
+                }
+                graph.merge(g);
+            }
             Err(e) => {
                 report.error(&e);
                 failed = true;
@@ -157,6 +180,11 @@ fn merge(args: MergeArgs, report: &Reporter) -> Result<Code> {
     }
     if failed {
         return Ok(Code::Error);
+    }
+    if let Some((file, fix)) = fix {
+        let fresh = correct::new_in(&graph, &fix);
+        correct::add(&mut graph, fix, file, "the inputs")?;
+        correct::warn_unmatched(&graph, &fresh, file, report);
     }
     io::emit(args.output.as_deref(), &json::to_string(&resolve(&graph)))?;
     Ok(Code::Ok)
