@@ -138,8 +138,9 @@ pub fn unknown(view: &View, name: &str) -> Error {
 
 /// Up to `n` entity names closest to `name`, closest first: the fewest
 /// letters to change (a swap of two neighbours counts one) to turn it into
-/// a node's name or alias, or into as many words of one in a row ("Blare"
-/// is one letter from the "Blair" of "Tony Blair"). A name is offered when
+/// a node's name or alias, or into as many of its first or last words
+/// ("Blare" is one letter from the "Blair" of "Tony Blair"; such a part
+/// counts only when no whole name is as close). A name is offered when
 /// about one letter in three or fewer differ; ties go to the most mentioned.
 /// The canonical name is offered, with the id when two nodes share it.
 ///
@@ -168,7 +169,9 @@ pub fn suggest(view: &View, name: &str, n: usize) -> Vec<String> {
             take(edits(&q, &whole, most), false);
             let parts: Vec<&str> = form.split(' ').collect();
             if parts.len() > words {
-                for w in parts.windows(words) {
+                // The first or last words: "Blair" of "Tony Blair", not the
+                // "Tony Blair" inside "talks with Tony Blair on Friday".
+                for w in [&parts[..words], &parts[parts.len() - words..]] {
                     let piece: Vec<char> = w.join(" ").chars().collect();
                     take(edits(&q, &piece, most), true);
                 }
@@ -177,6 +180,10 @@ pub fn suggest(view: &View, name: &str, n: usize) -> Vec<String> {
         if let Some((d, part)) = best {
             scored.push((d, part, std::cmp::Reverse(node.mentions), node));
         }
+    }
+    // A part of a name is offered only when no whole name is as close.
+    if let Some(whole) = scored.iter().filter(|s| !s.1).map(|s| s.0).min() {
+        scored.retain(|s| !s.1 || s.0 < whole);
     }
     scored.sort_by(|a, b| {
         (a.0, a.1, a.2)
