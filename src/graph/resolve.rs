@@ -360,10 +360,11 @@ impl<'g> NameIndex<'g> {
         if let Some(&i) = self.ids.get(name.trim()) {
             return vec![i];
         }
-        self.names
-            .get(&normalize(name))
-            .cloned()
-            .unwrap_or_default()
+        let wanted = normalize(name);
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        self.names.get(&wanted).cloned().unwrap_or_default()
     }
 
     /// [`NameIndex::named`], else the nodes that bear the name as an alias.
@@ -378,9 +379,11 @@ impl<'g> NameIndex<'g> {
 
     /// The nodes that bear this name or alias.
     fn bearing(&self, name: &str) -> &[usize] {
-        self.aliases
-            .get(&normalize(name))
-            .map_or(&[][..], Vec::as_slice)
+        let wanted = normalize(name);
+        if wanted.is_empty() {
+            return &[];
+        }
+        self.aliases.get(&wanted).map_or(&[][..], Vec::as_slice)
     }
 }
 
