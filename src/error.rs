@@ -24,9 +24,13 @@ pub enum Error {
         line: usize,
         reason: String,
     },
-    /// A name given on the command line matched no entity.
-    #[error("no entity named {0:?}")]
-    UnknownName(String),
+    /// A name given on the command line matched no entity; `suggestions`
+    /// are the closest names the graph has ("did you mean ...").
+    #[error("no entity named {name:?}{}", did_you_mean(suggestions))]
+    UnknownName {
+        name: String,
+        suggestions: Vec<String>,
+    },
     /// Anything else, already worded for the user.
     #[error("{0}")]
     Other(String),
@@ -39,6 +43,16 @@ impl Error {
             path: path.into(),
             source,
         }
+    }
+}
+
+/// `; did you mean "A", "B" or "C"?`, or nothing without suggestions.
+fn did_you_mean(suggestions: &[String]) -> String {
+    let quoted: Vec<String> = suggestions.iter().map(|s| format!("{s:?}")).collect();
+    match quoted.as_slice() {
+        [] => String::new(),
+        [one] => format!("; did you mean {one}?"),
+        [rest @ .., last] => format!("; did you mean {} or {last}?", rest.join(", ")),
     }
 }
 

@@ -24,6 +24,8 @@ use crate::query::Date;
   newsgraph stats graph.json
   newsgraph render graph.json --focus \"Jay Carney\" -o carney.png
   newsgraph view graph.json -o graph.html
+  newsgraph edges graph.json --kind accused --to China
+  newsgraph top graph.json accused
 
 Exit status: 0 ok, 1 nothing found (no path, no statement matched), 2 error."
 )]
@@ -46,6 +48,16 @@ pub enum Command {
     Stats(StatsArgs),
     Render(RenderArgs),
     View(ViewArgs),
+    Edges(EdgesArgs),
+    Top(TopArgs),
+}
+
+/// `--corrections FILE`, shared by the commands that resolve a graph.
+#[derive(Debug, Args)]
+pub struct CorrectionsArg {
+    /// Corrections by hand (TSV: same/not/drop lines), added to those the graph stores
+    #[arg(long, value_name = "FILE")]
+    pub corrections: Option<PathBuf>,
 }
 
 /// A graph output format.
@@ -87,7 +99,14 @@ EXAMPLES:
   newsgraph extract articles/ --format dot | dot -Tsvg > graph.svg
   newsgraph extract articles/ --format csv -o graph-csv/
   newsgraph extract today/ --into graph.json
-  cat story.txt | newsgraph extract - --data my-lexicon/"
+  cat story.txt | newsgraph extract - --data my-lexicon/
+  newsgraph extract articles/ --corrections beat.tsv -o graph.json
+
+--corrections FILE: one correction a line, fields separated by TABs: \
+`same<TAB>NAME<TAB>NAME` (one entity), `not<TAB>NAME<TAB>ALIAS` (that alias is not this \
+entity), `drop<TAB>NAME` (not an entity: it goes with its edges and the statements it \
+said); `#` starts a comment. They apply to every article and are stored in the graph \
+(graph.corrections), so later merges and queries keep them."
 )]
 pub struct ExtractArgs {
     /// Articles: .txt files, directories, or - for standard input
@@ -120,6 +139,8 @@ pub struct ExtractArgs {
     /// Print no warnings and no progress (errors still print)
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    #[command(flatten)]
+    pub fix: CorrectionsArg,
 }
 
 /// Merge graph files into one.
@@ -130,7 +151,10 @@ article present in several inputs counts once. Nothing is written if an input ca
 
 EXAMPLES:
   newsgraph merge monday.json tuesday.json -o week.json
-  newsgraph merge part-*.json > all.json"
+  newsgraph merge part-*.json > all.json
+  newsgraph merge all.json --corrections beat.tsv -o all.json
+
+The corrections the inputs store are united (a `same` and a `not` on one pair is an error)."
 )]
 pub struct MergeArgs {
     /// Graph files (- for standard input)
@@ -139,6 +163,8 @@ pub struct MergeArgs {
     /// Write to FILE (atomically) instead of standard output
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub fix: CorrectionsArg,
 }
 
 /// Convert a graph file to another format.
@@ -187,7 +213,8 @@ EXAMPLES:
   newsgraph said graph.json --by \"Jay Carney\"
   newsgraph said graph.json --by carney --about \"U.S.\"
   newsgraph said graph.json --about China --since 2013-05-01 --until \"June 30, 2013\"
-  newsgraph said graph.json --by Obama --json | jq '.[].text'"
+  newsgraph said graph.json --by Obama --json | jq '.[].text'
+  newsgraph said graph.json --by carney --evidence"
 )]
 pub struct SaidArgs {
     /// Graph file (- for standard input)
@@ -205,9 +232,14 @@ pub struct SaidArgs {
     /// Only from articles dated on or before DATE (undated articles are left out)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub until: Option<Date>,
+    /// Show the sentence each statement was read in
+    #[arg(long)]
+    pub evidence: bool,
     /// Print JSON instead of text
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub fix: CorrectionsArg,
 }
 
 /// Find how two entities are connected.
@@ -215,11 +247,15 @@ pub struct SaidArgs {
 #[command(
     after_help = "Edges are walked in both directions, and each hop is printed with \
 its real direction (A -kind-> B, or A <-kind- B when the edge points back), followed by the \
-sentences it was read in. Exit status 1 when there is no path.
+sentences it was read in. Among paths with the fewest hops, those through specific nodes \
+come first: a hop through a hub with hundreds of edges costs more. Exit status 1 when \
+there is no path; with --all, the message gives the length of the shortest path when it \
+is longer than --max-hops.
 
 EXAMPLES:
   newsgraph path graph.json \"Jay Carney\" China
   newsgraph path graph.json Obama Xi --via said,about
+  newsgraph path graph.json Obama Xi --avoid \"United States\" --avoid China
   newsgraph path graph.json \"United States\" China --all --max-hops 3
   newsgraph path graph.json Obama \"United Nations\" --json"
 )]
@@ -247,9 +283,14 @@ pub struct PathArgs {
     #[arg(long, value_name = "N", default_value_t = 50, requires = "all",
           value_parser = clap::value_parser!(u64).range(1..))]
     pub limit: u64,
+    /// Never pass through this node (a name, alias or id; repeat for several)
+    #[arg(long, value_name = "NAME")]
+    pub avoid: Vec<String>,
     /// Print JSON instead of text
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub fix: CorrectionsArg,
 }
 
 /// Show what surrounds an entity.
@@ -273,6 +314,8 @@ pub struct NeighborsArgs {
     /// Output format (dot is laid out around the entity)
     #[arg(long, short = 'f', value_enum, default_value = "text")]
     pub format: ViewFormat,
+    #[command(flatten)]
+    pub fix: CorrectionsArg,
 }
 
 /// Summarise a graph.
@@ -297,6 +340,88 @@ pub struct StatsArgs {
     /// Print JSON instead of text
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub fix: CorrectionsArg,
+}
+
+/// List the edges of some kinds, with how often and where they were read.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "--from and --to match the name or any alias of an entity like `said --by` \
+(when a name is an entity's own name, only the entities of that name). Edges read in the \
+most sentences come first; a denied edge (\"did not accuse\") is listed as `not KIND`. \
+Exit status 1 when no edge matched.
+
+EXAMPLES:
+  newsgraph edges graph.json --kind accused
+  newsgraph edges graph.json --kind accused --from \"Michael Howard\"
+  newsgraph edges graph.json --kind accused,cites --to \"Tony Blair\" --json"
+)]
+pub struct EdgesArgs {
+    /// Graph file (- for standard input)
+    #[arg(value_name = "GRAPH.json")]
+    pub graph: PathBuf,
+    /// Only edges of these kinds (comma-separated: said,about,accused,attends,cites,member_of,authored_by)
+    #[arg(long, value_name = "KINDS", value_parser = parse_kinds)]
+    pub kind: Option<BTreeSet<EdgeKind>>,
+    /// Only edges from this entity
+    #[arg(long, value_name = "NAME")]
+    pub from: Option<String>,
+    /// Only edges to this entity
+    #[arg(long, value_name = "NAME")]
+    pub to: Option<String>,
+    /// How many sentences each edge shows (text output)
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub evidence: usize,
+    /// Print JSON instead of text (every edge with all its evidence)
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub fix: CorrectionsArg,
+}
+
+/// What `top` ranks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TopWhat {
+    /// The most accused actors (by distinct accusers)
+    Accused,
+    /// Those who accuse most (by distinct actors accused)
+    Accusers,
+    /// The most cited reports and sources (by distinct citers)
+    Cited,
+    /// The most quoted speakers (by statements)
+    Quoted,
+    /// The most attended meetings (by distinct attendees)
+    Attended,
+}
+
+/// Rank the nodes of one relation.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Nodes rank by how many distinct counterparts they have in the relation \
+(accusers, actors accused, citers, statements, attendees), then by how many sentences say \
+so. Denied relations do not count. Exit status 1 when nothing ranks.
+
+EXAMPLES:
+  newsgraph top graph.json accused
+  newsgraph top graph.json accusers --top 20
+  newsgraph top graph.json cited --json"
+)]
+pub struct TopArgs {
+    /// Graph file (- for standard input)
+    #[arg(value_name = "GRAPH.json")]
+    pub graph: PathBuf,
+    /// What to rank
+    #[arg(value_enum, value_name = "WHAT")]
+    pub what: TopWhat,
+    /// How many to show
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub top: usize,
+    /// Print JSON instead of text
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub fix: CorrectionsArg,
 }
 
 /// `1000`, `64K`, `10M`, `1G` (binary units; a trailing `B` or `iB` is

@@ -142,11 +142,17 @@ pub fn run(args: ExtractArgs, report: &Reporter) -> Result<Code> {
         )?;
     }
     let exists = |p: &std::path::Path| real_target(p).is_ok_and(|t| t.exists());
-    if let Some(p) = into
-        && exists(p)
-    {
-        load_graph(p)?;
-    }
+    // Bad corrections and a damaged graph fail before any article is read.
+    let fix = args
+        .fix
+        .corrections
+        .as_deref()
+        .map(|f| super::correct::read(f).map(|c| (f, c)))
+        .transpose()?;
+    let existing = match into {
+        Some(p) if exists(p) => load_graph(p)?,
+        _ => Graph::default(),
+    };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads(args.jobs, report, args.quiet))
         .build()
@@ -204,6 +210,19 @@ pub fn run(args: ExtractArgs, report: &Reporter) -> Result<Code> {
         return Ok(Code::Error);
     }
     let format = super::format_of(args.format);
+    // Corrections by hand join the graph's own; those that name nothing are
+    // reported.
+    let correct = |graph: &mut Graph| -> Result<()> {
+        if let Some((file, fix)) = &fix {
+            let fresh = super::correct::new_in(&existing, fix);
+            let target = into.map_or(String::new(), |p| p.display().to_string());
+            super::correct::add(graph, fix.clone(), file, &target)?;
+            if !args.quiet {
+                super::correct::warn_unmatched(graph, &fresh, file, report);
+            }
+        }
+        Ok(())
+    };
     match into {
         Some(p) => {
             let _lock = GraphLock::acquire(p)?;
@@ -211,9 +230,13 @@ pub fn run(args: ExtractArgs, report: &Reporter) -> Result<Code> {
             if exists(p) {
                 graph.merge(load_graph(p)?);
             }
+            correct(&mut graph)?;
             sink.finish_output(format.render(&resolve(&graph)))?;
         }
-        None => sink.finish_output(format.render(&resolve(&graph)))?,
+        None => {
+            correct(&mut graph)?;
+            sink.finish_output(format.render(&resolve(&graph)))?;
+        }
     }
     Ok(if failed { Code::Error } else { Code::Ok })
 }

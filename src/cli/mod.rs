@@ -7,8 +7,10 @@
 //! standard output (`newsgraph ... | head`) ends the program quietly with 0.
 
 mod args;
+mod correct;
 mod extract;
 mod io;
+mod relation;
 mod render;
 mod show;
 mod write;
@@ -139,6 +141,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         Command::Stats(a) => show::stats_cmd(a),
         Command::Render(a) => render::run(a, &report),
         Command::View(a) => view(a),
+        Command::Edges(a) => relation::edges_cmd(a),
+        Command::Top(a) => relation::top_cmd(a),
     };
     match result {
         Ok(code) => code as i32,
@@ -167,11 +171,30 @@ fn merge(args: MergeArgs, report: &Reporter) -> Result<Code> {
         write::refuse_input_as_output(out, args.graphs.iter().map(|p| p.as_path()))?;
     }
     let sink = io::Sink::new(args.output.as_deref())?;
+    // Bad corrections fail before any graph is read.
+    let fix = args
+        .fix
+        .corrections
+        .as_deref()
+        .map(|f| correct::read(f).map(|c| (f, c)))
+        .transpose()?;
     let mut graph = Graph::default();
     let mut failed = false;
     for path in &args.graphs {
         match io::load_graph(path) {
-            Ok(g) => graph.merge(g),
+            Ok(g) => {
+                let mut stored = graph.corrections.clone();
+                stored.merge(g.corrections.clone());
+                if let Some((same, not)) = stored.contradiction() {
+                    report.error(&Error::Other(format!(
+                        "{}: graph.corrections: {not} contradicts {same} of the graphs before it",
+                        path.display()
+                    )));
+                    failed = true;
+                    continue;
+                }
+                graph.merge(g);
+            }
             Err(e) => {
                 report.error(&e);
                 failed = true;
@@ -180,6 +203,11 @@ fn merge(args: MergeArgs, report: &Reporter) -> Result<Code> {
     }
     if failed {
         return Ok(Code::Error);
+    }
+    if let Some((file, fix)) = fix {
+        let fresh = correct::new_in(&graph, &fix);
+        correct::add(&mut graph, fix, file, "the inputs")?;
+        correct::warn_unmatched(&graph, &fresh, file, report);
     }
     sink.finish_output(Format::Json.render(&resolve(&graph)))?;
     Ok(Code::Ok)

@@ -12,8 +12,8 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use super::args::{NeighborsArgs, PathArgs, SaidArgs, StatsArgs, ViewFormat};
-use super::io::{load_graph, print};
+use super::args::{CorrectionsArg, NeighborsArgs, PathArgs, SaidArgs, StatsArgs, ViewFormat};
+use super::io::print;
 use super::{Code, escape, escape_but};
 use crate::error::Result;
 use crate::export::{dot, graphml, json, turtle};
@@ -28,8 +28,12 @@ const INLINE: usize = 60;
 /// How many evidence lines a hop shows.
 const EVIDENCE_LINES: usize = 3;
 
-fn load_view(path: &std::path::Path) -> Result<View> {
-    Ok(resolve(&load_graph(path)?))
+/// The view of a graph file, re-resolved with `--corrections` when given.
+pub(crate) fn load_view(path: &std::path::Path, fix: &CorrectionsArg) -> Result<View> {
+    Ok(resolve(&super::correct::load(
+        path,
+        fix.corrections.as_deref(),
+    )?))
 }
 
 fn to_json<T: Serialize>(value: &T) -> String {
@@ -38,8 +42,13 @@ fn to_json<T: Serialize>(value: &T) -> String {
     s
 }
 
+/// Text on one line, runs of white space as one space.
+pub(crate) fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// A node inside a line: statements quoted and shortened.
-fn name(node: &NodeRef) -> String {
+pub(crate) fn name(node: &NodeRef) -> String {
     if node.kind == "statement" {
         format!("\"{}\"", escape(&dot::shorten(&node.name, INLINE)))
     } else {
@@ -47,7 +56,7 @@ fn name(node: &NodeRef) -> String {
     }
 }
 
-fn place(p: &Place) -> String {
+pub(crate) fn place(p: &Place) -> String {
     format!("{}, sentence {}", escape(&p.article), p.sentence)
 }
 
@@ -63,7 +72,7 @@ fn print_text(out: &str) -> Result<()> {
 
 /// `said`.
 pub fn said_cmd(args: SaidArgs) -> Result<Code> {
-    let view = load_view(&args.graph)?;
+    let view = load_view(&args.graph, &args.fix)?;
     let dated = args.since.is_some() || args.until.is_some();
     let query = SaidQuery {
         by: args.by,
@@ -114,6 +123,11 @@ pub fn said_cmd(args: SaidArgs) -> Result<Code> {
             let _ = write!(line, " | about: {}", about.join(", "));
         }
         let _ = writeln!(out, "{line}");
+        if args.evidence {
+            for p in &s.evidence {
+                let _ = writeln!(out, "      {}: {}", place(p), one_line(&p.text));
+            }
+        }
     }
     print_text(&out)?;
     Ok(code)
@@ -190,9 +204,22 @@ pub(super) fn pick<'v>(view: &'v View, name: &str) -> Result<&'v Node> {
 
 /// `path`.
 pub fn path_cmd(args: PathArgs) -> Result<Code> {
-    let view = load_view(&args.graph)?;
-    let from = NodeRef::new(pick(&view, &args.from)?);
-    let to = NodeRef::new(pick(&view, &args.to)?);
+    let full = load_view(&args.graph, &args.fix)?;
+    let from = NodeRef::new(pick(&full, &args.from)?);
+    let to = NodeRef::new(pick(&full, &args.to)?);
+    let mut avoided: Vec<NodeRef> = Vec::new();
+    for a in &args.avoid {
+        let node = NodeRef::new(pick(&full, a)?);
+        if node.id == from.id || node.id == to.id {
+            return Err(crate::Error::Other(format!(
+                "--avoid {a:?}: {} is an end of the path",
+                node.name
+            )));
+        }
+        avoided.push(node);
+    }
+    let ids: std::collections::BTreeSet<String> = avoided.iter().map(|n| n.id.clone()).collect();
+    let view = query::path::without(&full, &ids);
     let via = args.via.as_ref();
     let paths = if args.all {
         let max_hops = usize::try_from(args.max_hops).unwrap_or(usize::MAX);
@@ -213,18 +240,31 @@ pub fn path_cmd(args: PathArgs) -> Result<Code> {
     } else {
         Code::Ok
     };
+    // When nothing fits: how long the shortest path is, if there is one.
+    let shortest = if paths.paths.is_empty() {
+        query::path::distance(&view, &from.id, &to.id, via)
+    } else {
+        None
+    };
     if args.json {
         #[derive(Serialize)]
         struct Answer<'a> {
             from: &'a NodeRef,
             to: &'a NodeRef,
+            #[serde(skip_serializing_if = "<[_]>::is_empty")]
+            avoid: &'a [NodeRef],
             #[serde(flatten)]
             paths: &'a query::AllPaths,
+            /// Hops of the shortest path, when none of at most --max-hops exists.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            shortest_hops: Option<usize>,
         }
         print(&to_json(&Answer {
             from: &from,
             to: &to,
+            avoid: &avoided,
             paths: &paths,
+            shortest_hops: shortest,
         }))?;
         return Ok(code);
     }
@@ -235,15 +275,30 @@ pub fn path_cmd(args: PathArgs) -> Result<Code> {
         )
     };
     if paths.paths.is_empty() {
+        let avoiding = if avoided.is_empty() {
+            String::new()
+        } else {
+            let names: Vec<String> = avoided.iter().map(name).collect();
+            format!(" avoiding {}", names.join(", "))
+        };
         if paths.exhausted {
             eprintln!(
-                "no path from {} to {} found: {}",
+                "no path from {} to {}{avoiding} found: {}",
                 name(&from),
                 name(&to),
                 budget(args.max_hops)
             );
         } else {
-            eprintln!("no path from {} to {}", name(&from), name(&to));
+            match shortest {
+                Some(d) if args.all && d as u64 > args.max_hops => eprintln!(
+                    "no path of at most {} hop{} from {} to {}{avoiding}; the shortest has {d} hops (try --max-hops {d})",
+                    args.max_hops,
+                    if args.max_hops == 1 { "" } else { "s" },
+                    name(&from),
+                    name(&to),
+                ),
+                _ => eprintln!("no path from {} to {}{avoiding}", name(&from), name(&to)),
+            }
         }
         return Ok(code);
     }
@@ -271,7 +326,7 @@ pub fn path_cmd(args: PathArgs) -> Result<Code> {
 
 /// `neighbors`.
 pub fn neighbors_cmd(args: NeighborsArgs) -> Result<Code> {
-    let view = load_view(&args.graph)?;
+    let view = load_view(&args.graph, &args.fix)?;
     let center = pick(&view, &args.name)?;
     let around = neighbors(&view, &center.id, args.depth);
     match args.format {
@@ -339,7 +394,7 @@ pub fn neighbors_cmd(args: NeighborsArgs) -> Result<Code> {
 
 /// `stats`.
 pub fn stats_cmd(args: StatsArgs) -> Result<Code> {
-    let view = load_view(&args.graph)?;
+    let view = load_view(&args.graph, &args.fix)?;
     let s = query::stats(&view, args.top);
     if args.json {
         print(&to_json(&s))?;

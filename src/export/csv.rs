@@ -394,6 +394,7 @@ mod tests {
                 },
             ],
             ambiguous: vec![],
+            corrections: Default::default(),
         }
     }
 

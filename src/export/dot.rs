@@ -355,6 +355,7 @@ mod tests {
                 candidates: Vec::new(),
             }],
             extra: Default::default(),
+            corrections: Default::default(),
         }
     }
 

@@ -229,6 +229,7 @@ mod tests {
                 evidence: vec![(ev, "person:kessler\u{1}".into(), "statement:d1:0".into())],
             }],
             ambiguous: vec![],
+            corrections: Default::default(),
         };
         let g = to_string(&view);
         assert!(

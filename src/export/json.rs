@@ -13,6 +13,10 @@
 //! networkx multigraph `key` (`said`, or `said:negated`), unique per
 //! (source, target). `graph.ambiguous` lists the names left unfolded
 //! (omitted when there are none); it is derived, so reading ignores it.
+//! `graph.corrections` holds the corrections by hand the view was resolved
+//! with (`{"same": [[A, B]], "not": [[NAME, ALIAS]], "drop": [NAME]}`,
+//! omitted when there are none); reading keeps them, so a later merge
+//! applies them again.
 //!
 //! The output is pretty-printed (two-space indent), with fields in a fixed
 //! order and a final newline: the same view always gives the same bytes.
@@ -30,8 +34,8 @@ use serde::de::{self, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::graph::{
-    ArticleInfo, EdgeKey, EdgeKind, Evidence, Fields, Graph, Node, NodeKind, RawNode, View,
-    add_evidence, merge_fields,
+    ArticleInfo, Correction, EdgeKey, EdgeKind, Evidence, Fields, Graph, Node, NodeKind, RawNode,
+    View, add_evidence, merge_fields,
 };
 
 /// No unknown fields.
@@ -102,6 +106,21 @@ pub fn to_string(view: &View) -> String {
                 })
                 .collect(),
             extra: &view.extra.graph,
+            corrections: (!view.corrections.is_empty()).then(|| OutCorrections {
+                same: view
+                    .corrections
+                    .same
+                    .iter()
+                    .map(|(a, b)| [a.as_str(), b.as_str()])
+                    .collect(),
+                not: view
+                    .corrections
+                    .not
+                    .iter()
+                    .map(|(a, b)| [a.as_str(), b.as_str()])
+                    .collect(),
+                drop: view.corrections.drop.iter().map(String::as_str).collect(),
+            }),
         },
         nodes: view
             .nodes
@@ -169,6 +188,20 @@ pub fn from_str(json: &str) -> Result<Graph, String> {
         }
     }
 
+    if let Some(c) = meta.corrections {
+        for [a, b] in c.same {
+            graph.corrections.insert(Correction::Same(a, b));
+        }
+        for [a, b] in c.not {
+            graph.corrections.insert(Correction::Not(a, b));
+        }
+        for a in c.drop {
+            graph.corrections.insert(Correction::Drop(a));
+        }
+        if let Some((same, not)) = graph.corrections.contradiction() {
+            return Err(format!("graph.corrections: {not} contradicts {same}"));
+        }
+    }
     for (i, a) in meta.articles.into_iter().enumerate() {
         let digest = a
             .digest
@@ -448,6 +481,15 @@ struct OutMeta<'a> {
     ambiguous: Vec<OutAmbiguity<'a>>,
     #[serde(flatten)]
     extra: &'a Fields,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    corrections: Option<OutCorrections<'a>>,
+}
+
+#[derive(Serialize)]
+struct OutCorrections<'a> {
+    same: Vec<[&'a str; 2]>,
+    not: Vec<[&'a str; 2]>,
+    drop: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -585,6 +627,16 @@ impl<'de> Deserialize<'de> for InGraph {
     }
 }
 
+#[derive(Deserialize, Default)]
+struct InCorrections {
+    #[serde(default)]
+    same: Vec<[String; 2]>,
+    #[serde(default)]
+    not: Vec<[String; 2]>,
+    #[serde(default)]
+    drop: Vec<String>,
+}
+
 /// A struct read field by field: the fields named, those written but not
 /// read skipped, any other kept in `extra`. Written by hand (by this macro)
 /// rather than with `#[serde(flatten)]`, which buffers every node and edge
@@ -645,6 +697,7 @@ keeping_extra!(
     InMeta {
         format: Option<String>,
         articles: Vec<InArticle>,
+        corrections: Option<InCorrections>,
     } skip ["ambiguous"]
 );
 

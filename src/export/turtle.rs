@@ -287,6 +287,7 @@ mod tests {
             ],
             edges: vec![edge(false), edge(true)],
             ambiguous: vec![],
+            corrections: Default::default(),
         };
         let t = to_string(&view);
         let asserted = "<urn:newsgraph:node:person:a> ng:accused <urn:newsgraph:node:person:b> .";

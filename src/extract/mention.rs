@@ -303,7 +303,9 @@ fn run_end(toks: &[Tok<'_>], i: usize, lex: &Lexicon) -> usize {
             let the = |n: &Tok<'_>| lex.word_in(WordClass::DefiniteArticle, n.text);
             let the_next = toks.get(j + 1).is_some_and(the);
             // "the World Bank on Monday": a day or month never continues a name
-            let stop_next = toks.get(j + 1).is_some_and(|n| lex.is_stopcap(n.text));
+            let stop_next = toks.get(j + 1).is_some_and(|n| {
+                n.in_class(lex, WordClass::Day) || n.in_class(lex, WordClass::Month)
+            });
             if (is_of(t, lex) && !stop_next)
                 || (lex.word_in(WordClass::NameAnd, t.text) && !the_next)
             {

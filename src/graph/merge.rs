@@ -28,6 +28,7 @@ impl Graph {
     ///   [`super::add_evidence`]).
     /// * Unknown fields ([`Extra`]) are united per place; where both have
     ///   a field of one name, the value whose JSON text is smaller stays.
+    /// * Corrections by hand are united.
     ///
     /// Cost: O(m log n) for `m` items in `other`.
     pub fn merge(&mut self, other: Graph) {
@@ -54,6 +55,7 @@ impl Graph {
             }
         }
         merge_extra(&mut self.extra, other.extra);
+        self.corrections.merge(other.corrections);
     }
 }
 

@@ -19,6 +19,7 @@
 //! Everything is kept in `BTreeMap`/`BTreeSet` so iteration, and therefore
 //! every output, is in one canonical order.
 
+mod correction;
 mod merge;
 #[cfg(test)]
 mod proptests;
@@ -26,8 +27,9 @@ mod resolve;
 #[cfg(test)]
 pub(crate) mod testgen;
 
+pub use correction::{Correction, Corrections};
 pub use merge::{merge_all, merge_fields};
-pub use resolve::{Ambiguity, DOMINANCE, Edge, Node, View, resolve};
+pub use resolve::{Ambiguity, DOMINANCE, Edge, Node, View, resolve, unmatched};
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -243,6 +245,8 @@ pub struct Graph {
     pub edges: BTreeMap<EdgeKey, BTreeSet<Evidence>>,
     /// Fields of the file it was read from that newsgraph does not use.
     pub extra: Extra,
+    /// Corrections by hand that resolution applies to every article.
+    pub corrections: Corrections,
 }
 
 /// `KIND:SLUG` for a name: lower case ASCII letters and digits joined by

@@ -1,11 +1,72 @@
 //! Property tests: merging is associative, commutative and idempotent all
-//! the way to the exported bytes, whatever the articles say.
+//! the way to the exported bytes, whatever the articles say and whatever
+//! corrections by hand the graphs carry.
 
 use proptest::prelude::*;
 
-use super::testgen::{pool, union};
-use super::{Graph, resolve};
+use super::testgen::{PERSONS, pool, union};
+use super::{Correction, Corrections, Graph, resolve};
 use crate::export::json;
+
+/// Names a correction may use: the pool's persons, forms with an
+/// honorific, and a name no article has.
+const NAMES: [&str; 5] = [
+    "Mr Blair",
+    "Mrs Clinton",
+    "Mr Bush",
+    "Nation:iraq",
+    "Jo Nobody",
+];
+
+fn name(i: usize) -> &'static str {
+    if i < PERSONS.len() {
+        PERSONS[i].0
+    } else {
+        NAMES[(i - PERSONS.len()) % NAMES.len()]
+    }
+}
+
+/// Up to five corrections with no `same` and `not` on one pair.
+fn corrections() -> impl Strategy<Value = Vec<Correction>> {
+    prop::collection::vec(
+        (
+            0u8..3,
+            0..PERSONS.len() + NAMES.len(),
+            0..PERSONS.len() + NAMES.len(),
+        ),
+        0..5,
+    )
+    .prop_map(|specs| {
+        let mut all = Corrections::default();
+        for (op, a, b) in specs {
+            let (a, b) = (name(a).to_string(), name(b).to_string());
+            if op < 2 && crate::query::normalize(&a) == crate::query::normalize(&b) {
+                continue;
+            }
+            let c = match op {
+                0 => Correction::Same(a, b),
+                1 => Correction::Not(a, b),
+                _ => Correction::Drop(a),
+            };
+            let mut tried = all.clone();
+            tried.insert(c);
+            if tried.contradiction().is_none() {
+                all = tried;
+            }
+        }
+        all.iter().collect()
+    })
+}
+
+/// `g` carrying the corrections of `list` whose bit is set in `mask`.
+fn carrying(mut g: Graph, list: &[Correction], mask: u8) -> Graph {
+    for (i, c) in list.iter().enumerate() {
+        if mask & (1 << i) != 0 {
+            g.corrections.insert(c.clone());
+        }
+    }
+    g
+}
 
 fn merged(a: &Graph, b: &Graph) -> Graph {
     let mut g = a.clone();
@@ -59,5 +120,49 @@ proptest! {
             one_by_one.merge(union(&pool, mask & (1 << bit)));
         }
         prop_assert_eq!(export(&one_by_one), export(&union(&pool, mask)));
+    }
+
+    #[test]
+    fn merge_order_does_not_matter_with_corrections(
+        pool in pool(),
+        list in corrections(),
+        masks in (any::<u8>(), any::<u8>(), any::<u8>()),
+        fixes in (any::<u8>(), any::<u8>(), any::<u8>()),
+    ) {
+        let a = carrying(union(&pool, masks.0), &list, fixes.0);
+        let b = carrying(union(&pool, masks.1), &list, fixes.1);
+        let c = carrying(union(&pool, masks.2), &list, fixes.2);
+        let right = export(&merged(&a, &merged(&b, &c)));
+        prop_assert_eq!(&right, &export(&merged(&merged(&a, &b), &c)));
+        prop_assert_eq!(&right, &export(&merged(&merged(&c, &a), &b)));
+        prop_assert_eq!(export(&merged(&a, &a)), export(&a));
+        prop_assert_eq!(export(&merged(&merged(&a, &b), &b)), export(&merged(&a, &b)));
+    }
+
+    /// A graph file written with corrections applied reads back to a graph
+    /// that resolves to the same bytes: applying them again changes nothing.
+    #[test]
+    fn corrections_apply_once(pool in pool(), list in corrections(), mask in any::<u8>()) {
+        let g = carrying(union(&pool, mask), &list, 0xff);
+        let out = export(&g);
+        let back = json::from_str(&out).expect("our own output reads back");
+        prop_assert_eq!(&back.corrections, &g.corrections);
+        prop_assert_eq!(export(&back), out);
+    }
+
+    /// The view keeps no edge to a node it does not have, and nothing a
+    /// `drop` named by its shown name is left.
+    #[test]
+    fn corrected_views_are_whole(pool in pool(), list in corrections(), mask in any::<u8>()) {
+        let g = carrying(union(&pool, mask), &list, 0xff);
+        let view = resolve(&g);
+        for e in &view.edges {
+            prop_assert!(view.node(&e.source).is_some(), "edge from {}", e.source);
+            prop_assert!(view.node(&e.target).is_some(), "edge to {}", e.target);
+        }
+        for d in &g.corrections.drop {
+            let d = crate::query::normalize(d);
+            prop_assert!(!view.nodes.iter().any(|n| n.kind != super::NodeKind::Statement && crate::query::normalize(&n.name) == d));
+        }
     }
 }

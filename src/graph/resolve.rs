@@ -25,11 +25,16 @@
 //! Cost: O(n log n) in the number of nodes and edges; persons are indexed by
 //! last (and first) name, so no pair of nodes is ever compared blindly.
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::merge::fullest_name_key;
-use super::{ArticleInfo, EdgeKind, Evidence, Graph, NodeKind, RawNode, node_id};
+use super::{
+    ArticleInfo, Correction, Corrections, EdgeKey, EdgeKind, Evidence, Graph, NodeKind, RawNode,
+    node_id,
+};
+use crate::query::normalize;
 
 /// A surname folds into one of several candidates only if that candidate
 /// was seen in at least this many times as many articles as the runner-up.
@@ -90,6 +95,9 @@ pub struct View {
     pub ambiguous: Vec<Ambiguity>,
     /// The raw graph's unknown fields, for the JSON writer to put back.
     pub extra: super::Extra,
+    /// The corrections by hand that were applied (and that a JSON export
+    /// stores).
+    pub corrections: Corrections,
 }
 
 impl View {
@@ -103,15 +111,68 @@ impl View {
 }
 
 /// Resolve a raw graph into its view. See the module docs for the rules.
+///
+/// The graph's corrections by hand ([`Graph::corrections`]) are applied
+/// first: aliases that are not an entity are split from it, entities joined
+/// or kept apart, dropped entities removed (see [`super::Corrections`]).
 pub fn resolve(graph: &Graph) -> View {
+    if graph.corrections.is_empty() {
+        return build(graph, group(graph));
+    }
+    let split = split_aliases(graph);
+    let kept = drop_entities(&split);
+    build(&kept, group(&kept))
+}
+
+/// The corrections of `corrections` that name nothing in `graph`: a `same`
+/// or `not` one of whose names no node goes by, a `drop` of a name no node
+/// has. O(N·A + C) for N nodes of A names and C corrections.
+pub fn unmatched(graph: &Graph, corrections: &Corrections) -> Vec<Correction> {
+    let nodes: Vec<(&str, &RawNode)> = graph.nodes.iter().map(|(id, n)| (id.as_str(), n)).collect();
+    let names = NameIndex::new(&nodes);
+    corrections
+        .iter()
+        .filter(|c| match c {
+            Correction::Same(a, b) => names.entity(a).is_empty() || names.entity(b).is_empty(),
+            Correction::Not(a, alias) => {
+                names.entity(a).is_empty() || names.bearing(alias).is_empty()
+            }
+            Correction::Drop(a) => names.named(a).is_empty(),
+        })
+        .collect()
+}
+
+/// How the raw nodes of a graph group into entities.
+struct Groups<'g> {
+    /// The raw nodes in id order.
+    nodes: Vec<(&'g str, &'g RawNode)>,
+    /// Position of each raw id in `nodes`.
+    index: HashMap<&'g str, usize>,
+    /// `canon[i]`: the node whose id node `i` is shown under.
+    canon: Vec<usize>,
+    /// Short names left unfolded, with their candidate roots.
+    ambiguous: Vec<(usize, Vec<usize>)>,
+}
+
+/// Group the raw nodes: corrections' `same` first, then the folding rules,
+/// then corrections' `not` keep aliases apart; statements last.
+fn group(graph: &Graph) -> Groups<'_> {
     let nodes: Vec<(&str, &RawNode)> = graph.nodes.iter().map(|(id, n)| (id.as_str(), n)).collect();
     let index: HashMap<&str, usize> = nodes.iter().enumerate().map(|(i, n)| (n.0, i)).collect();
     let n = nodes.len();
 
     // parent[i]: the index of the group i folds into; roots point to
-    // themselves and no chain is longer than one step.
+    // themselves.
     let mut parent: Vec<usize> = (0..n).collect();
-    let ambiguous_raw = fold_persons(&nodes, &mut parent);
+    let rules = (!graph.corrections.is_empty()).then(|| Rules::new(&nodes, &graph.corrections));
+    if let Some(rules) = &rules {
+        rules.join(&nodes, &mut parent);
+    }
+    let ambiguous = fold_persons(&nodes, &mut parent);
+    compress(&mut parent);
+    if let Some(rules) = &rules {
+        rules.part(&mut parent);
+    }
 
     // The canonical member of every non-statement group.
     let mut canon: Vec<usize> = (0..n).collect();
@@ -134,7 +195,23 @@ pub fn resolve(graph: &Graph) -> View {
     }
 
     fold_statements(graph, &nodes, &index, &mut canon);
+    Groups {
+        nodes,
+        index,
+        canon,
+        ambiguous,
+    }
+}
 
+/// The view of a grouped raw graph.
+fn build(graph: &Graph, groups: Groups<'_>) -> View {
+    let Groups {
+        nodes,
+        index,
+        canon,
+        ambiguous: ambiguous_raw,
+    } = groups;
+    let n = nodes.len();
     // Nodes, in the order of their canonical ids.
     let mut groups: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (i, &c) in canon.iter().enumerate() {
@@ -211,6 +288,7 @@ pub fn resolve(graph: &Graph) -> View {
 
     let mut ambiguous: Vec<Ambiguity> = ambiguous_raw
         .into_iter()
+        .filter(|(i, _)| canon[*i] == *i)
         .map(|(i, cands)| {
             let candidates: BTreeSet<&str> = cands.iter().map(|&c| nodes[canon[c]].0).collect();
             Ambiguity {
@@ -229,7 +307,424 @@ pub fn resolve(graph: &Graph) -> View {
         edges: view_edges,
         ambiguous,
         extra: graph.extra.clone(),
+        corrections: graph.corrections.clone(),
     }
+}
+
+/// Point every node straight at the root of its group.
+fn compress(parent: &mut [usize]) {
+    for i in 0..parent.len() {
+        let mut r = parent[i];
+        while parent[r] != r {
+            r = parent[r];
+        }
+        parent[i] = r;
+    }
+}
+
+/// The raw nodes (not statements) a correction's name picks out.
+struct NameIndex<'g> {
+    ids: HashMap<&'g str, usize>,
+    /// Normalised own name -> nodes.
+    names: HashMap<String, Vec<usize>>,
+    /// Normalised name or alias -> nodes that bear it.
+    aliases: HashMap<String, Vec<usize>>,
+}
+
+impl<'g> NameIndex<'g> {
+    fn new(nodes: &[(&'g str, &'g RawNode)]) -> NameIndex<'g> {
+        let mut index = NameIndex {
+            ids: HashMap::new(),
+            names: HashMap::new(),
+            aliases: HashMap::new(),
+        };
+        for (i, (id, node)) in nodes.iter().enumerate() {
+            if node.kind == NodeKind::Statement {
+                continue;
+            }
+            index.ids.insert(id, i);
+            index
+                .names
+                .entry(normalize(&node.name))
+                .or_default()
+                .push(i);
+            let mut borne: BTreeSet<String> = node.names.iter().map(|a| normalize(a)).collect();
+            borne.insert(normalize(&node.name));
+            for a in borne {
+                index.aliases.entry(a).or_default().push(i);
+            }
+        }
+        index
+    }
+
+    /// The nodes with this id, else this own name (ignoring case and
+    /// punctuation).
+    fn named(&self, name: &str) -> Vec<usize> {
+        if let Some(&i) = self.ids.get(name.trim()) {
+            return vec![i];
+        }
+        let wanted = normalize(name);
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        self.names.get(&wanted).cloned().unwrap_or_default()
+    }
+
+    /// [`NameIndex::named`], else the nodes that bear the name as an alias.
+    fn entity(&self, name: &str) -> Vec<usize> {
+        let named = self.named(name);
+        if named.is_empty() {
+            self.bearing(name).to_vec()
+        } else {
+            named
+        }
+    }
+
+    /// The nodes that bear this name or alias.
+    fn bearing(&self, name: &str) -> &[usize] {
+        let wanted = normalize(name);
+        if wanted.is_empty() {
+            return &[];
+        }
+        self.aliases.get(&wanted).map_or(&[][..], Vec::as_slice)
+    }
+}
+
+/// Corrections compiled against one raw graph's nodes.
+struct Rules {
+    /// Nodes `same` puts into one group; each list's first is its root.
+    joined: Vec<Vec<usize>>,
+    /// For each `not`: the entity's nodes and the nodes named by the alias.
+    apart: Vec<(BTreeSet<usize>, Vec<usize>)>,
+}
+
+impl Rules {
+    fn new(nodes: &[(&str, &RawNode)], corrections: &Corrections) -> Rules {
+        let names = NameIndex::new(nodes);
+        // Union-find over the `same` pairs.
+        let mut up: HashMap<usize, usize> = HashMap::new();
+        fn find(up: &mut HashMap<usize, usize>, i: usize) -> usize {
+            let mut r = i;
+            while let Some(&p) = up.get(&r).filter(|&&p| p != r) {
+                r = p;
+            }
+            up.insert(i, r);
+            r
+        }
+        for (a, b) in &corrections.same {
+            let all: Vec<usize> = names.entity(a).into_iter().chain(names.entity(b)).collect();
+            if names.entity(a).is_empty() || names.entity(b).is_empty() {
+                continue;
+            }
+            let first = find(&mut up, all[0]);
+            for &m in &all[1..] {
+                let r = find(&mut up, m);
+                if r != first {
+                    up.insert(r, first);
+                }
+            }
+        }
+        let mut sets: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        let members: Vec<usize> = up.keys().copied().collect();
+        for m in members {
+            let r = find(&mut up, m);
+            sets.entry(r).or_default().push(m);
+        }
+        let joined = sets
+            .into_values()
+            .map(|mut set| {
+                // The fullest name leads, as it would among folded names.
+                set.sort_by(|&x, &y| {
+                    (fullest_name_key(&nodes[x].1.name), nodes[x].0)
+                        .cmp(&(fullest_name_key(&nodes[y].1.name), nodes[y].0))
+                });
+                set.dedup();
+                set
+            })
+            .collect();
+        let apart = corrections
+            .not
+            .iter()
+            .map(|(entity, alias)| {
+                let own: BTreeSet<usize> = names.entity(entity).into_iter().collect();
+                let named: Vec<usize> = names
+                    .named(alias)
+                    .into_iter()
+                    .filter(|i| !own.contains(i))
+                    .collect();
+                (own, named)
+            })
+            .filter(|(own, named)| !own.is_empty() && !named.is_empty())
+            .collect();
+        Rules { joined, apart }
+    }
+
+    /// Put the nodes of every `same` into one group, under its fullest name.
+    fn join(&self, nodes: &[(&str, &RawNode)], parent: &mut [usize]) {
+        for set in &self.joined {
+            let root = set[0];
+            for &m in &set[1..] {
+                // A statement is never joined to an entity.
+                if nodes[m].1.kind != NodeKind::Statement {
+                    parent[m] = root;
+                }
+            }
+        }
+    }
+
+    /// Take every node an alias of a `not` names out of the entity's group.
+    /// `parent` must point straight at roots, and still does after.
+    fn part(&self, parent: &mut [usize]) {
+        for (own, named) in &self.apart {
+            let roots: BTreeSet<usize> = own.iter().map(|&i| parent[i]).collect();
+            for &a in named {
+                let root = parent[a];
+                if !roots.contains(&root) {
+                    continue;
+                }
+                if root != a {
+                    parent[a] = a;
+                    continue;
+                }
+                // The alias leads the group: the entity's first node takes
+                // over the rest of it.
+                let Some(&lead) = own.iter().find(|&&i| parent[i] == root) else {
+                    continue;
+                };
+                for p in parent.iter_mut() {
+                    if *p == root {
+                        *p = lead;
+                    }
+                }
+                parent[a] = a;
+                for &b in named {
+                    if parent[b] == lead && !own.contains(&b) {
+                        parent[b] = a;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether the words of `needle` occur in a row in `hay` (both normalised).
+fn has_words(hay: &str, needle: &str) -> bool {
+    !needle.is_empty() && format!(" {hay} ").contains(&format!(" {needle} "))
+}
+
+/// `not NAME ALIAS` where a node of NAME's group bears ALIAS among its names
+/// without being named so (person:kennedy, seen as "Baroness Kennedy" and
+/// folded into Charles Kennedy): the articles whose evidence for that node
+/// uses the alias move to a node of their own named by it; the alias leaves
+/// the node's names. An alias made of the node's own name's words
+/// ("Kennedy" of "Charles Kennedy") is not split off: it is how that name is
+/// shortened.
+fn split_aliases(graph: &Graph) -> Cow<'_, Graph> {
+    if graph.corrections.not.is_empty() {
+        return Cow::Borrowed(graph);
+    }
+    let mut plan: Vec<(String, String)> = Vec::new();
+    {
+        let groups = group(graph);
+        let names = NameIndex::new(&groups.nodes);
+        for (entity, alias) in &graph.corrections.not {
+            let heads: HashSet<usize> = names
+                .entity(entity)
+                .iter()
+                .map(|&i| groups.canon[i])
+                .collect();
+            let wanted = normalize(alias);
+            for &i in names.bearing(alias) {
+                let (id, raw) = groups.nodes[i];
+                let own = normalize(&raw.name);
+                if !heads.contains(&groups.canon[i])
+                    || own == wanted
+                    || wanted.split(' ').all(|w| own.split(' ').any(|o| o == w))
+                {
+                    continue;
+                }
+                plan.push((id.to_string(), alias.clone()));
+            }
+        }
+    }
+    if plan.is_empty() {
+        return Cow::Borrowed(graph);
+    }
+    let mut g = graph.clone();
+    for (id, alias) in plan {
+        split_node(&mut g, &id, &alias);
+    }
+    Cow::Owned(g)
+}
+
+/// Move the articles of raw node `id` whose evidence uses `alias` to a node
+/// named by the alias (see [`split_aliases`]). O(E) over the raw edges.
+fn split_node(g: &mut Graph, id: &str, alias: &str) {
+    let Some(raw) = g.nodes.get(id).cloned() else {
+        return;
+    };
+    let wanted = normalize(alias);
+    // The spelling the articles used.
+    let form = raw
+        .names
+        .iter()
+        .find(|n| normalize(n) == wanted)
+        .cloned()
+        .unwrap_or_else(|| alias.to_string());
+    let new_id = node_id(raw.kind, &form);
+    if new_id == id {
+        return;
+    }
+    let touching: Vec<EdgeKey> = g
+        .edges
+        .keys()
+        .filter(|k| k.source == id || k.target == id)
+        .cloned()
+        .collect();
+    let mut moved: BTreeSet<String> = BTreeSet::new();
+    for k in &touching {
+        for ev in &g.edges[k] {
+            if has_words(&normalize(&ev.text), &wanted) {
+                moved.insert(ev.article.clone());
+            }
+        }
+    }
+    let node = g.nodes.get_mut(id).expect("looked up above");
+    node.names.retain(|n| normalize(n) != wanted);
+    if moved.is_empty() {
+        return;
+    }
+    let all = raw.seen.keys().all(|d| moved.contains(d));
+    let mut piece = Graph::default();
+    piece.nodes.insert(
+        new_id.clone(),
+        RawNode {
+            kind: raw.kind,
+            name: form.clone(),
+            names: if all {
+                raw.names.clone()
+            } else {
+                [form].into()
+            },
+            seen: raw
+                .seen
+                .iter()
+                .filter(|(d, _)| moved.contains(*d))
+                .map(|(d, c)| (d.clone(), *c))
+                .collect(),
+        },
+    );
+    if all {
+        g.nodes.remove(id);
+    } else {
+        node.seen.retain(|d, _| !moved.contains(d));
+    }
+    let rekey = |k: &EdgeKey| EdgeKey {
+        source: if k.source == id {
+            new_id.clone()
+        } else {
+            k.source.clone()
+        },
+        kind: k.kind,
+        target: if k.target == id {
+            new_id.clone()
+        } else {
+            k.target.clone()
+        },
+        negated: k.negated,
+    };
+    for k in touching {
+        let evidence = g.edges.remove(&k).unwrap_or_default();
+        if all {
+            piece.edges.insert(rekey(&k), evidence);
+            continue;
+        }
+        let (go, stay): (BTreeSet<Evidence>, BTreeSet<Evidence>) = evidence
+            .into_iter()
+            .partition(|ev| moved.contains(&ev.article));
+        if !go.is_empty() {
+            piece.edges.insert(rekey(&k), go);
+        }
+        if !stay.is_empty() {
+            g.edges.insert(k, stay);
+        }
+    }
+    g.merge(piece);
+}
+
+/// `drop NAME`: every raw node of the entities named so (by their shown
+/// name or id, else by a member's own name), the statements only they said,
+/// and every edge touching either, are removed.
+fn drop_entities(graph: &Graph) -> Cow<'_, Graph> {
+    if graph.corrections.drop.is_empty() {
+        return Cow::Borrowed(graph);
+    }
+    let gone: BTreeSet<String> = {
+        let groups = group(graph);
+        let names = NameIndex::new(&groups.nodes);
+        let mut heads_by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, (_, raw)) in groups.nodes.iter().enumerate() {
+            if raw.kind != NodeKind::Statement && groups.canon[i] == i {
+                heads_by_name
+                    .entry(normalize(&raw.name))
+                    .or_default()
+                    .push(i);
+            }
+        }
+        let mut heads: HashSet<usize> = HashSet::new();
+        for name in &graph.corrections.drop {
+            match groups.index.get(name.trim()) {
+                Some(&i) if groups.nodes[i].1.kind != NodeKind::Statement => {
+                    heads.insert(groups.canon[i]);
+                }
+                _ => match heads_by_name.get(&normalize(name)) {
+                    Some(found) => heads.extend(found),
+                    None => heads.extend(names.named(name).iter().map(|&i| groups.canon[i])),
+                },
+            }
+        }
+        let mut gone: BTreeSet<String> = groups
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(i, (_, raw))| {
+                raw.kind != NodeKind::Statement && heads.contains(&groups.canon[*i])
+            })
+            .map(|(_, (id, _))| id.to_string())
+            .collect();
+        // Statements said by dropped speakers only.
+        let mut speakers: BTreeMap<&str, (bool, bool)> = BTreeMap::new();
+        for k in graph.edges.keys().filter(|k| k.kind == EdgeKind::Said) {
+            let entry = speakers.entry(k.target.as_str()).or_default();
+            if gone.contains(&k.source) {
+                entry.0 = true;
+            } else {
+                entry.1 = true;
+            }
+        }
+        let statements: Vec<String> = speakers
+            .into_iter()
+            .filter(|(id, (dropped, kept))| {
+                *dropped
+                    && !*kept
+                    && graph
+                        .nodes
+                        .get(*id)
+                        .is_some_and(|n| n.kind == NodeKind::Statement)
+            })
+            .map(|(id, _)| id.to_string())
+            .collect();
+        gone.extend(statements);
+        gone
+    };
+    if gone.is_empty() {
+        return Cow::Borrowed(graph);
+    }
+    let mut g = graph.clone();
+    g.nodes.retain(|id, _| !gone.contains(id));
+    g.edges
+        .retain(|k, _| !gone.contains(&k.source) && !gone.contains(&k.target));
+    Cow::Owned(g)
 }
 
 /// Honorifics that tell a person's gender.
@@ -341,8 +836,12 @@ enum Decision {
 }
 
 /// Candidates in the order [`decide`] wants them: most articles first.
+/// A root appears once (with its best count), as names joined by a
+/// correction share theirs.
 fn ranked(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     candidates.sort_by_key(|c| (Reverse(c.articles), c.root));
+    let mut seen = HashSet::new();
+    candidates.retain(|c| seen.insert(c.root));
     candidates
 }
 
@@ -399,7 +898,8 @@ fn fold_persons(nodes: &[(&str, &RawNode)], parent: &mut [usize]) -> Vec<(usize,
             long.entry((&k[0], &k[k.len() - 1]))
                 .or_default()
                 .push(Candidate {
-                    root: i,
+                    // A name a correction joined to another stands for its group.
+                    root: parent[i],
                     articles: nodes[i].1.seen.len(),
                     genders: Genders::of(&nodes[i].1.names),
                 });
@@ -408,7 +908,8 @@ fn fold_persons(nodes: &[(&str, &RawNode)], parent: &mut [usize]) -> Vec<(usize,
     let long: HashMap<(&str, &str), Vec<Candidate>> =
         long.into_iter().map(|(k, c)| (k, ranked(c))).collect();
     for (i, k) in keys.iter().enumerate() {
-        if k.len() != 2 || longer[i] {
+        // A name a correction already joined to another stays where it is.
+        if k.len() != 2 || longer[i] || parent[i] != i {
             continue;
         }
         let Some(cands) = long.get(&(k[0].as_str(), k[1].as_str())) else {
@@ -420,6 +921,8 @@ fn fold_persons(nodes: &[(&str, &RawNode)], parent: &mut [usize]) -> Vec<(usize,
             (Decision::Ambiguous, fit) => ambiguous.push((i, fit)),
         }
     }
+
+    compress(parent);
 
     // 2. "Blair" into "Tony Blair": the multi-word groups by last name.
     let mut by_last: HashMap<&str, BTreeSet<usize>> = HashMap::new();
@@ -467,7 +970,7 @@ fn fold_persons(nodes: &[(&str, &RawNode)], parent: &mut [usize]) -> Vec<(usize,
     // Ranked lazily: only surnames that occur need their candidates.
     let mut ranked_by_last: HashMap<&str, Vec<Candidate>> = HashMap::new();
     for (i, k) in keys.iter().enumerate() {
-        if k.len() != 1 {
+        if k.len() != 1 || parent[i] != i {
             continue;
         }
         let Some(roots) = by_last.get(k[0].as_str()) else {
@@ -591,6 +1094,28 @@ mod tests {
                 },
                 [ev].into(),
             );
+            self
+        }
+
+        /// A statement of `speaker` read in the sentence `sentence`.
+        fn quoted(mut self, id: &str, text: &str, speaker: &str, sentence: &str) -> Self {
+            self = self.statement(id, text, speaker);
+            let key = EdgeKey {
+                source: speaker.to_string(),
+                kind: EdgeKind::Said,
+                target: id.to_string(),
+                negated: false,
+            };
+            let evidence = self.0.edges.get_mut(&key).unwrap();
+            let mut ev = evidence.pop_first().unwrap();
+            ev.end = sentence.len();
+            ev.text = sentence.to_string();
+            evidence.insert(ev);
+            self
+        }
+
+        fn correct(mut self, tsv: &str) -> Self {
+            self.0.corrections = Corrections::from_tsv(tsv, "fix.tsv").unwrap();
             self
         }
 
@@ -919,6 +1444,216 @@ mod tests {
         let n = &v.nodes[0];
         assert_eq!(n.id, "person:hillary-rodham-clinton");
         assert_eq!(n.aliases, ["Hillary Clinton", "Mrs Clinton"]);
+    }
+
+    /// The view's (id, members) of every entity, sorted.
+    fn entities(view: &View) -> Vec<(String, Vec<String>)> {
+        view.nodes
+            .iter()
+            .filter(|n| n.kind != NodeKind::Statement)
+            .map(|n| (n.id.clone(), n.members.clone()))
+            .collect()
+    }
+
+    fn ids(list: &[(&str, &[&str])]) -> Vec<(String, Vec<String>)> {
+        list.iter()
+            .map(|(id, m)| (id.to_string(), m.iter().map(|s| s.to_string()).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn same_joins_two_names_and_the_surname_then_folds() {
+        let cables = || {
+            Build::default()
+                .person("Vince Cable", &["Mr Cable"], &["d1", "d2"])
+                .person("Vincent Cable", &[], &["d3"])
+                .person("Cable", &[], &["d4"])
+        };
+        let v = cables().view();
+        assert_eq!(v.nodes.len(), 3);
+        assert_eq!(v.ambiguous.len(), 1);
+        let v = cables()
+            .correct("same\tvince cable\tVincent Cable\n")
+            .view();
+        assert_eq!(
+            entities(&v),
+            ids(&[(
+                "person:vincent-cable",
+                &["person:cable", "person:vince-cable", "person:vincent-cable"]
+            )])
+        );
+        assert!(v.ambiguous.is_empty());
+        assert_eq!(v.corrections.same.len(), 1);
+        // A name nobody has joins nothing.
+        let v = cables().correct("same\tVince Cable\tVinnie Cable\n").view();
+        assert_eq!(v.nodes.len(), 3);
+    }
+
+    #[test]
+    fn not_splits_the_articles_that_use_an_alias_off_the_entity() {
+        let kennedys = || {
+            Build::default()
+                .person("Charles Kennedy", &["Mr Kennedy"], &["aa", "bb", "ee", "ff", "gg"])
+                .person("Kennedy", &["Baroness Kennedy"], &["cc", "dd"])
+                .quoted(
+                    "statement:cc:1",
+                    "People already think politicians fight dirty",
+                    "person:kennedy",
+                    "Labour peer Baroness Kennedy said people already think politicians fight dirty.",
+                )
+                .quoted(
+                    "statement:dd:1",
+                    "The party will campaign on schools",
+                    "person:kennedy",
+                    "Mr Kennedy said the party would campaign on schools.",
+                )
+        };
+        let v = kennedys().view();
+        assert_eq!(
+            members(&v, "person:charles-kennedy"),
+            ["person:charles-kennedy", "person:kennedy"]
+        );
+        let v = kennedys()
+            .correct("not\tCharles Kennedy\tBaroness Kennedy\n")
+            .view();
+        assert_eq!(
+            entities(&v),
+            ids(&[
+                ("person:baroness-kennedy", &["person:baroness-kennedy"]),
+                (
+                    "person:charles-kennedy",
+                    &["person:charles-kennedy", "person:kennedy"]
+                ),
+            ])
+        );
+        let charles = v.node("person:charles-kennedy").unwrap();
+        assert!(!charles.aliases.iter().any(|a| a.contains("Baroness")));
+        let baroness = v.node("person:baroness-kennedy").unwrap();
+        assert_eq!(baroness.name, "Baroness Kennedy");
+        assert_eq!(baroness.articles, BTreeSet::from(["cc".to_string()]));
+        let said: Vec<(&str, &str)> = v
+            .edges
+            .iter()
+            .map(|e| (e.source.as_str(), e.target.as_str()))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                ("person:baroness-kennedy", "statement:cc:1"),
+                ("person:charles-kennedy", "statement:dd:1")
+            ]
+        );
+    }
+
+    #[test]
+    fn not_keeps_a_node_named_by_the_alias_out_of_the_entity() {
+        let blairs = || {
+            Build::default().person("Tony Blair", &[], &["d1"]).person(
+                "Blair",
+                &["Mr Blair"],
+                &["d2"],
+            )
+        };
+        assert_eq!(blairs().view().nodes.len(), 1);
+        let v = blairs().correct("not\tTony Blair\tBlair\n").view();
+        assert_eq!(
+            entities(&v),
+            ids(&[
+                ("person:blair", &["person:blair"]),
+                ("person:tony-blair", &["person:tony-blair"])
+            ])
+        );
+        // The entity's own short name is not split off its full name.
+        let v = Build::default()
+            .person("Tony Blair", &["Blair"], &["d1"])
+            .correct("not\tTony Blair\tBlair\n")
+            .view();
+        assert_eq!(v.nodes[0].aliases, ["Blair"]);
+    }
+
+    #[test]
+    fn drop_removes_the_entity_its_edges_and_what_only_it_said() {
+        let b = Build::default()
+            .person("Tony Blair", &[], &["aa"])
+            .person("Blair", &[], &["bb"])
+            .person("Gordon Brown", &[], &["aa"])
+            .statement("statement:aa:1", "No", "person:tony-blair")
+            .statement("statement:bb:2", "Yes", "person:blair")
+            .statement("statement:aa:3", "Maybe", "person:gordon-brown");
+        let mut b = b.statement("statement:aa:4", "Both", "person:gordon-brown");
+        b.0.edges.insert(
+            EdgeKey {
+                source: "person:tony-blair".into(),
+                kind: EdgeKind::Said,
+                target: "statement:aa:4".into(),
+                negated: false,
+            },
+            BTreeSet::new(),
+        );
+        b.0.edges.insert(
+            EdgeKey {
+                source: "statement:aa:3".into(),
+                kind: EdgeKind::About,
+                target: "person:blair".into(),
+                negated: false,
+            },
+            BTreeSet::new(),
+        );
+        let v = b.correct("drop\tTONY BLAIR\n").view();
+        let left: Vec<&str> = v.nodes.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(
+            left,
+            ["person:gordon-brown", "statement:aa:3", "statement:aa:4"]
+        );
+        let edges: Vec<(&str, &str)> = v
+            .edges
+            .iter()
+            .map(|e| (e.source.as_str(), e.target.as_str()))
+            .collect();
+        assert_eq!(
+            edges,
+            [
+                ("person:gordon-brown", "statement:aa:3"),
+                ("person:gordon-brown", "statement:aa:4")
+            ]
+        );
+    }
+
+    #[test]
+    fn corrections_survive_the_json_and_apply_once() {
+        let mut g = Build::default()
+            .person("Charles Kennedy", &["Mr Kennedy"], &["aa"])
+            .person("Kennedy", &["Baroness Kennedy"], &["cc"])
+            .quoted(
+                "statement:cc:1",
+                "Reform is overdue",
+                "person:kennedy",
+                "Baroness Kennedy said reform was overdue.",
+            )
+            .person("Vince Cable", &[], &["aa"])
+            .person("Vincent Cable", &[], &["cc"])
+            .person("Tuesday", &[], &["aa"])
+            .correct(
+                "not\tCharles Kennedy\tBaroness Kennedy\nsame\tVince Cable\tVincent Cable\ndrop\tTuesday\n",
+            )
+            .0;
+        for d in ["aa", "cc"] {
+            g.articles.insert(
+                d.into(),
+                ArticleInfo {
+                    id: d.into(),
+                    digest: d.into(),
+                    ..ArticleInfo::default()
+                },
+            );
+        }
+        let json = crate::export::json::to_string(&resolve(&g));
+        assert!(json.contains("\"corrections\""));
+        let back = crate::export::json::from_str(&json).unwrap();
+        assert_eq!(back.corrections, g.corrections);
+        assert_eq!(crate::export::json::to_string(&resolve(&back)), json);
+        assert!(unmatched(&back, &back.corrections).contains(&Correction::Drop("Tuesday".into())));
+        assert!(unmatched(&g, &g.corrections).is_empty());
     }
 
     #[test]

@@ -126,6 +126,8 @@ word_classes! {
     MalePronoun = "male-pronoun",
     /// Forms of "meet" whose object attends the meeting too ("X met Y at the summit"); any case.
     MeetForm = "meet-form",
+    /// Month names, which never continue a name after "of", "for", "on" ("the World Bank on May 3"); any case.
+    Month = "month",
     /// Endings that make an adjective of a name ("Bush-style", "Blair-led").
     NameAdjectiveSuffix = "name-adjective-suffix",
     /// Conjunctions that may join the words of one name ("Marks & Spencer"); as written.

@@ -1,18 +1,21 @@
 //! Questions asked of a resolved graph: who said what ([`said`](mod@said)), how two
 //! entities are connected ([`path`]), what surrounds one ([`neighbors`](mod@neighbors)),
-//! what the graph holds ([`stats`](mod@stats)), and which node a user means by a name
-//! ([`name`]).
+//! what the graph holds ([`stats`](mod@stats)), which edges of a kind link whom
+//! ([`edges`](mod@edges)), who ranks highest in one relation ([`top`](mod@top)), and which
+//! node a user means by a name ([`name`]).
 //!
 //! Every function here reads a [`View`] and returns plain structs; it
 //! neither prints nor exits. The CLI formats the results (text or JSON: the
 //! structs implement `serde::Serialize`).
 
 pub mod date;
+pub mod edges;
 pub mod name;
 pub mod neighbors;
 pub mod path;
 pub mod said;
 pub mod stats;
+pub mod top;
 
 use std::collections::BTreeMap;
 
@@ -21,11 +24,13 @@ use serde::Serialize;
 use crate::graph::{ArticleInfo, Evidence, Node, View};
 
 pub use date::Date;
-pub use name::{find, lookup, matching, normalize};
+pub use edges::{EdgeQuery, Relation, edges};
+pub use name::{best_matching, find, lookup, matching, normalize, suggest};
 pub use neighbors::{Neighborhood, neighbors};
 pub use path::{AllPaths, Hop, Path, all_paths, shortest_path};
 pub use said::{SaidQuery, Statement, said};
 pub use stats::{Ranked, Stats, stats};
+pub use top::{Ranking, Standing, top};
 
 /// A node as a query result names it.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]

@@ -89,6 +89,7 @@ pub fn neighbors(view: &View, center: &str, depth: usize) -> Neighborhood {
             .collect(),
         // A neighbourhood is a new graph: the file's own fields are not its.
         extra: Default::default(),
+        corrections: view.corrections.clone(),
     };
     Neighborhood {
         center: center.to_string(),

@@ -2,8 +2,14 @@
 //! them, walked in either direction (reachability is undirected) but
 //! reported with each edge's real direction, or every simple chain up to a
 //! length.
+//!
+//! Among chains of the same length, those through specific nodes come
+//! before those through hubs: a chain costs the sum of the logarithms of
+//! the degrees of the nodes it passes through, so a hop through "United
+//! Kingdom" (hundreds of edges) costs more than one through a report two
+//! people cite. [`without`] takes nodes out of the walk (`--avoid`).
 
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::{BTreeSet, HashMap, VecDeque};
 
 use petgraph::algo::dijkstra;
 use petgraph::graph::{NodeIndex, UnGraph};
@@ -40,7 +46,8 @@ pub struct Path {
 /// The result of [`all_paths`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct AllPaths {
-    /// Shortest first, then in node-id order.
+    /// Shortest first, then through the least connected nodes (see the
+    /// module docs), then in node-id order.
     pub paths: Vec<Path>,
     /// True when `limit` (or the search budget) cut the list short.
     pub truncated: bool,
@@ -74,6 +81,62 @@ fn walk_graph(view: &View, via: Option<&BTreeSet<EdgeKind>>) -> UnGraph<usize, u
         }
     }
     g
+}
+
+/// What passing through `n` costs: the logarithm of its degree, so that a
+/// chain's cost is that of the product of the degrees along it.
+fn hub_cost(g: &UnGraph<usize, usize>, n: NodeIndex) -> f64 {
+    (g.edges(n).count().max(1) as f64).ln()
+}
+
+/// The cost of a chain of nodes: that of its inner nodes.
+fn chain_cost(g: &UnGraph<usize, usize>, seq: &[NodeIndex]) -> f64 {
+    match seq {
+        [_, inner @ .., _] => inner.iter().map(|&n| hub_cost(g, n)).sum(),
+        _ => 0.0,
+    }
+}
+
+/// The view without the nodes of `avoid` (ids) and the edges touching
+/// them, for a path that must not pass through them. O(N + E).
+pub fn without(view: &View, avoid: &BTreeSet<String>) -> View {
+    if avoid.is_empty() {
+        return view.clone();
+    }
+    View {
+        articles: view.articles.clone(),
+        nodes: view
+            .nodes
+            .iter()
+            .filter(|n| !avoid.contains(&n.id))
+            .cloned()
+            .collect(),
+        edges: view
+            .edges
+            .iter()
+            .filter(|e| !avoid.contains(&e.source) && !avoid.contains(&e.target))
+            .cloned()
+            .collect(),
+        ambiguous: view.ambiguous.clone(),
+        corrections: view.corrections.clone(),
+        extra: Default::default(),
+    }
+}
+
+/// How many hops the shortest path from `from` to `to` has (over edges of
+/// the kinds in `via`), or `None` when they are not connected: what to tell
+/// a user whose `--max-hops` was too short. O((N + E) log N).
+pub fn distance(
+    view: &View,
+    from: &str,
+    to: &str,
+    via: Option<&BTreeSet<EdgeKind>>,
+) -> Option<usize> {
+    let (start, goal) = (position(view, from)?, position(view, to)?);
+    let g = walk_graph(view, via);
+    dijkstra(&g, goal, Some(start), |_| 1usize)
+        .get(&start)
+        .copied()
 }
 
 /// Edges (view indices) joining two nodes, in view order.
@@ -112,11 +175,12 @@ fn position(view: &View, id: &str) -> Option<NodeIndex> {
 
 /// The shortest path from node `from` to node `to` (ids), over edges of the
 /// kinds in `via` (all kinds when `None`), or `None` if there is none.
-/// Among equally short paths the one through the smallest node ids wins,
-/// so the answer is deterministic.
+/// Among equally short paths the one through the least connected nodes
+/// wins (the smallest sum of the logarithms of their degrees), then the
+/// one through the smallest node ids, so the answer is deterministic.
 ///
-/// O((N + E) log N): one Dijkstra with unit costs from `to`, then a greedy
-/// walk down the distances.
+/// O((N + E) log N): one Dijkstra with unit costs from `to`, the cheapest
+/// way down the distances from every node, then a walk down them.
 pub fn shortest_path(
     view: &View,
     from: &str,
@@ -127,6 +191,28 @@ pub fn shortest_path(
     let g = walk_graph(view, via);
     let dist = dijkstra(&g, goal, None, |_| 1usize);
     let mut left = *dist.get(&start)?;
+    // cost[n]: the cheapest way from n down to the goal, nearest first.
+    let mut order: Vec<(usize, NodeIndex)> = dist.iter().map(|(&n, &d)| (d, n)).collect();
+    order.sort_unstable();
+    let mut cost: HashMap<NodeIndex, f64> = HashMap::with_capacity(order.len());
+    let step = |cost: &HashMap<NodeIndex, f64>, m: NodeIndex| -> f64 {
+        let through = if m == goal { 0.0 } else { hub_cost(&g, m) };
+        through + cost[&m]
+    };
+    for &(d, n) in &order {
+        if d > left {
+            break;
+        }
+        let c = if d == 0 {
+            0.0
+        } else {
+            g.neighbors(n)
+                .filter(|m| dist.get(m) == Some(&(d - 1)))
+                .map(|m| step(&cost, m))
+                .fold(f64::INFINITY, f64::min)
+        };
+        cost.insert(n, c);
+    }
     let articles = Articles::new(view);
     let mut hops = Vec::with_capacity(left);
     let mut at = start;
@@ -134,7 +220,7 @@ pub fn shortest_path(
         let next = g
             .neighbors(at)
             .filter(|n| dist.get(n) == Some(&(left - 1)))
-            .min()
+            .min_by(|&a, &b| step(&cost, a).total_cmp(&step(&cost, b)).then(a.cmp(&b)))
             .expect("a node at distance d > 0 has a neighbour at d - 1");
         let edge = joining(&g, at, next)[0];
         hops.push(hop(view, &articles, at.index(), next.index(), edge));
@@ -273,8 +359,21 @@ pub fn all_paths(
             exhausted: false,
         };
         search.on_path[start] = true;
-        let mut full = false;
+        // The node sequences of this length, then through the least
+        // connected nodes first.
+        let mut seqs: Vec<Vec<usize>> = Vec::new();
         search.extend(&mut |seq| {
+            seqs.push(seq.to_vec());
+            true
+        });
+        let cost = |seq: &[usize]| {
+            let nodes: Vec<NodeIndex> = seq.iter().map(|&n| NodeIndex::new(n)).collect();
+            chain_cost(&g, &nodes)
+        };
+        let mut ranked: Vec<(f64, Vec<usize>)> = seqs.into_iter().map(|s| (cost(&s), s)).collect();
+        ranked.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+        let mut full = false;
+        for (_, seq) in &ranked {
             // Every choice of parallel edge along the sequence.
             let mut partial: Vec<Vec<Hop>> = vec![Vec::new()];
             for w in seq.windows(2) {
@@ -296,12 +395,14 @@ pub fn all_paths(
             for hops in partial {
                 if out.paths.len() == limit {
                     full = true;
-                    return false;
+                    break;
                 }
                 out.paths.push(Path { hops });
             }
-            true
-        });
+            if full {
+                break;
+            }
+        }
         out.searched = search.searched;
         if full || search.exhausted {
             out.truncated = true;
@@ -380,6 +481,97 @@ mod tests {
                 .len(),
             0
         );
+    }
+
+    /// A view of the edges `(source, kind, target)` between persons.
+    fn linked(edges: &[(&str, EdgeKind, &str)]) -> View {
+        use crate::graph::{EdgeKey, Evidence, Graph, NodeKind, RawNode, resolve};
+        let mut g = Graph::default();
+        for (i, (a, kind, b)) in edges.iter().enumerate() {
+            for p in [a, b] {
+                g.nodes.entry(p.to_string()).or_insert_with(|| RawNode {
+                    kind: NodeKind::Person,
+                    name: p.to_string(),
+                    names: [p.to_string()].into(),
+                    seen: [("d1".to_string(), 1)].into(),
+                });
+            }
+            let key = EdgeKey {
+                source: a.to_string(),
+                kind: *kind,
+                target: b.to_string(),
+                negated: false,
+            };
+            g.edges.entry(key).or_default().insert(Evidence {
+                article: "d1".into(),
+                sentence: i,
+                start: 0,
+                end: 1,
+                text: "x".into(),
+                cue: kind.as_str().into(),
+                rule: String::new(),
+            });
+        }
+        resolve(&g)
+    }
+
+    /// Ann and Bob both belong to a hub (five more members) and both cite a
+    /// report; the hub's id sorts first.
+    fn hub_and_report() -> View {
+        use EdgeKind::*;
+        let mut edges = vec![
+            ("ann", MemberOf, "a-hub"),
+            ("bob", MemberOf, "a-hub"),
+            ("ann", Cites, "z-report"),
+            ("bob", Cites, "z-report"),
+        ];
+        for m in ["m1", "m2", "m3", "m4", "m5"] {
+            edges.push((m, MemberOf, "a-hub"));
+        }
+        linked(&edges)
+    }
+
+    #[test]
+    fn equally_short_paths_prefer_specific_nodes_to_hubs() {
+        let v = hub_and_report();
+        let p = shortest_path(&v, "ann", "bob", None).unwrap();
+        assert_eq!(show(&p), "ann -cites-> z-report <-cites- bob");
+        let all = all_paths(&v, "ann", "bob", None, 2, 10);
+        let shown: Vec<String> = all.paths.iter().map(show).collect();
+        assert_eq!(
+            shown,
+            [
+                "ann -cites-> z-report <-cites- bob",
+                "ann -member_of-> a-hub <-member_of- bob"
+            ]
+        );
+        // A shorter path through a hub still beats a longer one.
+        let mut v = hub_and_report();
+        v.edges
+            .retain(|e| !(e.source == "bob" && e.target == "z-report"));
+        v.edges.push(crate::graph::Edge {
+            source: "m1".into(),
+            ..v.edges[0].clone()
+        });
+        let p = shortest_path(&v, "ann", "bob", None).unwrap();
+        assert_eq!(show(&p), "ann -member_of-> a-hub <-member_of- bob");
+    }
+
+    #[test]
+    fn avoided_nodes_are_not_walked_and_distance_tells_the_shortest() {
+        let v = hub_and_report();
+        let avoid: BTreeSet<String> = ["z-report".to_string()].into();
+        let p = shortest_path(&without(&v, &avoid), "ann", "bob", None).unwrap();
+        assert_eq!(show(&p), "ann -member_of-> a-hub <-member_of- bob");
+        let both: BTreeSet<String> = ["z-report".to_string(), "a-hub".to_string()].into();
+        let cut = without(&v, &both);
+        assert!(cut.node("a-hub").is_none());
+        assert!(shortest_path(&cut, "ann", "bob", None).is_none());
+        assert_eq!(distance(&v, "ann", "bob", None), Some(2));
+        assert_eq!(distance(&v, "ann", "m1", None), Some(2));
+        assert_eq!(distance(&v, "ann", "ann", None), Some(0));
+        assert_eq!(distance(&cut, "ann", "bob", None), None);
+        assert!(all_paths(&v, "ann", "m1", None, 1, 10).paths.is_empty());
     }
 
     #[test]

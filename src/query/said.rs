@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::graph::{Edge, EdgeKind, Node, NodeKind, View};
 use crate::query::date::Date;
 use crate::query::name::{matching, normalize};
@@ -76,7 +76,7 @@ pub fn said(view: &View, query: &SaidQuery) -> Result<Vec<Statement>> {
         Some(by) => {
             let found: BTreeSet<&str> = matching(view, by).iter().map(|n| n.id.as_str()).collect();
             if found.is_empty() {
-                return Err(Error::UnknownName(by.clone()));
+                return Err(crate::query::name::unknown(view, by));
             }
             Some(found)
         }
@@ -211,6 +211,7 @@ pub fn said(view: &View, query: &SaidQuery) -> Result<Vec<Statement>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Error;
     use crate::query::fixture;
 
     fn ids(rows: &[Statement]) -> Vec<&str> {
@@ -240,7 +241,10 @@ mod tests {
             ["statement:aaaa:1"]
         );
         assert_eq!(said(&v, &q("Doe")).unwrap().len(), 2);
-        assert!(matches!(said(&v, &q("Nobody")), Err(Error::UnknownName(_))));
+        assert!(matches!(
+            said(&v, &q("Nobody")),
+            Err(Error::UnknownName { .. })
+        ));
         assert!(said(&v, &q("China")).unwrap().is_empty());
     }
 
