@@ -36,6 +36,9 @@ pub struct Entities {
     pub of: Vec<Vec<Option<usize>>>,
     /// Entities by (kind, grouping key).
     by_key: HashMap<(NodeKind, String), usize>,
+    /// The first organization with these initials ("ONGC"), so that an
+    /// acronym finds its name without a scan of every entity.
+    by_initials: HashMap<String, usize>,
 }
 
 impl Entities {
@@ -48,6 +51,9 @@ impl Entities {
         self.list.push(new_entity(kind, name));
         let e = self.list.len() - 1;
         self.by_key.insert((kind, key), e);
+        if kind == NodeKind::Organization {
+            self.by_initials.entry(initials(name)).or_insert(e);
+        }
         (e, true)
     }
 }
@@ -112,6 +118,7 @@ pub fn resolve(
         list: Vec::new(),
         of: mentions.iter().map(|ms| vec![None; ms.len()]).collect(),
         by_key: HashMap::new(),
+        by_initials: HashMap::new(),
     };
     // surnames used with an honorific or a title anywhere in the article
     let mut titled_single: HashMap<&str, bool> = HashMap::new();
@@ -126,6 +133,20 @@ pub fn resolve(
 
     // 1. full names: people with evidence
     let mut persons: Vec<(usize, String, String)> = Vec::new(); // (entity, last token, first token)
+    // positions in `persons` by last and by first token, so that a surname
+    // finds its full names without a scan of every person
+    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+    type Index = HashMap<String, Vec<usize>>;
+    fn add_person(
+        persons: &mut Vec<(usize, String, String)>,
+        (by_last, by_first): (&mut Index, &mut Index),
+        p: (usize, String, String),
+    ) {
+        by_last.entry(p.1.clone()).or_default().push(persons.len());
+        by_first.entry(p.2.clone()).or_default().push(persons.len());
+        persons.push(p);
+    }
     for (s, ms) in mentions.iter().enumerate() {
         let toks = &sents[s].toks;
         for (k, m) in ms.iter().enumerate() {
@@ -148,7 +169,11 @@ pub fn resolve(
             if new {
                 let first = m.name.split(' ').next().unwrap_or("").to_string();
                 ents.list[e].female = lex.given_name_gender(&first);
-                persons.push((e, last_token(&m.name), first));
+                add_person(
+                    &mut persons,
+                    (&mut by_last, &mut by_first),
+                    (e, last_token(&m.name), first),
+                );
             }
             ents.of[s][k] = Some(e);
         }
@@ -156,12 +181,23 @@ pub fn resolve(
 
     // 2. everything else, in text order, so a short form links to the nearest full name before it
     let mut last_seen: HashMap<usize, (usize, usize)> = HashMap::new();
+    // the organization seen last, by its last word in ASCII lower case ("board")
+    let mut last_org: HashMap<String, usize> = HashMap::new();
+    let org_word = |ents: &Entities, e: usize| {
+        let ent = &ents.list[e];
+        (ent.kind == NodeKind::Organization)
+            .then(|| ent.name.rsplit(' ').next().map(str::to_ascii_lowercase))
+            .flatten()
+    };
     let mut last_nominal: HashMap<NodeKind, usize> = HashMap::new();
     for (s, ms) in mentions.iter().enumerate() {
         let toks = &sents[s].toks;
         for (k, m) in ms.iter().enumerate() {
             if let Some(e) = ents.of[s][k] {
                 last_seen.insert(e, (s, k));
+                if let Some(w) = org_word(&ents, e) {
+                    last_org.insert(w, e);
+                }
                 continue;
             }
             let e = match &m.kind {
@@ -194,20 +230,9 @@ pub fn resolve(
                     Some(e)
                 }
                 Kind::OrgRef => {
-                    let word = m.name.to_lowercase();
-                    last_seen
-                        .iter()
-                        .filter(|(e, _)| {
-                            let ent = &ents.list[**e];
-                            ent.kind == NodeKind::Organization
-                                && ent
-                                    .name
-                                    .rsplit(' ')
-                                    .next()
-                                    .is_some_and(|w| w.eq_ignore_ascii_case(&word))
-                        })
-                        .max_by_key(|(_, at)| **at)
-                        .map(|(e, _)| *e)
+                    // the organization seen last whose last word this is
+                    let word = m.name.to_lowercase().to_ascii_lowercase();
+                    last_org.get(&word).copied()
                 }
                 Kind::Meeting | Kind::Report => {
                     let kind = if m.kind == Kind::Meeting {
@@ -234,26 +259,34 @@ pub fn resolve(
                             || ents.list[e].female.is_none()
                             || ents.list[e].female == gender
                     };
-                    let cands: Vec<usize> = persons
+                    // full names ending in the word, or opening with a family name written first
+                    let mut at: Vec<usize> = by_last.get(word).cloned().unwrap_or_default();
+                    if lex.is_surname_first(word)
+                        && let Some(more) = by_first.get(word)
+                    {
+                        at.extend(more);
+                        at.sort_unstable();
+                        at.dedup();
+                    }
+                    let cands: Vec<usize> = at
                         .iter()
-                        .filter(|(_, last, first)| {
-                            last == word || (first == word && lex.is_surname_first(first))
-                        })
-                        .map(|p| p.0)
+                        .map(|&p| persons[p].0)
                         .filter(|&e| fits(e))
                         .collect();
                     // a family name written first ("Xi" for Xi Jinping), not a bare given name ("Tony")
                     let first_ok = !lex.is_given_name(word) || lex.is_surname_first(word);
                     let cands = if cands.is_empty() && first_ok {
-                        persons
-                            .iter()
-                            .filter(|(_, _, first)| first == word)
-                            .map(|p| p.0)
+                        by_first
+                            .get(word)
+                            .into_iter()
+                            .flatten()
+                            .map(|&p| persons[p].0)
                             .filter(|&e| fits(e))
                             .collect()
                     } else {
                         cands
                     };
+                    super::budget::spend(at.len() as u64);
                     let pick = cands.iter().copied().max_by_key(|e| {
                         last_seen
                             .get(e)
@@ -294,7 +327,11 @@ pub fn resolve(
                                 let (e, new) = ents.intern(NodeKind::Person, key.clone(), &key);
                                 if new {
                                     ents.list[e].female = gender;
-                                    persons.push((e, word.to_string(), String::new()));
+                                    add_person(
+                                        &mut persons,
+                                        (&mut by_last, &mut by_first),
+                                        (e, word.to_string(), String::new()),
+                                    );
                                 }
                                 Some(e)
                             } else {
@@ -308,11 +345,20 @@ pub fn resolve(
             if let Some(e) = e {
                 ents.of[s][k] = Some(e);
                 last_seen.insert(e, (s, k));
+                if let Some(w) = org_word(&ents, e) {
+                    last_org.insert(w, e);
+                }
             }
         }
     }
 
     // an acronym met before the name it abbreviates ("KPA" ... "Korean People's Army")
+    let mut full_by_initials: HashMap<String, usize> = HashMap::new();
+    for (f, ent) in ents.list.iter().enumerate() {
+        if ent.kind == NodeKind::Organization && ent.name.contains(' ') {
+            full_by_initials.entry(initials(&ent.name)).or_insert(f);
+        }
+    }
     let short_of: HashMap<usize, usize> = ents
         .list
         .iter()
@@ -322,14 +368,7 @@ pub fn resolve(
                 && e.name.len() >= 2
                 && e.name.chars().all(|c| c.is_ascii_uppercase())
         })
-        .filter_map(|(a, e)| {
-            let full = ents.list.iter().position(|f| {
-                f.kind == NodeKind::Organization
-                    && f.name.contains(' ')
-                    && initials(&f.name) == e.name
-            })?;
-            Some((a, full))
-        })
+        .filter_map(|(a, e)| Some((a, *full_by_initials.get(&e.name)?)))
         .collect();
     for e in ents.of.iter_mut().flatten().flatten() {
         if let Some(&full) = short_of.get(e) {
@@ -346,10 +385,7 @@ pub fn resolve(
                     Some((NodeKind::Organization, org_key(&lex.organizations[*o].name)))
                 }
                 Kind::Single => {
-                    let hit = persons
-                        .iter()
-                        .find(|(_, last, _)| *last == m.name)
-                        .map(|p| p.0);
+                    let hit = by_last.get(&m.name).map(|at| persons[at[0]].0);
                     if let Some(e) = hit {
                         ents.list[e].mentions += 1;
                     }
@@ -424,9 +460,10 @@ fn acronym(
     if let Some(&e) = ents.by_key.get(&(NodeKind::Organization, org_key(&m.name))) {
         return Some(e);
     }
-    ents.list.iter().position(|e| {
-        e.kind == NodeKind::Organization && initials(&e.name) == word && word.len() >= 2
-    })
+    ents.by_initials
+        .get(&word)
+        .copied()
+        .filter(|_| word.len() >= 2)
 }
 
 /// The initials of a name, skipping small words: "Oil and Natural Gas Corporation" -> "ONGC".

@@ -8,6 +8,7 @@
 //! meetings, reports, citations and affiliations. This module turns the result into a [`Graph`] whose
 //! every edge carries the sentence it was read from.
 
+mod budget;
 mod entity;
 mod mention;
 mod nominal;
@@ -23,10 +24,36 @@ use crate::graph::{ArticleInfo, EdgeKey, EdgeKind, Evidence, Graph, NodeKind, Ra
 use crate::lexicon::Lexicon;
 use crate::text::Article;
 
+pub use self::budget::{OverBudget, for_len as budget_for_len};
+
+/// Extract the raw graph of one article, doing at most `limit` units of
+/// work (see [`budget_for_len`] for the default); also the units spent.
+/// The same article and limit always give the same answer.
+pub fn extract_within(
+    article: &Article,
+    lexicon: &Lexicon,
+    limit: u64,
+) -> std::result::Result<(Graph, u64), OverBudget> {
+    budget::start(limit);
+    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(article, lexicon)));
+    let spent = budget::spent();
+    budget::start(u64::MAX);
+    match run {
+        Ok(graph) => Ok((graph, spent)),
+        Err(payload) => match payload.downcast::<OverBudget>() {
+            Ok(over) => Err(*over),
+            Err(other) => std::panic::resume_unwind(other),
+        },
+    }
+}
+
 /// Extract the raw graph of one article.
 pub fn extract(article: &Article, lexicon: &Lexicon) -> Graph {
     let text = article.text.as_str();
     let sents = token::sentences(article);
+    // every pass reads every token of every sentence at least once
+    let tokens: usize = sents.iter().map(|s| s.toks.len()).sum();
+    budget::spend(tokens as u64);
     // names first, then the meeting and report phrases around them (appended,
     // so the indices names use for their affiliations stay valid)
     let mentions: Vec<Vec<mention::Mention>> = sents
