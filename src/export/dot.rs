@@ -254,6 +254,13 @@ pub fn quote_id(id: &str) -> String {
     }
 }
 
+/// True if [`quote_id`] writes `id` so that Graphviz reads it back exactly
+/// (false only for ids with a NUL, or with both an odd backslash run before
+/// a quote, a line break or the end and angle brackets that do not nest).
+pub fn writes_exactly(id: &str) -> bool {
+    quotable(id) || html_nestable(id)
+}
+
 /// True if `id` in double quotes, `"` escaped, reads back as itself: no
 /// NUL, and no odd run of backslashes before `"`, a line break or the end.
 fn quotable(id: &str) -> bool {
@@ -924,7 +931,7 @@ mod tests {
         ) {
             let ids: Vec<String> = ids
                 .into_iter()
-                .filter(|id| quotable(id) || html_nestable(id))
+                .filter(|id| writes_exactly(id))
                 .collect();
             let v = view_of(&ids);
             let json: serde_json::Value =
@@ -959,7 +966,7 @@ mod tests {
             let v = view_of(&[id.clone(), "b".to_string()]);
             let back = read_back(&to_string(&v));
             prop_assert!(back.is_some());
-            if quotable(&id) || html_nestable(&id) {
+            if writes_exactly(&id) {
                 prop_assert!(back.unwrap().0.contains(&id));
             }
         }
