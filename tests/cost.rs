@@ -8,7 +8,7 @@
 //! Issue 12 #5: 440 KB of "Norway and Norway and ..." took 2 minutes and
 //! 2.4 MB of "Jane Doe said, ..." 4 min 43 s.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use newsgraph::Article;
 use newsgraph::Lexicon;
@@ -213,6 +213,30 @@ fn one_very_long_sentence_is_read_in_pieces() {
     assert!(graph.nodes.keys().any(|id| id == "person:jane-doe"));
 }
 
+/// A clock for the timing tests: the CPU time of this thread where Linux
+/// tells it (`/proc/thread-self/schedstat`), so that a loaded machine or a
+/// test running beside it does not make a fast extraction look slow; wall
+/// time elsewhere.
+struct Clock(Option<u64>, Instant);
+
+impl Clock {
+    fn cpu_ns() -> Option<u64> {
+        let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+        stat.split_whitespace().next()?.parse().ok()
+    }
+
+    fn start() -> Clock {
+        Clock(Clock::cpu_ns(), Instant::now())
+    }
+
+    fn secs(&self) -> f64 {
+        match (self.0, Clock::cpu_ns()) {
+            (Some(a), Some(b)) => Duration::from_nanos(b - a).as_secs_f64(),
+            _ => self.1.elapsed().as_secs_f64(),
+        }
+    }
+}
+
 /// Release builds only: each shape at 1 MB extracts in under 2 seconds.
 #[test]
 #[ignore = "a timing test: run with cargo test --release -- --ignored"]
@@ -225,10 +249,10 @@ fn a_megabyte_of_any_hostile_shape_extracts_in_under_two_seconds() {
     let mut slow = Vec::new();
     for (name, shape) in shapes() {
         let bytes = article(&shape, 1_000_000);
-        let start = Instant::now();
+        let clock = Clock::start();
         let article = Article::from_bytes("cost", &bytes).unwrap().0;
         let out = extract_within(&article, &lex, budget_for_len(bytes.len()));
-        let secs = start.elapsed().as_secs_f64();
+        let secs = clock.secs();
         eprintln!("{name}: {secs:.2} s");
         assert!(out.is_ok(), "{name}: over budget");
         if secs > 2.0 {
@@ -249,10 +273,11 @@ fn the_reported_long_sentences_extract_in_seconds() {
     let lex = Lexicon::embedded();
     for (unit, bytes) in [("Norway and ", 440_000), ("Jane Doe said, ", 2_400_000)] {
         let text = article(&|_| unit.to_string(), bytes);
-        let start = Instant::now();
+        let clock = Clock::start();
         let article = Article::from_bytes("cost", &text).unwrap().0;
         assert!(extract_within(&article, &lex, budget_for_len(text.len())).is_ok());
-        let secs = start.elapsed().as_secs_f64();
+        let secs = clock.secs();
+        eprintln!("{unit:?} x {bytes} bytes: {secs:.2} s");
         assert!(
             secs < 2.0 * bytes as f64 / 1e6 + 0.5,
             "{unit:?}: {secs:.2} s"
