@@ -46,16 +46,19 @@ fn process(input: &Input, stdin: &Stdin, lexicon: &Lexicon, limit: Limit) -> Out
         ))
     })?;
     // A bug in a rule must cost one article, not the batch: report it and go on.
+    // So must an article that needs more work than its length allows.
+    let budget = crate::extract::budget_for_len(article.text.len());
     let graph = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        crate::extract::extract(&article, lexicon)
+        crate::extract::extract_within(&article, lexicon, budget)
     }))
     .map_err(|_| {
         Error::Other(format!(
             "{}: internal error while extracting this article (a bug: please report it with the file)",
             input.display
         ))
-    })?;
-    Ok((graph, warning))
+    })?
+    .map_err(|over| Error::Other(format!("{}: {over}", input.display)))?;
+    Ok((graph.0, warning))
 }
 
 /// A one-line counter on stderr, only when it is a terminal.

@@ -12,6 +12,14 @@
 //! HTML entities (`&amp;`) are decoded. So a backslash is written `\\`, a
 //! quote `\"`, an ampersand `&amp;`, a newline `\n` (a line break), and
 //! other control characters become spaces. Text is UTF-8 (`charset`).
+//!
+//! Node ids are not labels: Graphviz keeps an id as its scanner reads it,
+//! where `\"` is a quote, a backslash before a line break is dropped, and
+//! everything else (`\\`, `&amp;`, tabs, control characters) stays as it
+//! is. So an id is written raw with only its quotes escaped, and reads back
+//! as exactly the id; see [`quote_id`] for the few ids that cannot be.
+//! Graphviz refuses a quoted string over 16 KiB, so long strings are
+//! written in pieces joined by DOT's `+`.
 
 use std::fmt::Write;
 
@@ -51,7 +59,7 @@ pub fn to_string_with(view: &View, options: &Options) -> String {
                 out,
                 "  graph [charset=\"UTF-8\", layout=twopi, root={}, ranksep=2, overlap=false, \
                  fontname=\"Helvetica\", tooltip=\"newsgraph\"];",
-                quote(c)
+                quote_id(c)
             );
         }
         None => out.push_str(
@@ -121,7 +129,7 @@ fn write_node(out: &mut String, node: &Node, center: bool) {
     let _ = write!(
         out,
         "  {} [label={}, shape={shape}, style={}, fillcolor=\"{fill}\", tooltip={}",
-        quote(&node.id),
+        quote_id(&node.id),
         quote(&label),
         quote(style),
         quote(&tooltip)
@@ -153,8 +161,8 @@ fn write_edge(out: &mut String, edge: &Edge) {
     let _ = write!(
         out,
         "  {} -> {} [label={}, color=\"{c}\", fontcolor=\"{c}\", tooltip={}",
-        quote(&edge.source),
-        quote(&edge.target),
+        quote_id(&edge.source),
+        quote_id(&edge.target),
         quote(&label),
         quote(&tooltip)
     );
@@ -200,9 +208,268 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// `s` escaped and in double quotes.
+/// `s` escaped and in double quotes (in pieces if it is long).
 pub fn quote(s: &str) -> String {
-    format!("\"{}\"", escape(s))
+    in_pieces(&escape(s))
+}
+
+/// Bytes of one quoted piece, well under Graphviz's 16 KiB token limit.
+const PIECE: usize = 4096;
+
+/// Longest id written as an HTML string (`<...>`), which cannot be split.
+const HTML_MAX: usize = 16_000;
+
+/// A node id as a DOT ID that Graphviz reads back as exactly `id`.
+///
+/// Written raw in double quotes, only `"` escaped. Where that cannot work
+/// (an odd run of backslashes before a quote, a line break or the end,
+/// which the scanner would read as an escape) the id is written as an HTML
+/// string `<id>` if its angle brackets nest. An id that is neither (or
+/// holds a NUL) cannot be written exactly: that backslash run is made even
+/// and a NUL becomes U+FFFD, so the id changes, but the file still parses.
+/// O(len).
+pub fn quote_id(id: &str) -> String {
+    if quotable(id) {
+        in_pieces(&id.replace('"', "\\\""))
+    } else if html_nestable(id) {
+        format!("<{id}>")
+    } else {
+        let mut body = String::with_capacity(id.len() + 2);
+        let mut run = 0;
+        for c in id.chars() {
+            if run % 2 == 1 && matches!(c, '"' | '\n' | '\r') {
+                body.push('\\');
+            }
+            run = if c == '\\' { run + 1 } else { 0 };
+            match c {
+                '"' => body.push_str("\\\""),
+                '\0' => body.push('\u{fffd}'),
+                c => body.push(c),
+            }
+        }
+        if run % 2 == 1 {
+            body.push('\\');
+        }
+        in_pieces(&body)
+    }
+}
+
+/// True if [`quote_id`] writes `id` so that Graphviz reads it back exactly
+/// (false only for ids with a NUL, or with both an odd backslash run before
+/// a quote, a line break or the end and angle brackets that do not nest).
+pub fn writes_exactly(id: &str) -> bool {
+    quotable(id) || html_nestable(id)
+}
+
+/// True if `id` in double quotes, `"` escaped, reads back as itself: no
+/// NUL, and no odd run of backslashes before `"`, a line break or the end.
+fn quotable(id: &str) -> bool {
+    let mut run = 0;
+    for c in id.chars() {
+        if c == '\0' || (run % 2 == 1 && matches!(c, '"' | '\n' | '\r')) {
+            return false;
+        }
+        run = if c == '\\' { run + 1 } else { 0 };
+    }
+    run % 2 == 0
+}
+
+/// True if `<id>` is an HTML string whose text is `id`: its angle brackets
+/// nest (the scanner ends the string at the `>` that closes the first `<`).
+fn html_nestable(id: &str) -> bool {
+    let mut depth: usize = 0;
+    for c in id.chars() {
+        match c {
+            '<' => depth += 1,
+            '>' if depth == 0 => return false,
+            '>' => depth -= 1,
+            '\0' => return false,
+            _ => {}
+        }
+    }
+    depth == 0 && id.len() <= HTML_MAX
+}
+
+/// `"body"`, or `"..." + "..."` pieces of at most about [`PIECE`] bytes,
+/// each cut on a character boundary after an even run of backslashes so
+/// that no escape is split.
+fn in_pieces(body: &str) -> String {
+    let mut out = String::with_capacity(body.len() + 2);
+    out.push('"');
+    let mut piece = 0;
+    let mut run = 0;
+    for c in body.chars() {
+        if piece >= PIECE && run % 2 == 0 {
+            out.push_str("\" + \"");
+            piece = 0;
+        }
+        out.push(c);
+        piece += c.len_utf8();
+        run = if c == '\\' { run + 1 } else { 0 };
+    }
+    out.push('"');
+    out
+}
+
+/// Node ids, and edges as (source, target, label): what a DOT file draws.
+#[cfg(any(test, fuzzing))]
+#[doc(hidden)]
+pub type Drawn = (Vec<String>, Vec<(String, String, String)>);
+
+/// What Graphviz's scanner reads from a DOT file we wrote: the node ids in
+/// order and the edges as (source, target, label), or `None` where the file
+/// would not parse. Only for tests and the fuzzers, which check that ids
+/// round-trip; it reads our output, not DOT in general.
+#[cfg(any(test, fuzzing))]
+#[doc(hidden)]
+pub fn read_back(dot: &str) -> Option<Drawn> {
+    #[derive(Debug, PartialEq)]
+    enum Tok {
+        Id(String, bool),
+        P(&'static str),
+    }
+    let chars: Vec<char> = dot.chars().collect();
+    let mut toks = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+        } else if c == '"' {
+            // a quoted string, and any `+ "..."` pieces after it
+            let mut s = String::new();
+            loop {
+                i += 1;
+                loop {
+                    match (chars.get(i)?, chars.get(i + 1)) {
+                        ('"', _) => break,
+                        ('\\', Some('"')) => {
+                            s.push('"');
+                            i += 2;
+                        }
+                        ('\\', Some('\\')) => {
+                            s.push_str("\\\\");
+                            i += 2;
+                        }
+                        ('\\', Some('\n')) => i += 2,
+                        (&c, _) => {
+                            s.push(c);
+                            i += 1;
+                        }
+                    }
+                }
+                i += 1;
+                let mut j = i;
+                while chars.get(j).is_some_and(|c| c.is_whitespace()) {
+                    j += 1;
+                }
+                if chars.get(j) != Some(&'+') {
+                    break;
+                }
+                j += 1;
+                while chars.get(j).is_some_and(|c| c.is_whitespace()) {
+                    j += 1;
+                }
+                if chars.get(j) != Some(&'"') {
+                    return None;
+                }
+                i = j;
+            }
+            toks.push(Tok::Id(s, true));
+        } else if c == '<' {
+            let mut depth = 1;
+            let mut s = String::new();
+            i += 1;
+            loop {
+                let c = *chars.get(i)?;
+                i += 1;
+                match c {
+                    '<' => depth += 1,
+                    '>' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                s.push(c);
+            }
+            toks.push(Tok::Id(s, true));
+        } else if c.is_alphanumeric() || c == '_' || c == '.' {
+            let start = i;
+            while chars
+                .get(i)
+                .is_some_and(|c| c.is_alphanumeric() || *c == '_' || *c == '.')
+            {
+                i += 1;
+            }
+            toks.push(Tok::Id(chars[start..i].iter().collect(), false));
+        } else if c == '-' && chars.get(i + 1) == Some(&'>') {
+            toks.push(Tok::P("->"));
+            i += 2;
+        } else {
+            let p = ["[", "]", "=", ",", ";", "{", "}"]
+                .into_iter()
+                .find(|p| p.starts_with(c))?;
+            toks.push(Tok::P(p));
+            i += 1;
+        }
+    }
+    let mut t = toks.into_iter().peekable();
+    if t.next()? != Tok::Id("digraph".into(), false) {
+        return None;
+    }
+    t.next()?;
+    if t.next()? != Tok::P("{") {
+        return None;
+    }
+    let (mut nodes, mut edges) = (Vec::new(), Vec::new());
+    loop {
+        let first = match t.next()? {
+            Tok::P("}") => break,
+            Tok::Id(s, quoted) => (s, quoted),
+            Tok::P(_) => return None,
+        };
+        let mut second = None;
+        if t.peek() == Some(&Tok::P("->")) {
+            t.next();
+            match t.next()? {
+                Tok::Id(s, _) => second = Some(s),
+                Tok::P(_) => return None,
+            }
+        }
+        let mut label = None;
+        if t.peek() == Some(&Tok::P("[")) {
+            t.next();
+            loop {
+                let key = match t.next()? {
+                    Tok::P("]") => break,
+                    Tok::P(",") => continue,
+                    Tok::Id(k, _) => k,
+                    Tok::P(_) => return None,
+                };
+                if t.next()? != Tok::P("=") {
+                    return None;
+                }
+                let Tok::Id(value, _) = t.next()? else {
+                    return None;
+                };
+                if key == "label" {
+                    label = Some(value);
+                }
+            }
+        }
+        if t.next()? != Tok::P(";") {
+            return None;
+        }
+        match (first, second) {
+            ((kw, false), None) if matches!(kw.as_str(), "graph" | "node" | "edge") => {}
+            ((id, _), None) => nodes.push(id),
+            ((source, _), Some(target)) => edges.push((source, target, label.unwrap_or_default())),
+        }
+    }
+    t.next().is_none().then_some((nodes, edges))
 }
 
 #[cfg(test)]
@@ -431,6 +698,279 @@ mod tests {
                 assert!(svg.contains("G&#45;20 &amp; friends"), "{svg}");
                 assert!(svg.contains("&lt;b&gt;report&lt;/b&gt;"), "{svg}");
                 assert!(svg.contains("\\N \\G in Zürich"), "{svg}");
+            }
+        }
+    }
+
+    /// A view with these node ids (kinds cycle) and an edge from each to the next.
+    fn view_of(ids: &[String]) -> View {
+        let mut v = View::default();
+        for (i, id) in ids.iter().enumerate() {
+            let kind = NodeKind::ALL[i % NodeKind::ALL.len()];
+            v.nodes.push(Node {
+                id: id.clone(),
+                kind,
+                name: format!("name {id}"),
+                aliases: Vec::new(),
+                mentions: 1,
+                articles: BTreeSet::new(),
+                members: vec![id.clone()],
+                seen: BTreeMap::new(),
+                raw: Vec::new(),
+            });
+        }
+        v.nodes.sort_by(|a, b| a.id.cmp(&b.id));
+        for (i, pair) in ids.windows(2).enumerate() {
+            v.edges.push(Edge {
+                source: pair[0].clone(),
+                kind: EdgeKind::ALL[i % EdgeKind::ALL.len()],
+                target: pair[1].clone(),
+                negated: i % 3 == 0,
+                cue: "said".into(),
+                evidence: Vec::new(),
+            });
+        }
+        v
+    }
+
+    /// What the DOT of `v` should read back as.
+    fn expected(v: &View) -> Drawn {
+        let nodes = v.nodes.iter().map(|n| n.id.clone()).collect();
+        let edges = v
+            .edges
+            .iter()
+            .map(|e| {
+                let k = e.kind.as_str();
+                let label = if e.negated {
+                    format!("not {k}")
+                } else {
+                    k.to_string()
+                };
+                (e.source.clone(), e.target.clone(), label)
+            })
+            .collect();
+        (nodes, edges)
+    }
+
+    /// Ids that differ only in white space and control characters, and ids
+    /// with `&`, `\`, quotes and angle brackets.
+    fn awkward_ids() -> Vec<String> {
+        let mut ids: Vec<String> = [
+            "person:jane doe",
+            "person:jane  doe",
+            "person:jane\tdoe",
+            "person:jane\ndoe",
+            "person:jane\r\ndoe",
+            "person:jane\rdoe",
+            "person:jane\u{1}doe",
+            "person:jane\u{7f}doe",
+            "person:jane\u{85}doe",
+            "person:jane\u{a0}doe",
+            "person:jane\u{2028}doe",
+            "person:jane doe ",
+            " person:jane doe",
+            "person:jane\u{1b}[31mdoe",
+            "organization:r&d",
+            "organization:r&amp;d",
+            "organization:a\\b",
+            "organization:a\\\\b",
+            "organization:a\\",
+            "organization:a\\\\",
+            "organization:a\\\"b",
+            "organization:a\\\nb",
+            "organization:\"quoted\"",
+            "organization:<b>x</b>\\",
+            "organization:a\\n",
+            "graph",
+            "node",
+            "->",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        ids.push(format!("statement:{}", "long words ".repeat(3000)));
+        ids.push(format!("statement:{}\\", "\\".repeat(9000)));
+        ids
+    }
+
+    #[test]
+    fn ids_differing_only_in_white_space_or_control_characters_stay_distinct() {
+        // Issue 12 #8: 20 nodes drew as 16; ids with & or \ were renamed.
+        let v = view_of(&awkward_ids());
+        let back = read_back(&to_string(&v)).expect("our DOT parses");
+        assert_eq!(back, expected(&v));
+        let centred = to_string_with(
+            &v,
+            &Options {
+                center: Some("organization:a\\".into()),
+            },
+        );
+        assert!(centred.contains("root=<organization:a\\>"), "{centred}");
+    }
+
+    #[test]
+    fn quote_id_writes_raw_ids_with_only_quotes_escaped() {
+        assert_eq!(quote_id("person:jane-doe"), "\"person:jane-doe\"");
+        assert_eq!(quote_id("r&d"), "\"r&d\"");
+        assert_eq!(quote_id("a\\b"), "\"a\\b\"");
+        assert_eq!(quote_id("a\"b"), "\"a\\\"b\"");
+        assert_eq!(quote_id("a\\\\\"b"), "\"a\\\\\\\"b\"");
+        // An odd backslash run before a quote, a line break or the end.
+        assert_eq!(quote_id("a\\"), "<a\\>");
+        assert_eq!(quote_id("a\\\nb"), "<a\\\nb>");
+        // Neither form works: the file still parses, the id changes.
+        assert_eq!(quote_id("a>\\"), "\"a>\\\\\"");
+        assert_eq!(quote_id("a\0b"), "\"a\u{fffd}b\"");
+        let long = quote_id(&"x".repeat(3 * PIECE));
+        assert_eq!(long.matches("\" + \"").count(), 2);
+    }
+
+    /// Node names and edges as Graphviz reads them (`dot -Tjson`), or None
+    /// when Graphviz is not installed.
+    fn graphviz_reads(dot: &str) -> Option<Drawn> {
+        use std::io::Write as _;
+        use std::process::{Command, Stdio};
+        let mut child = Command::new("dot")
+            .arg("-Tjson")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .ok()?;
+        let mut stdin = child.stdin.take().unwrap();
+        let dot = dot.to_string();
+        let writer = std::thread::spawn(move || stdin.write_all(dot.as_bytes()));
+        let out = child.wait_with_output().unwrap();
+        writer.join().unwrap().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{stderr}");
+        // Graphviz 2.43 writes control characters raw inside JSON strings.
+        let raw = String::from_utf8(out.stdout).unwrap();
+        let (mut json, mut inside, mut run) = (String::new(), false, 0);
+        for c in raw.chars() {
+            if c == '"' && run % 2 == 0 {
+                inside = !inside;
+            }
+            run = if c == '\\' { run + 1 } else { 0 };
+            if inside && c.is_control() {
+                let _ = write!(json, "\\u{:04x}", c as u32);
+            } else {
+                json.push(c);
+            }
+        }
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let names: Vec<String> = v["objects"]
+            .as_array()
+            .map(|o| {
+                o.iter()
+                    .map(|n| n["name"].as_str().unwrap().to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let edges = v["edges"]
+            .as_array()
+            .map(|es| {
+                es.iter()
+                    .map(|e| {
+                        let end = |k: &str| names[e[k].as_u64().unwrap() as usize].clone();
+                        (
+                            end("tail"),
+                            end("head"),
+                            e["label"].as_str().unwrap().to_string(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Some((names, edges))
+    }
+
+    #[test]
+    fn graphviz_reads_back_every_awkward_id() {
+        let v = view_of(&awkward_ids());
+        let Some(back) = graphviz_reads(&to_string(&v)) else {
+            eprintln!("skipped: graphviz `dot` is not installed");
+            return;
+        };
+        let (mut back, mut want) = (back, expected(&v));
+        // Graphviz lists edges in its own order.
+        back.1.sort();
+        want.1.sort();
+        for (got, want) in back.0.iter().zip(&want.0) {
+            assert!(got == want, "{:.200?} read as {:.200?}", want, got);
+        }
+        assert_eq!(back.0.len(), want.0.len());
+        for (got, want) in back.1.iter().zip(&want.1) {
+            assert!(got == want, "{:.200?} read as {:.200?}", want, got);
+        }
+        assert_eq!(back.1.len(), want.1.len());
+    }
+
+    fn awkward_id() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("a".to_string()),
+            Just(" ".to_string()),
+            Just("\\".to_string()),
+            Just("\"".to_string()),
+            Just("\n".to_string()),
+            Just("\r".to_string()),
+            Just("<".to_string()),
+            Just(">".to_string()),
+            Just("&amp;".to_string()),
+            Just("+".to_string()),
+            Just("->".to_string()),
+            "\\PC".prop_map(|s| s),
+            any::<char>().prop_map(String::from),
+        ];
+        prop::collection::vec(piece, 1..12).prop_map(|p| p.concat())
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn dot_draws_exactly_the_json_nodes_and_edges(
+            ids in prop::collection::btree_set(awkward_id(), 1..12)
+        ) {
+            let ids: Vec<String> = ids
+                .into_iter()
+                .filter(|id| writes_exactly(id))
+                .collect();
+            let v = view_of(&ids);
+            let json: serde_json::Value =
+                serde_json::from_str(&crate::export::json::to_string(&v)).unwrap();
+            let nodes: Vec<String> = json["nodes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| n["id"].as_str().unwrap().to_string())
+                .collect();
+            let edges: Vec<(String, String, String)> = json["edges"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| {
+                    let kind = e["kind"].as_str().unwrap();
+                    let label = if e["negated"].as_bool().unwrap() {
+                        format!("not {kind}")
+                    } else {
+                        kind.to_string()
+                    };
+                    let end = |k: &str| e[k].as_str().unwrap().to_string();
+                    (end("source"), end("target"), label)
+                })
+                .collect();
+            let back = read_back(&to_string(&v));
+            prop_assert_eq!(back, Some((nodes, edges)));
+        }
+
+        #[test]
+        fn any_id_gives_a_file_that_parses(id in awkward_id()) {
+            let v = view_of(&[id.clone(), "b".to_string()]);
+            let back = read_back(&to_string(&v));
+            prop_assert!(back.is_some());
+            if writes_exactly(&id) {
+                prop_assert!(back.unwrap().0.contains(&id));
             }
         }
     }

@@ -43,18 +43,24 @@ pub struct Entities {
     pub bare: Vec<Vec<Option<usize>>>,
     /// Entities by (kind, grouping key).
     by_key: HashMap<(NodeKind, String), usize>,
+    /// The first organization with these initials ("ONGC"), so that an
+    /// acronym finds its name without a scan of every entity.
+    by_initials: HashMap<String, usize>,
 }
 
 impl Entities {
     /// The entity of `kind` under `key`, made with `name` if there is none
     /// yet; the flag says whether it was made now.
-    fn intern(&mut self, kind: NodeKind, key: String, name: &str) -> (usize, bool) {
+    fn intern(&mut self, kind: NodeKind, key: String, name: &str, lex: &Lexicon) -> (usize, bool) {
         if let Some(&e) = self.by_key.get(&(kind, key.clone())) {
             return (e, false);
         }
         self.list.push(new_entity(kind, name));
         let e = self.list.len() - 1;
         self.by_key.insert((kind, key), e);
+        if kind == NodeKind::Organization {
+            self.by_initials.entry(initials(name, lex)).or_insert(e);
+        }
         (e, true)
     }
 }
@@ -103,6 +109,7 @@ pub fn resolve(
         of: mentions.iter().map(|ms| vec![None; ms.len()]).collect(),
         bare: mentions.iter().map(|ms| vec![None; ms.len()]).collect(),
         by_key: HashMap::new(),
+        by_initials: HashMap::new(),
     };
     // surnames used with an honorific or a title anywhere in the article
     let mut titled_single: HashMap<&str, bool> = HashMap::new();
@@ -117,6 +124,20 @@ pub fn resolve(
 
     // 1. full names: people with evidence
     let mut persons: Vec<(usize, String, String)> = Vec::new(); // (entity, last token, first token)
+    // positions in `persons` by last and by first token, so that a surname
+    // finds its full names without a scan of every person
+    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+    type Index = HashMap<String, Vec<usize>>;
+    fn add_person(
+        persons: &mut Vec<(usize, String, String)>,
+        (by_last, by_first): (&mut Index, &mut Index),
+        p: (usize, String, String),
+    ) {
+        by_last.entry(p.1.clone()).or_default().push(persons.len());
+        by_first.entry(p.2.clone()).or_default().push(persons.len());
+        persons.push(p);
+    }
     for (s, ms) in mentions.iter().enumerate() {
         let toks = &sents[s].toks;
         for (k, m) in ms.iter().enumerate() {
@@ -135,11 +156,15 @@ pub fn resolve(
             if !person {
                 continue;
             }
-            let (e, new) = ents.intern(NodeKind::Person, person_key(&m.name), &m.name);
+            let (e, new) = ents.intern(NodeKind::Person, person_key(&m.name), &m.name, lex);
             if new {
                 let first = m.name.split(' ').next().unwrap_or("").to_string();
                 ents.list[e].female = lex.given_name_gender(&first);
-                persons.push((e, last_token(&m.name), first));
+                add_person(
+                    &mut persons,
+                    (&mut by_last, &mut by_first),
+                    (e, last_token(&m.name), first),
+                );
             }
             ents.of[s][k] = Some(e);
         }
@@ -147,25 +172,36 @@ pub fn resolve(
 
     // 2. everything else, in text order, so a short form links to the nearest full name before it
     let mut last_seen: HashMap<usize, (usize, usize)> = HashMap::new();
+    // the organization seen last, by its last word in ASCII lower case ("board")
+    let mut last_org: HashMap<String, usize> = HashMap::new();
+    let org_word = |ents: &Entities, e: usize| {
+        let ent = &ents.list[e];
+        (ent.kind == NodeKind::Organization)
+            .then(|| ent.name.rsplit(' ').next().map(str::to_ascii_lowercase))
+            .flatten()
+    };
     let mut last_nominal: HashMap<NodeKind, usize> = HashMap::new();
     for (s, ms) in mentions.iter().enumerate() {
         let toks = &sents[s].toks;
         for (k, m) in ms.iter().enumerate() {
             if let Some(e) = ents.of[s][k] {
                 last_seen.insert(e, (s, k));
+                if let Some(w) = org_word(&ents, e) {
+                    last_org.insert(w, e);
+                }
                 continue;
             }
             let e = match &m.kind {
                 Kind::Nation(n, _) => {
                     let name = &lex.nations[*n].name;
-                    let (e, _) = ents.intern(NodeKind::Nation, name.clone(), name);
+                    let (e, _) = ents.intern(NodeKind::Nation, name.clone(), name, lex);
                     ents.list[e].nation = Some(*n);
                     Some(e)
                 }
                 Kind::Org(None) if m.end - m.start == 1 && toks[m.start].is_acronym() => {
-                    acronym(&ents, ms, &ents.of[s], toks, k, lex).or_else(|| {
+                    acronym(&ents, ms, &ents.of[s], toks, k).or_else(|| {
                         acronym_evidence(toks, m.start, lex).then(|| {
-                            ents.intern(NodeKind::Organization, org_key(&m.name), &m.name)
+                            ents.intern(NodeKind::Organization, org_key(&m.name), &m.name, lex)
                                 .0
                         })
                     })
@@ -178,27 +214,16 @@ pub fn resolve(
                         ),
                         None => (m.name.clone(), None),
                     };
-                    let (e, new) = ents.intern(NodeKind::Organization, org_key(&name), &name);
+                    let (e, new) = ents.intern(NodeKind::Organization, org_key(&name), &name, lex);
                     if new {
                         ents.list[e].nation = nation;
                     }
                     Some(e)
                 }
                 Kind::OrgRef => {
-                    let word = m.name.to_lowercase();
-                    last_seen
-                        .iter()
-                        .filter(|(e, _)| {
-                            let ent = &ents.list[**e];
-                            ent.kind == NodeKind::Organization
-                                && ent
-                                    .name
-                                    .rsplit(' ')
-                                    .next()
-                                    .is_some_and(|w| w.eq_ignore_ascii_case(&word))
-                        })
-                        .max_by_key(|(_, at)| **at)
-                        .map(|(e, _)| *e)
+                    // the organization seen last whose last word this is
+                    let word = m.name.to_lowercase().to_ascii_lowercase();
+                    last_org.get(&word).copied()
                 }
                 Kind::Meeting | Kind::Report => {
                     let kind = if m.kind == Kind::Meeting {
@@ -209,7 +234,7 @@ pub fn resolve(
                     let specific = m.nominal.as_ref().is_some_and(|n| n.specific);
                     let bare = m.nominal.as_ref().is_some_and(|n| n.bare);
                     if specific {
-                        let (e, _) = ents.intern(kind, m.name.to_lowercase(), &m.name);
+                        let (e, _) = ents.intern(kind, m.name.to_lowercase(), &m.name, lex);
                         ents.list[e].latent = false;
                         last_nominal.insert(kind, e);
                         Some(e)
@@ -217,7 +242,7 @@ pub fn resolve(
                         // "the summit": the last one named
                         Some(e)
                     } else {
-                        let (e, new) = ents.intern(kind, m.name.to_lowercase(), &m.name);
+                        let (e, new) = ents.intern(kind, m.name.to_lowercase(), &m.name, lex);
                         if new {
                             ents.list[e].latent = true;
                         }
@@ -240,26 +265,34 @@ pub fn resolve(
                             || ents.list[e].female.is_none()
                             || ents.list[e].female == gender
                     };
-                    let cands: Vec<usize> = persons
+                    // full names ending in the word, or opening with a family name written first
+                    let mut at: Vec<usize> = by_last.get(word).cloned().unwrap_or_default();
+                    if lex.is_surname_first(word)
+                        && let Some(more) = by_first.get(word)
+                    {
+                        at.extend(more);
+                        at.sort_unstable();
+                        at.dedup();
+                    }
+                    let cands: Vec<usize> = at
                         .iter()
-                        .filter(|(_, last, first)| {
-                            last == word || (first == word && lex.is_surname_first(first))
-                        })
-                        .map(|p| p.0)
+                        .map(|&p| persons[p].0)
                         .filter(|&e| fits(e))
                         .collect();
                     // a family name written first ("Xi" for Xi Jinping), not a bare given name ("Tony")
                     let first_ok = !lex.is_given_name(word) || lex.is_surname_first(word);
                     let cands = if cands.is_empty() && first_ok {
-                        persons
-                            .iter()
-                            .filter(|(_, _, first)| first == word)
-                            .map(|p| p.0)
+                        by_first
+                            .get(word)
+                            .into_iter()
+                            .flatten()
+                            .map(|&p| persons[p].0)
                             .filter(|&e| fits(e))
                             .collect()
                     } else {
                         cands
                     };
+                    super::budget::spend(at.len() as u64);
                     let pick = cands.iter().copied().max_by_key(|e| {
                         last_seen
                             .get(e)
@@ -284,7 +317,10 @@ pub fn resolve(
                                 && surname_like(word, lex);
                             if m.kind == Kind::Single && org_context(toks, m.start, lex) {
                                 // "Paul Roe, head of Acme": Acme is an organization
-                                Some(ents.intern(NodeKind::Organization, org_key(word), word).0)
+                                Some(
+                                    ents.intern(NodeKind::Organization, org_key(word), word, lex)
+                                        .0,
+                                )
                             } else if evidence && given_ok && !lex.is_region(word) {
                                 // "Mrs Howard" and "Mr Howard" in one article are two people
                                 let taken = ents
@@ -297,10 +333,15 @@ pub fn resolve(
                                     }
                                     _ => word.to_string(),
                                 };
-                                let (e, new) = ents.intern(NodeKind::Person, key.clone(), &key);
+                                let (e, new) =
+                                    ents.intern(NodeKind::Person, key.clone(), &key, lex);
                                 if new {
                                     ents.list[e].female = gender;
-                                    persons.push((e, word.to_string(), String::new()));
+                                    add_person(
+                                        &mut persons,
+                                        (&mut by_last, &mut by_first),
+                                        (e, word.to_string(), String::new()),
+                                    );
                                 }
                                 Some(e)
                             } else {
@@ -314,11 +355,22 @@ pub fn resolve(
             if let Some(e) = e {
                 ents.of[s][k] = Some(e);
                 last_seen.insert(e, (s, k));
+                if let Some(w) = org_word(&ents, e) {
+                    last_org.insert(w, e);
+                }
             }
         }
     }
 
     // an acronym met before the name it abbreviates ("KPA" ... "Korean People's Army")
+    let mut full_by_initials: HashMap<String, usize> = HashMap::new();
+    for (f, ent) in ents.list.iter().enumerate() {
+        if ent.kind == NodeKind::Organization && ent.name.contains(' ') {
+            full_by_initials
+                .entry(initials(&ent.name, lex))
+                .or_insert(f);
+        }
+    }
     let short_of: HashMap<usize, usize> = ents
         .list
         .iter()
@@ -328,14 +380,7 @@ pub fn resolve(
                 && e.name.len() >= 2
                 && e.name.chars().all(|c| c.is_ascii_uppercase())
         })
-        .filter_map(|(a, e)| {
-            let full = ents.list.iter().position(|f| {
-                f.kind == NodeKind::Organization
-                    && f.name.contains(' ')
-                    && initials(&f.name, lex) == e.name
-            })?;
-            Some((a, full))
-        })
+        .filter_map(|(a, e)| Some((a, *full_by_initials.get(&e.name)?)))
         .collect();
     for e in ents.of.iter_mut().flatten().flatten() {
         if let Some(&full) = short_of.get(e) {
@@ -352,10 +397,7 @@ pub fn resolve(
                     Some((NodeKind::Organization, org_key(&lex.organizations[*o].name)))
                 }
                 Kind::Single => {
-                    let hit = persons
-                        .iter()
-                        .find(|(_, last, _)| *last == m.name)
-                        .map(|p| p.0);
+                    let hit = by_last.get(&m.name).map(|at| persons[at[0]].0);
                     if let Some(e) = hit {
                         ents.list[e].mentions += 1;
                     }
@@ -364,7 +406,7 @@ pub fn resolve(
                 _ => None,
             };
             let Some((kind, key)) = key else { continue };
-            let (e, _) = ents.intern(kind, key, &m.name);
+            let (e, _) = ents.intern(kind, key, &m.name, lex);
             if let Kind::Nation(n, _) = m.kind {
                 ents.list[e].nation = Some(n);
             }
@@ -417,7 +459,6 @@ fn acronym(
     of: &[Option<usize>],
     toks: &[Tok<'_>],
     k: usize,
-    lex: &Lexicon,
 ) -> Option<usize> {
     let m = &ms[k];
     let word: String = m.name.chars().filter(|c| c.is_alphanumeric()).collect();
@@ -435,9 +476,10 @@ fn acronym(
     if let Some(&e) = ents.by_key.get(&(NodeKind::Organization, org_key(&m.name))) {
         return Some(e);
     }
-    ents.list.iter().position(|e| {
-        e.kind == NodeKind::Organization && initials(&e.name, lex) == word && word.len() >= 2
-    })
+    ents.by_initials
+        .get(&word)
+        .copied()
+        .filter(|_| word.len() >= 2)
 }
 
 /// The initials of a name, skipping small words: "Oil and Natural Gas Corporation" -> "ONGC".

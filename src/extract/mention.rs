@@ -76,6 +76,11 @@ pub struct Mention {
     pub nominal: Option<Nominal>,
 }
 
+/// The most tokens a capitalised run (with its connectors) may take: no
+/// name or title in news copy comes near it ("Secretary of State for
+/// Environment, Food and Rural Affairs" has 9).
+const MAX_RUN: usize = 24;
+
 /// Words that may join the parts of a name only after a head word
 /// ([`WordClass::NameConnector`]: "Bank of England").
 fn is_of(t: &Tok<'_>, lex: &Lexicon) -> bool {
@@ -252,7 +257,9 @@ fn run_end(toks: &[Tok<'_>], i: usize, lex: &Lexicon) -> usize {
     let mut j = i;
     let mut end = i;
     let mut plain_end = None; // the end before the first connector
-    while j < toks.len() {
+    // A run is scanned again from each gazetteer name inside it, so its
+    // length must be bounded for the scan to stay linear in the sentence.
+    while j < toks.len() && j - i < MAX_RUN {
         let t = &toks[j];
         if t.is_word() && (t.cap || t.text.starts_with(|c: char| c.is_ascii_digit()) && j > i) {
             j += 1;
@@ -320,6 +327,7 @@ fn run_end(toks: &[Tok<'_>], i: usize, lex: &Lexicon) -> usize {
         }
         break;
     }
+    super::budget::spend((j - i) as u64);
     match plain_end {
         Some(p) if !joined_run_holds(&toks[i..end], lex) => p,
         _ => end,

@@ -10,6 +10,7 @@
 //! (the construction) that read it.
 
 mod arg;
+mod budget;
 mod chunk;
 mod doc;
 mod entity;
@@ -30,11 +31,37 @@ use crate::graph::{
 use crate::lexicon::Lexicon;
 use crate::text::Article;
 
+pub use self::budget::{OverBudget, for_len as budget_for_len};
+
+/// Extract the raw graph of one article, doing at most `limit` units of
+/// work (see [`budget_for_len`] for the default); also the units spent.
+/// The same article and limit always give the same answer.
+pub fn extract_within(
+    article: &Article,
+    lexicon: &Lexicon,
+    limit: u64,
+) -> std::result::Result<(Graph, u64), OverBudget> {
+    budget::start(limit);
+    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(article, lexicon)));
+    let spent = budget::spent();
+    budget::start(u64::MAX);
+    match run {
+        Ok(graph) => Ok((graph, spent)),
+        Err(payload) => match payload.downcast::<OverBudget>() {
+            Ok(over) => Err(*over),
+            Err(other) => std::panic::resume_unwind(other),
+        },
+    }
+}
+
 /// Extract the raw graph of one article.
 pub fn extract(article: &Article, lexicon: &Lexicon) -> Graph {
     let text = article.text.as_str();
     let doc = doc::Doc::new(article, lexicon);
     let input = doc.input(lexicon);
+    // every pass reads every token of every sentence at least once
+    let tokens: usize = doc.sents.iter().map(|s| s.toks.len()).sum();
+    budget::spend(tokens as u64);
     let statements = said::find(&input);
     let mut relations = relation::find(&input);
     relations.extend(relation::from_statements(&input, &statements));

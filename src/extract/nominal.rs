@@ -36,8 +36,13 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
                     || lex.word_in(WordClass::OrgRefVerb, n.text)
             })
         {
-            let mut cap = t.text.to_string();
-            cap[..1].make_ascii_uppercase();
+            let mut chars = t.text.chars();
+            let cap: String = chars
+                .next()
+                .into_iter()
+                .flat_map(char::to_uppercase)
+                .chain(chars)
+                .collect();
             if lex.noun(&cap) == Some(NounClass::Org) {
                 out.push(Mention::new(
                     sent,
@@ -248,6 +253,23 @@ mod tests {
                 (m.name, n.specific)
             })
             .collect()
+    }
+
+    #[test]
+    fn the_before_a_lower_case_accented_word_does_not_panic() {
+        // Issue 12 #4: upper-casing the first byte of "école" cut inside "é".
+        for s in [
+            "They met the école.",
+            "Staff at the émigré said so.",
+            "It was the ünion that voted.",
+        ] {
+            assert_eq!(phrases(s), [], "{s}");
+        }
+        let lex = Lexicon::embedded();
+        let s = "Officials of the board said so.";
+        let sent = SentToks::of(s);
+        let found = find(&sent, s, &lex, &mention::find(&sent, s, &lex));
+        assert!(found.iter().any(|m| m.name == "board"), "{found:?}");
     }
 
     #[test]

@@ -33,6 +33,8 @@ pub use resolve::{Ambiguity, DOMINANCE, Edge, Node, View, resolve, unmatched};
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use unicode_normalization::UnicodeNormalization;
+
 /// What a node stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum NodeKind {
@@ -252,10 +254,12 @@ pub struct Graph {
 /// `KIND:SLUG` for a name: lower case ASCII letters and digits joined by
 /// single hyphens; letters outside ASCII are kept as they are (lower-cased)
 /// so that "Zürich" and "Zurich" stay apart rather than colliding silently.
+/// The name is put in Unicode normal form C first, so a decomposed "José"
+/// ("e" and a combining accent) gets the id of the composed one.
 pub fn node_id(kind: NodeKind, name: &str) -> String {
     let mut slug = String::with_capacity(name.len());
     let mut gap = false;
-    for c in name.chars() {
+    for c in name.nfc() {
         if c == '.' || c == '\'' || c == '\u{2019}' {
             continue; // "U.S." -> "us", "Xi's" -> "xis"
         }
@@ -288,6 +292,22 @@ mod tests {
             "organization:the-washington-post"
         );
         assert_eq!(node_id(NodeKind::Person, "Zürich Ürs"), "person:zürich-ürs");
+    }
+
+    #[test]
+    fn a_decomposed_accent_gives_the_composed_id() {
+        // Issue 12 #14: "e" + U+0301 split the slug ("jose-gonza-lez").
+        let composed = node_id(NodeKind::Person, "Jos\u{e9} Gonz\u{e1}lez");
+        assert_eq!(composed, "person:jos\u{e9}-gonz\u{e1}lez");
+        assert_eq!(
+            node_id(NodeKind::Person, "Jose\u{301} Gonza\u{301}lez"),
+            composed
+        );
+        // Hangul jamo and other combining sequences compose too.
+        assert_eq!(
+            node_id(NodeKind::Person, "\u{1100}\u{1161}"),
+            node_id(NodeKind::Person, "\u{ac00}")
+        );
     }
 
     #[test]

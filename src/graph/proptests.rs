@@ -166,3 +166,17 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn json_round_trips(pool in pool(), mask in any::<u8>()) {
+        // written, read back and written again: the same bytes and the same raw graph
+        let g = union(&pool, mask);
+        let out = export(&g);
+        let back = json::from_str(&out).unwrap();
+        prop_assert_eq!(&back, &g);
+        prop_assert_eq!(export(&back), out);
+    }
+}

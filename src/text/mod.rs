@@ -36,8 +36,18 @@ pub use self::dateline::{DatelineMatch, parse_date_line, parse_dateline};
 pub use self::sentence::{is_sentence_opener, split_sentences};
 pub use self::token::{Token, TokenKind, is_capitalized, is_possessive, tokenize};
 
-/// The warning [`Article::from_bytes`] gives for text that is not UTF-8.
+/// The warning [`Article::from_bytes`] gives for text that is not UTF-8
+/// and holds no valid multi-byte UTF-8 sequence either.
 pub const NOT_UTF8_WARNING: &str = "not valid UTF-8; read as Windows-1252";
+
+/// The most tokens a sentence may have; a longer one (a list without end,
+/// a paragraph without a full stop) is cut into pieces of at most this many,
+/// each a sentence of its own, preferably after a comma or semicolon. The
+/// extractor's passes look at a sentence's tokens in pairs here and there,
+/// so this bound is what keeps the work per article linear in its length.
+/// News sentences stay well below it (the longest in 109,000 sentences of
+/// the BBC, Wikinews and PolNeAR corpora has about 240 tokens).
+pub const MAX_SENTENCE_TOKENS: usize = 256;
 
 /// A byte range into [`Article::text`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -96,7 +106,8 @@ pub struct Sentence {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Article {
     pub label: String,
-    /// First 16 hex digits of SHA-256 over the raw bytes.
+    /// First 16 hex digits of SHA-256 over [`Article::text`] (the decoded
+    /// text, byte-order mark removed).
     pub digest: String,
     pub text: String,
     pub title: Option<Span>,
@@ -112,30 +123,82 @@ pub struct Article {
 }
 
 /// First 16 lowercase hex digits of SHA-256 over `bytes`: an article's
-/// identity when graphs merge.
+/// identity when graphs merge. [`Article::from_bytes`] takes it over the
+/// decoded text, so the same words in any encoding are one article.
 pub fn digest(bytes: &[u8]) -> String {
     let hash = Sha256::digest(bytes);
     hash.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
-/// Decode article bytes: UTF-8 without a leading BOM, or else Windows-1252
-/// with a warning. Input with a NUL byte is refused as binary.
+/// Decode article bytes as `GRAPH-FORMAT.md` says, with a warning when the
+/// reading is a guess or lost something:
+///
+/// - a UTF-16 byte-order mark (`FF FE`, `FE FF`): UTF-16 of that order,
+///   unpaired surrogates replaced by U+FFFD (with a warning);
+/// - valid UTF-8: as it is;
+/// - not UTF-8 but holding a valid multi-byte UTF-8 sequence ("José" and
+///   one stray byte): UTF-8 with each invalid byte replaced by U+FFFD, and a
+///   warning naming the first;
+/// - otherwise (no multi-byte sequence at all): Windows-1252, with a warning.
+///
+/// A leading byte-order mark is removed. Text with a NUL character is
+/// refused as binary. Linear in the input size.
 pub fn decode(label: &str, bytes: &[u8]) -> crate::Result<(String, Option<String>)> {
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        return Err(Error::Other(format!(
-            "{label}: looks like a binary file (NUL byte at offset {at})"
-        )));
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok((
-            text.strip_prefix('\u{feff}').unwrap_or(text).to_string(),
-            None,
-        )),
-        Err(_) => {
-            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-            Ok((text.into_owned(), Some(NOT_UTF8_WARNING.to_string())))
+    let utf16 = if bytes.starts_with(&[0xff, 0xfe]) {
+        Some((encoding_rs::UTF_16LE, "UTF-16LE"))
+    } else if bytes.starts_with(&[0xfe, 0xff]) {
+        Some((encoding_rs::UTF_16BE, "UTF-16BE"))
+    } else {
+        None
+    };
+    let (text, warning) = match utf16 {
+        Some((encoding, name)) => {
+            let (text, malformed) = encoding.decode_without_bom_handling(&bytes[2..]);
+            let warning = malformed
+                .then(|| format!("not valid {name}; invalid code units replaced with U+FFFD"));
+            (text.into_owned(), warning)
         }
+        None => {
+            if let Some(at) = bytes.iter().position(|&b| b == 0) {
+                return Err(binary(label, at));
+            }
+            match std::str::from_utf8(bytes) {
+                Ok(text) => (text.to_string(), None),
+                Err(e) if holds_multibyte_utf8(bytes) => (
+                    String::from_utf8_lossy(bytes).into_owned(),
+                    Some(format!(
+                        "not valid UTF-8 (first bad byte at offset {}); invalid bytes replaced with U+FFFD",
+                        e.valid_up_to()
+                    )),
+                ),
+                Err(_) => {
+                    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+                    (text.into_owned(), Some(NOT_UTF8_WARNING.to_string()))
+                }
+            }
+        }
+    };
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    if let Some(at) = text.find('\0') {
+        return Err(binary(label, at));
     }
+    Ok((text, warning))
+}
+
+fn binary(label: &str, at: usize) -> Error {
+    Error::Other(format!(
+        "{label}: looks like a binary file (NUL byte at offset {at})"
+    ))
+}
+
+/// True if `bytes` hold at least one valid multi-byte UTF-8 sequence: then
+/// the file was meant as UTF-8, and a stray invalid byte is damage, not a
+/// sign of a single-byte encoding.
+fn holds_multibyte_utf8(bytes: &[u8]) -> bool {
+    bytes.utf8_chunks().any(|chunk| !chunk.valid().is_ascii())
 }
 
 /// One line of the text, as its span trimmed of whitespace and of the line
@@ -151,14 +214,33 @@ impl Line {
     }
 }
 
+/// The lines of `text`, ended by "\n", "\r\n" or a lone "\r" (old Mac
+/// files and some exports end lines with CR alone).
 fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let mut start = 0;
-    for piece in text.split_inclusive('\n') {
-        let end = start + piece.len();
+    let bytes = text.as_bytes();
+    let mut push = |start: usize, end: usize| {
         let trimmed = sentence::trimmed(text, start, end).unwrap_or(Span::new(end, end));
         out.push(Line { trimmed });
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let end = match bytes[i] {
+            b'\n' => i + 1,
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => i + 2,
+            b'\r' => i + 1,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        push(start, end);
         start = end;
+        i = end;
+    }
+    if start < bytes.len() {
+        push(start, bytes.len());
     }
     out
 }
@@ -190,7 +272,7 @@ impl Article {
         let (text, warning) = decode(label, bytes)?;
         let mut article = Article {
             label: label.to_string(),
-            digest: digest(bytes),
+            digest: digest(text.as_bytes()),
             text,
             title: None,
             dateline: Dateline::default(),
@@ -293,7 +375,10 @@ impl Article {
         }
         let mut sentences = Vec::new();
         for (p, para) in body.iter().enumerate() {
-            for span in split_sentences(text, *para) {
+            let spans = split_sentences(text, *para)
+                .into_iter()
+                .flat_map(|s| sentence::cap_tokens(text, s, MAX_SENTENCE_TOKENS));
+            for span in spans {
                 sentences.push(Sentence {
                     index: sentences.len(),
                     span,
@@ -490,7 +575,96 @@ mod tests {
         assert_eq!(warning.as_deref(), Some(NOT_UTF8_WARNING));
         assert_eq!(a.title_text(), Some("Café talks"));
         assert_eq!(sentences(&a), ["“Yes,” said Müller – firmly."]);
-        assert_eq!(a.digest, digest(bytes));
+        assert_eq!(a.digest, digest(a.text.as_bytes()));
+    }
+
+    #[test]
+    fn one_bad_byte_in_utf8_does_not_turn_the_file_to_windows_1252() {
+        // Issue 12 #9: a stray byte made every "é" read as "Ã©".
+        let bytes = b"Jos\xc3\xa9 Gonz\xc3\xa1lez spoke\n\nHe said \x93no\x94 on Monday.\n";
+        let (a, warning) = Article::from_bytes("t", bytes).unwrap();
+        assert_eq!(
+            warning.as_deref(),
+            Some(
+                "not valid UTF-8 (first bad byte at offset 31); invalid bytes replaced with U+FFFD"
+            )
+        );
+        assert_eq!(a.title_text(), Some("José González spoke"));
+        assert_eq!(sentences(&a), ["He said \u{fffd}no\u{fffd} on Monday."]);
+        // Without any multi-byte sequence, Windows-1252 is still the reading.
+        let (a, warning) = Article::from_bytes("t", b"He said \x93no\x94.\n").unwrap();
+        assert_eq!(warning.as_deref(), Some(NOT_UTF8_WARNING));
+        assert_eq!(sentences(&a), ["He said “no”."]);
+    }
+
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        let mut out = if big_endian {
+            vec![0xfe, 0xff]
+        } else {
+            vec![0xff, 0xfe]
+        };
+        for unit in text.encode_utf16() {
+            let pair = if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            };
+            out.extend(pair);
+        }
+        out
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_read_not_refused_as_binary() {
+        let text = "Zürich talks\n\nGENEVA (Reuters) - Anna Müller said “yes” 😀.\n";
+        let plain = read(text);
+        for big_endian in [false, true] {
+            let (a, warning) = Article::from_bytes("t", &utf16(text, big_endian)).unwrap();
+            assert_eq!(warning, None);
+            assert_eq!(a.text, text);
+            assert_eq!(a.digest, plain.digest);
+            assert_eq!(a.sentences, plain.sentences);
+        }
+        // An unpaired surrogate is replaced, with a warning.
+        let mut bytes = utf16("Talks\n\nIt rained.", false);
+        bytes.extend([0x00, 0xd8]);
+        let (a, warning) = Article::from_bytes("t", &bytes).unwrap();
+        assert_eq!(a.text, "Talks\n\nIt rained.\u{fffd}");
+        assert!(warning.unwrap().starts_with("not valid UTF-16LE"));
+        // UTF-16 without a mark is still binary (NUL bytes).
+        let bytes: Vec<u8> = "Talks".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert!(Article::from_bytes("t", &bytes).is_err());
+    }
+
+    #[test]
+    fn a_byte_order_mark_changes_neither_digest_nor_offsets() {
+        // Issue 12 #13: the BOM shifted offsets by 3 and made a second article.
+        let text = "Talks resume\n\nLONDON (Reuters) - Britain wants a deal.\n";
+        let plain = read(text);
+        let bom = read(&format!("\u{feff}{text}"));
+        assert_eq!(bom.text, text);
+        assert_eq!(bom.digest, plain.digest);
+        assert_eq!(bom.sentences, plain.sentences);
+        assert_eq!(bom.slice(bom.sentences[0].span), "Britain wants a deal.");
+    }
+
+    #[test]
+    fn cr_only_line_ends_still_find_boilerplate_and_dateline() {
+        // Issue 12 #11: with CR alone the whole file was one line.
+        let lf = "Advertisement\n\nTalks resume\n\nLONDON, May 2 (UPI) -- Britain wants a deal.\n\nAdvertisement\n\nMr. Doe agreed.\n";
+        let cr = lf.replace('\n', "\r");
+        let (a, b) = (read(lf), read(&cr));
+        assert_eq!(b.title_text(), Some("Talks resume"));
+        assert_eq!(b.dateline.place.as_deref(), Some("LONDON"));
+        assert_eq!(sentences(&b), ["Britain wants a deal.", "Mr. Doe agreed."]);
+        assert_eq!(
+            slices(&b, &b.boilerplate),
+            ["Advertisement", "Advertisement"]
+        );
+        assert_eq!(a.sentences, b.sentences);
+        // Mixed line ends, each kind once.
+        let mixed = read("Talks resume\r\rPARIS -- It rained.\r\nAdvertisement\nIt stopped.\r");
+        assert_eq!(sentences(&mixed), ["It rained.", "It stopped."]);
     }
 
     #[test]
@@ -508,6 +682,9 @@ mod tests {
         assert_eq!(digest(b""), "e3b0c44298fc1c14");
         let (a, _) = Article::from_bytes("t", b"abc").unwrap();
         // SHA-256("abc") = ba7816bf8f01cfea414140de5dae2223...
+        assert_eq!(a.digest, "ba7816bf8f01cfea");
+        // Over the decoded text: the BOM is not part of it.
+        let (a, _) = Article::from_bytes("t", b"\xef\xbb\xbfabc").unwrap();
         assert_eq!(a.digest, "ba7816bf8f01cfea");
     }
 

@@ -300,6 +300,44 @@ pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
     out
 }
 
+/// `span` (a sentence) as pieces of at most `max` tokens: each piece ends
+/// after the last `,` `;` `:` or dash in its second half, or else after its
+/// `max`th token. Trimmed, ordered, covering every token of `span`. Linear
+/// in the span's length; a span of at most `max` bytes is returned as it is
+/// without tokenising it.
+pub(crate) fn cap_tokens(text: &str, span: Span, max: usize) -> Vec<Span> {
+    let max = max.max(2);
+    if span.len() <= max {
+        return vec![span];
+    }
+    let toks = crate::text::tokenize(text, span);
+    if toks.len() <= max {
+        return vec![span];
+    }
+    let soft = |t: &crate::text::Token| {
+        matches!(
+            &text[t.span.start..t.span.end],
+            "," | ";" | ":" | "--" | "\u{2014}" | "\u{2013}"
+        )
+    };
+    let mut out = Vec::new();
+    let mut a = 0;
+    while a < toks.len() {
+        let hard = (a + max).min(toks.len());
+        let b = if hard == toks.len() {
+            hard
+        } else {
+            (a + max / 2..hard)
+                .rev()
+                .find(|&k| soft(&toks[k]))
+                .map_or(hard, |k| k + 1)
+        };
+        out.push(Span::new(toks[a].span.start, toks[b - 1].span.end));
+        a = b;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
