@@ -36,32 +36,47 @@ use super::mention::Kind;
 use super::relation::Relation;
 use super::said::Input;
 use crate::graph::NodeKind;
+use crate::lexicon::VerbClass;
 use crate::lexicon::rules::{Class, Cue, Role, Rule};
 use crate::tag::Upos;
 
-/// The longest cue of `rule` at token `v`: its end.
-fn cue_at(inp: &Input<'_, '_>, s: usize, v: usize, rule: &Rule) -> Option<usize> {
-    let toks = &inp.sents[s].toks;
-    if toks[v].pos != Upos::Verb {
-        return None;
-    }
-    match &rule.cue {
-        Cue::Lemmas(_) => {
-            let l = toks[v].text.to_lowercase();
-            rule.forms.contains(&l).then_some(v + 1)
+/// What the verb at a token is, computed once for all rules: its lower
+/// case form, and its longest entry in the verb table (class and end).
+struct VerbAt {
+    lower: String,
+    table: Option<(VerbClass, usize)>,
+}
+
+impl VerbAt {
+    /// `None` for a token not tagged as a verb.
+    fn new(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<VerbAt> {
+        let toks = &inp.sents[s].toks;
+        if toks[v].pos != Upos::Verb {
+            return None;
         }
-        Cue::Verb(c) => {
-            let max = inp.lex.max_key_tokens.max(1);
-            (1..=max.min(toks.len() - v)).rev().find_map(|n| {
-                let key: Vec<String> = toks[v..v + n]
-                    .iter()
-                    .map(|t| t.text.to_lowercase())
-                    .collect();
-                inp.lex
-                    .verb(&key.join(" "))
-                    .filter(|(vc, _)| vc == c)
-                    .map(|_| v + n)
-            })
+        let lower = toks[v].text.to_lowercase();
+        // a multi-word form only where one starts with this word
+        let max = if inp.lex.opens_verb(&lower) {
+            inp.lex.max_key_tokens.max(1).min(toks.len() - v)
+        } else {
+            1
+        };
+        let table = (1..=max).rev().find_map(|n| {
+            let mut key = lower.clone();
+            for t in &toks[v + 1..v + n] {
+                key.push(' ');
+                key.push_str(&t.text.to_lowercase());
+            }
+            inp.lex.verb(&key).map(|(c, _)| (c, v + n))
+        });
+        Some(VerbAt { lower, table })
+    }
+
+    /// The end of `rule`'s cue at this verb, if it is one.
+    fn cue_end(&self, v: usize, rule: &Rule) -> Option<usize> {
+        match &rule.cue {
+            Cue::Lemmas(_) => rule.forms.contains(&self.lower).then_some(v + 1),
+            Cue::Verb(c) => self.table.filter(|(vc, _)| vc == c).map(|(_, end)| end),
         }
     }
 }
@@ -152,8 +167,11 @@ fn fillers_up(
 pub fn apply(inp: &Input<'_, '_>, s: usize, ch: &Chunks, rules: &[Rule], out: &mut Vec<Relation>) {
     let toks = &inp.sents[s].toks;
     for v in 0..toks.len() {
+        let Some(verb) = VerbAt::new(inp, s, v) else {
+            continue;
+        };
         for rule in rules {
-            let Some(end) = cue_at(inp, s, v, rule) else {
+            let Some(end) = verb.cue_end(v, rule) else {
                 continue;
             };
             let a = args(inp.lex, toks, ch, v, end);
