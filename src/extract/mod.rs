@@ -28,6 +28,16 @@ use crate::text::Article;
 
 /// Extract the raw graph of one article.
 pub fn extract(article: &Article, lexicon: &Lexicon) -> Graph {
+    analyse(article, lexicon, |input| build(article, input))
+}
+
+/// The analysed article -- tokens, mentions, entities, quotations -- handed
+/// to `then` (the steps borrow from each other, so they live on this frame).
+fn analyse<R>(
+    article: &Article,
+    lexicon: &Lexicon,
+    then: impl FnOnce(&said::Input<'_, '_>) -> R,
+) -> R {
     let text = article.text.as_str();
     let sents = token::sentences(article);
     // names first, then the meeting and report phrases around them (appended,
@@ -66,9 +76,15 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Graph {
         quotes: &quotes,
         lex: lexicon,
     };
-    let statements = said::find(&input);
-    let mut relations = relation::find(&input);
-    relations.extend(relation::from_statements(&input, &statements));
+    then(&input)
+}
+
+/// Statements and relations of the analysed article, as a graph.
+fn build(article: &Article, input: &said::Input<'_, '_>) -> Graph {
+    let (text, ents) = (input.text, input.ents);
+    let statements = said::find(input);
+    let mut relations = relation::find(input);
+    relations.extend(relation::from_statements(input, &statements));
 
     let mut b = Builder::new(article);
     // entities
@@ -234,6 +250,15 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// For the unit tests of the steps: analyse `text` (a title line, a blank
+/// line, then the body, as in a file) with the embedded tables.
+#[cfg(test)]
+pub(crate) fn with_input<R>(text: &str, then: impl FnOnce(&said::Input<'_, '_>) -> R) -> R {
+    let lex = Lexicon::embedded();
+    let article = Article::from_bytes("t", text.as_bytes()).unwrap().0;
+    analyse(&article, &lex, then)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -387,6 +412,15 @@ mod tests {
         })
     }
 
+    /// The rule ids written in one source file, outside tests: the unit
+    /// tests of each step check that every one has an example.
+    pub(super) fn rule_ids_of(src: &str) -> BTreeSet<String> {
+        literals_outside_tests(src)
+            .into_iter()
+            .filter(|l| is_rule_id(l))
+            .collect()
+    }
+
     /// The rule ids written in the extractor's code, outside tests.
     fn rule_ids_in_code() -> BTreeSet<String> {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/extract");
@@ -394,12 +428,7 @@ mod tests {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "rs") {
-                let src = std::fs::read_to_string(&path).unwrap();
-                ids.extend(
-                    literals_outside_tests(&src)
-                        .into_iter()
-                        .filter(|l| is_rule_id(l)),
-                );
+                ids.extend(rule_ids_of(&std::fs::read_to_string(&path).unwrap()));
             }
         }
         ids

@@ -814,3 +814,221 @@ fn nearest_before(inp: &Input<'_, '_>, s: usize, end: usize) -> Option<usize> {
         .max_by_key(|(_, m)| m.end)
         .and_then(|(k, _)| inp.ents.of[s][k])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{said, with_input};
+
+    /// The relations of an article body, as `source -kind-> target [rule]`
+    /// (`-kind!->` when negated): those of [`find`], then of [`from_statements`].
+    fn relations(body: &str) -> Vec<String> {
+        let text = format!("Fish talks\n\n{body}\n");
+        with_input(&text, |inp| {
+            let statements = said::find(inp);
+            let mut rs = find(inp);
+            rs.extend(from_statements(inp, &statements));
+            rs.iter()
+                .map(|r| {
+                    let name = |e: usize| inp.ents.list[e].name.clone();
+                    let neg = if r.negated { "!" } else { "" };
+                    let (s, k, t) = (name(r.source), r.kind.as_str(), name(r.target));
+                    format!("{s} -{k}{neg}-> {t} [{}]", r.rule)
+                })
+                .collect()
+        })
+    }
+
+    /// One row per rule: an article in wire style and a relation it must yield.
+    const FOUND: &[(&str, &str)] = &[
+        // member_of
+        (
+            "Norwegian Fisheries Minister Ola Berg said the quota would stay.",
+            "Ola Berg -member_of-> Norway [member_of.affiliation-title]",
+        ),
+        (
+            "Greenpeace's director, Jane Lind, said the fleet was too large.",
+            "Jane Lind -member_of-> Greenpeace [member_of.possessive-title]",
+        ),
+        (
+            "Jane Lind, a spokeswoman for Greenpeace, said the fleet was too large.",
+            "Jane Lind -member_of-> Greenpeace [member_of.apposition]",
+        ),
+        (
+            "Ali Khan of Greenpeace said the fleet was too large.",
+            "Ali Khan -member_of-> Greenpeace [member_of.name-of]",
+        ),
+        // accused
+        (
+            "Norway accused Iceland of overfishing in the North Atlantic.",
+            "Norway -accused-> Iceland [accused.verb-object]",
+        ),
+        (
+            "Iceland has hit back, accusing Norway of breaking the deal.",
+            "Iceland -accused-> Norway [accused.participle-object]",
+        ),
+        (
+            "Norway was accused by Iceland of breaking the deal.",
+            "Iceland -accused-> Norway [accused.passive-agent]",
+        ),
+        (
+            "Iceland blamed the collapse of the talks on Norway.",
+            "Iceland -accused-> Norway [accused.blame-on]",
+        ),
+        (
+            "Norway defended the quota, which Iceland has criticised.",
+            "Iceland -accused-> Norway [accused.relative-clause]",
+        ),
+        (
+            "Iceland did not accuse Norway of breaking the deal.",
+            "Iceland -accused!-> Norway [accused.verb-object]",
+        ),
+        (
+            "Jane Lind said the plan drawn up by Norway was irresponsible.",
+            "Jane Lind -accused-> Norway [accused.criticism-in-statement]",
+        ),
+        // attends
+        (
+            "The talks between Norway and Iceland will resume on Monday.",
+            "Iceland -attends-> talks between Norway and Iceland [attends.meeting-between]",
+        ),
+        (
+            "Iceland's talks with Norway ended without a deal.",
+            "Iceland -attends-> Iceland's talks with Norway [attends.meeting-modifier]",
+        ),
+        (
+            "Norway and Iceland are at the fisheries summit in Bergen.",
+            "Iceland -attends-> fisheries summit in Bergen [attends.at-meeting]",
+        ),
+        (
+            "Iceland hosted the first fisheries summit of the year.",
+            "Iceland -attends-> first fisheries summit of the year [attends.subject-verb-meeting]",
+        ),
+        (
+            "Jane Lind met Ali Khan for the first meeting of the panel.",
+            "Ali Khan -attends-> first meeting of the panel [attends.met-object-meeting]",
+        ),
+        // authored_by
+        (
+            "A report by the World Bank found the fleet was too large.",
+            "report by the World Bank -authored_by-> World Bank [authored_by.report-by]",
+        ),
+        (
+            "Greenpeace's report on the fleet was published on Monday.",
+            "Greenpeace's report on the fleet -authored_by-> Greenpeace [authored_by.report-modifier]",
+        ),
+        (
+            "Ali Khan set out the plan in his annual review of the fleet.",
+            "annual review of the fleet -authored_by-> Ali Khan [authored_by.possessive-pronoun]",
+        ),
+        // cites
+        (
+            "Jane Lind cited a report by the World Bank.",
+            "Jane Lind -cites-> report by the World Bank [cites.verb-report]",
+        ),
+        (
+            "Jane Lind, citing a study by the World Bank, said the fleet was too large.",
+            "Jane Lind -cites-> study by the World Bank [cites.participle-report]",
+        ),
+        (
+            "Reuters quoted Ali Khan as saying the talks had failed.",
+            "Reuters -cites-> Ali Khan [cites.verb-object]",
+        ),
+        (
+            "Reuters, quoting Ali Khan, said the talks had failed.",
+            "Reuters -cites-> Ali Khan [cites.participle-object]",
+        ),
+        (
+            "Reuters reported the deal on Monday. It quoted Ali Khan as saying the talks had failed.",
+            "Reuters -cites-> Ali Khan [cites.it-verb-object]",
+        ),
+        (
+            "A letter seen by Reuters shows the quota was cut.",
+            "Reuters -cites-> letter [cites.document-seen-by]",
+        ),
+        (
+            "Jane Lind said a report by the World Bank showed the fleet was too large.",
+            "Jane Lind -cites-> report by the World Bank [cites.report-in-statement]",
+        ),
+    ];
+
+    /// Articles that must not yield a relation from `source -kind`, with why.
+    const NOT_FOUND: &[(&str, &str)] = &[
+        // "attacked" accuses only with a reason
+        ("Iceland attacked Norway on Monday.", "Iceland -accused"),
+        // "alleged" before a noun is an adjective
+        (
+            "Iceland rejected the alleged hacking of Norway's servers.",
+            "Iceland -accused",
+        ),
+        // the word of blame is denied
+        (
+            "Jane Lind said the plan drawn up by Norway was not irresponsible.",
+            "Jane Lind -accused",
+        ),
+        // no title between the name and the body: not an affiliation
+        (
+            "Jane Lind said Greenpeace was wrong.",
+            "Jane Lind -member_of",
+        ),
+        // "citing a report by X": the report is cited, not its author
+        (
+            "Reuters cited a report by the World Bank.",
+            "Reuters -cites-> World Bank",
+        ),
+        // a nation before a meeting noun is where it happens, not who attends
+        (
+            "The Norway summit of the Nordic ministers ended on Monday.",
+            "Norway -attends",
+        ),
+        // a relation inside quoted words is what someone said, not what the article says
+        (
+            "Ola Berg said: \"Norway accused Iceland of lying to us.\"",
+            "Norway -accused",
+        ),
+    ];
+
+    #[test]
+    fn every_rule_finds_its_relation() {
+        for (body, want) in FOUND {
+            let got = relations(body);
+            assert!(
+                got.iter().any(|g| g == want),
+                "{body}\n  want {want}\n  got {got:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn what_the_rules_must_not_find() {
+        for (body, unwanted) in NOT_FOUND {
+            let got = relations(body);
+            assert!(
+                !got.iter().any(|g| g.starts_with(unwanted)),
+                "{body}\n  unwanted {unwanted}\n  got {got:#?}"
+            );
+        }
+    }
+
+    /// The reason makes "attacked" an accusation.
+    #[test]
+    fn attacked_with_a_reason_accuses() {
+        let got = relations("Iceland attacked Norway over the quota.");
+        assert!(got.contains(&"Iceland -accused-> Norway [accused.verb-object]".to_string()));
+    }
+
+    /// Deleting a rule (or a whole pass: `cites`, `meetings`, ...) fails
+    /// `every_rule_finds_its_relation`; adding one without a row fails here.
+    #[test]
+    fn every_rule_of_this_file_has_a_row() {
+        let ids = crate::extract::tests::rule_ids_of(include_str!("relation.rs"));
+        assert!(ids.len() >= 20, "{ids:?}");
+        for id in &ids {
+            let tag = format!("[{id}]");
+            assert!(
+                FOUND.iter().any(|(_, want)| want.ends_with(&tag)),
+                "no row for {id}"
+            );
+        }
+    }
+}

@@ -721,3 +721,165 @@ pub fn sentences_in(inp: &Input<'_, '_>, span: Span) -> std::ops::Range<usize> {
     let hi = inp.sents.partition_point(|x| x.span.start < span.end);
     lo..hi.max(lo)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::with_input;
+
+    /// The statements of an article body (paragraphs split by blank lines),
+    /// as `speaker: words [rule]`.
+    fn statements(body: &str) -> Vec<String> {
+        let text = format!("Fish talks\n\n{body}\n");
+        with_input(&text, |inp| {
+            find(inp)
+                .iter()
+                .map(|st| {
+                    let words = &inp.text[st.content.start..st.content.end];
+                    let who = &inp.ents.list[st.speaker].name;
+                    format!("{who}: {words} [{}]", st.rule)
+                })
+                .collect()
+        })
+    }
+
+    /// One row per rule: an article in wire style and a statement it must yield.
+    const FOUND: &[(&str, &str)] = &[
+        (
+            "Jane Lind said the talks would resume on Monday.",
+            "Jane Lind: the talks would resume on Monday. [said.subject-verb-content]",
+        ),
+        (
+            "The talks will resume on Monday, Jane Lind said.",
+            "Jane Lind: The talks will resume on Monday [said.content-subject-verb]",
+        ),
+        (
+            "\"We will not give up, and we will fish where we always have.\" Ali Khan said.",
+            "Ali Khan: We will not give up, and we will fish where we always have. [said.subject-verb-after-quote]",
+        ),
+        (
+            "The talks will resume on Monday, said Jane Lind.",
+            "Jane Lind: The talks will resume on Monday [said.quote-verb-speaker]",
+        ),
+        (
+            "Jane Lind said the talks had failed and added that Norway would not return.",
+            "Jane Lind: Norway would not return. [said.coordinated-verb]",
+        ),
+        (
+            "Jane Lind left the talks early, saying the offer was far too low.",
+            "Jane Lind: the offer was far too low. [said.participle-sentence-speaker]",
+        ),
+        (
+            "According to Jane Lind, the talks will resume on Monday.",
+            "Jane Lind: the talks will resume on Monday. [said.according-to-opens]",
+        ),
+        (
+            "The talks will resume on Monday, according to Jane Lind.",
+            "Jane Lind: The talks will resume on Monday [said.according-to-closes]",
+        ),
+        (
+            "Reuters quoted Ali Khan as saying the talks had failed.",
+            "Ali Khan: the talks had failed. [said.quoted-as-saying]",
+        ),
+        (
+            "The World Bank report shows that the fleet is too large.",
+            "World Bank report: the fleet is too large. [said.report-verb]",
+        ),
+        (
+            "Jane Lind said the talks had failed. \"We have done all we can and more.\"",
+            "Jane Lind: We have done all we can and more. [said.quote-paragraph-speaker]",
+        ),
+        (
+            "Jane Lind said the talks had failed.\n\n\"We have done all we can and more.\"",
+            "Jane Lind: We have done all we can and more. [said.quote-previous-paragraph]",
+        ),
+    ];
+
+    /// Articles whose speech verbs attribute nothing to the speaker named.
+    const NOT_FOUND: &[(&str, &str)] = &[
+        // an infinitive after the verb: not an attribution
+        (
+            "Jane Lind is said to be unwell after the talks.",
+            "Jane Lind:",
+        ),
+        // a request, not a statement
+        ("Norway asked Iceland to cut its quota by half.", "Norway:"),
+        // a noun after a determiner
+        (
+            "Ali Khan's report on the fleet was published in Oslo.",
+            "Ali Khan:",
+        ),
+        // passive: no speaker
+        ("Ali Khan was told the talks had failed.", "Ali Khan:"),
+        // a speech verb inside quoted words belongs to the quotation
+        (
+            "\"Ali Khan said it would rain all week,\" Jane Lind said.",
+            "Ali Khan:",
+        ),
+        // fewer than three words are not a statement
+        ("Jane Lind said no.", "Jane Lind:"),
+        ("No deal, said Jane Lind.", "Jane Lind:"),
+        // "agreed to": an infinitive, not an attribution
+        ("Norway agreed to cut its quota by half.", "Norway:"),
+        // a speech verb inside a quotation that nothing else covers
+        (
+            "\"Ali Khan told me the talks had failed,\" Jane Lind said on Monday in Oslo after the meeting.",
+            "Ali Khan:",
+        ),
+    ];
+
+    #[test]
+    fn every_rule_finds_its_statement() {
+        for (body, want) in FOUND {
+            let got = statements(body);
+            assert!(
+                got.iter().any(|g| g == want),
+                "{body}\n  want {want}\n  got {got:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn what_the_rules_must_not_attribute() {
+        for (body, unwanted) in NOT_FOUND {
+            let got = statements(body);
+            assert!(
+                !got.iter().any(|g| g.starts_with(unwanted)),
+                "{body}\n  unwanted {unwanted}\n  got {got:#?}"
+            );
+        }
+    }
+
+    /// The words attributed name what the statement is about, not its speaker.
+    #[test]
+    fn a_statement_is_about_the_entities_in_its_words() {
+        let text = "Fish talks\n\nJane Lind said Norway and Iceland had failed Jane Lind.\n";
+        let about: Vec<Vec<String>> = with_input(text, |inp| {
+            find(inp)
+                .iter()
+                .map(|st| {
+                    st.about
+                        .iter()
+                        .map(|&e| inp.ents.list[e].name.clone())
+                        .collect()
+                })
+                .collect()
+        });
+        assert_eq!(about, [["Norway", "Iceland"]]);
+    }
+
+    /// Deleting a rule fails `every_rule_finds_its_statement`; adding one
+    /// without a row fails here.
+    #[test]
+    fn every_rule_of_this_file_has_a_row() {
+        let ids = crate::extract::tests::rule_ids_of(include_str!("said.rs"));
+        assert!(ids.len() >= 10, "{ids:?}");
+        for id in &ids {
+            let tag = format!("[{id}]");
+            assert!(
+                FOUND.iter().any(|(_, want)| want.ends_with(&tag)),
+                "no row for {id}"
+            );
+        }
+    }
+}

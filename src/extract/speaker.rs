@@ -254,3 +254,148 @@ impl Tracker {
             .or_else(|| self.person(inp.ents, None))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{said, with_input};
+
+    /// The subject `subject_before` finds for the first `verb` of the first
+    /// sentence of `body`: a name, `he`, `she`, `title:WORD` or `-` (none).
+    fn subject_of(body: &str, verb: &str) -> String {
+        let text = format!("Fish talks\n\n{body}\n");
+        with_input(&text, |inp| {
+            let v = inp.sents[0]
+                .toks
+                .iter()
+                .position(|t| t.text == verb)
+                .expect("the verb is in the sentence");
+            match subject_before(inp, 0, v) {
+                None => "-".to_string(),
+                Some((Speaker::Entity(e), _)) => inp.ents.list[e].name.clone(),
+                Some((Speaker::He, _)) => "he".to_string(),
+                Some((Speaker::She, _)) => "she".to_string(),
+                Some((Speaker::Title(s, h), _)) => format!("title:{}", inp.sents[s].toks[h].text),
+            }
+        })
+    }
+
+    #[test]
+    fn the_subject_before_a_speech_verb() {
+        for (body, verb, want) in [
+            // a name right before the verb, across fillers and auxiliaries
+            ("Jane Lind said the talks had failed.", "said", "Jane Lind"),
+            (
+                "Jane Lind has also said the talks had failed.",
+                "said",
+                "Jane Lind",
+            ),
+            (
+                "Jane Lind would not say whether the talks had failed.",
+                "say",
+                "Jane Lind",
+            ),
+            // pronouns, resolved later
+            ("She said the talks had failed.", "said", "she"),
+            (
+                "He later told reporters the talks had failed.",
+                "told",
+                "he",
+            ),
+            // a definite title: the person last seen with it
+            (
+                "The prime minister said the talks had failed.",
+                "said",
+                "title:minister",
+            ),
+            (
+                "The Norwegian minister said the talks had failed.",
+                "said",
+                "title:minister",
+            ),
+            // the person, not the body named after "head of"
+            (
+                "Ali Khan, head of Greenpeace told reporters the fleet was too large.",
+                "told",
+                "Ali Khan",
+            ),
+            // a person set off by commas after a title
+            (
+                "The Fisheries Secretary, Jane Lind, said the talks had failed.",
+                "said",
+                "Jane Lind",
+            ),
+            // an apposition or a relative clause between the name and the verb
+            (
+                "Ali Khan, the head of the panel, said the fleet was too large.",
+                "said",
+                "Ali Khan",
+            ),
+            (
+                "Ali Khan, who chairs the panel, said the fleet was too large.",
+                "said",
+                "Ali Khan",
+            ),
+            // nothing to speak
+            ("The talks said nothing of the quota.", "said", "-"),
+            (
+                "Yesterday, the talks said nothing of the quota.",
+                "said",
+                "-",
+            ),
+        ] {
+            assert_eq!(subject_of(body, verb), want, "{body}");
+        }
+    }
+
+    /// The speakers of an article's statements, in order.
+    fn speakers(body: &str) -> Vec<String> {
+        let text = format!("Fish talks\n\n{body}\n");
+        with_input(&text, |inp| {
+            said::find(inp)
+                .iter()
+                .map(|st| inp.ents.list[st.speaker].name.clone())
+                .collect()
+        })
+    }
+
+    #[test]
+    fn pronouns_and_titles_find_the_person_last_spoken_of() {
+        for (body, want) in [
+            // "he" and "she" by the gender of the given name
+            (
+                "Jane Lind met Ali Khan in Oslo on Monday. He said the talks had failed.",
+                &["Ali Khan"][..],
+            ),
+            (
+                "Jane Lind met Ali Khan in Oslo on Monday. She said the talks had failed.",
+                &["Jane Lind"],
+            ),
+            // "he" is the last speaker when the names give no gender
+            (
+                "Ola Berg said the fleet was too large. He said the quota would stay.",
+                &["Ola Berg", "Ola Berg"],
+            ),
+            // a definite title: the person last seen with that title, not the subject
+            (
+                "Tomas Dahl met Prime Minister Ola Berg on Monday. The prime minister said the talks had failed.",
+                &["Ola Berg"],
+            ),
+        ] {
+            let got = speakers(body);
+            assert_eq!(got, want, "{body}");
+        }
+    }
+
+    /// "..., saying ...": the person who opened the sentence.
+    #[test]
+    fn the_subject_at_the_start_of_a_sentence() {
+        let text = "Fish talks\n\nNorway left the talks, saying the offer was too low.\n";
+        let got = with_input(text, |inp| {
+            subject_at_start(inp, 0).map(|e| inp.ents.list[e].name.clone())
+        });
+        assert_eq!(got.as_deref(), Some("Norway"));
+        let text = "Fish talks\n\nHe left the talks, saying the offer was too low.\n";
+        assert_eq!(with_input(text, |inp| subject_at_start(inp, 0)), None);
+    }
+}
