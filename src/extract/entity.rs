@@ -56,7 +56,7 @@ impl Entities {
 /// [`WordClass::VerbFiller`]: "has also said").
 pub fn speech_follows(toks: &[Tok<'_>], end: usize, lex: &Lexicon) -> bool {
     let mut j = end;
-    while j < toks.len() && lex.word_in(WordClass::VerbFiller, toks[j].text) {
+    while j < toks.len() && toks[j].is_exactly(WordClass::VerbFiller) {
         j += 1;
     }
     toks.get(j)
@@ -156,7 +156,7 @@ pub fn resolve(
                 }
                 Kind::Org(None) if m.end - m.start == 1 && toks[m.start].is_acronym() => {
                     acronym(&ents, ms, &ents.of[s], toks, k, lex).or_else(|| {
-                        acronym_evidence(toks, m.start, lex).then(|| {
+                        acronym_evidence(toks, m.start).then(|| {
                             ents.intern(NodeKind::Organization, org_key(&m.name), &m.name)
                                 .0
                         })
@@ -437,20 +437,20 @@ fn is_roman_numeral(word: &str) -> bool {
 }
 
 /// An unknown acronym acts as an organization when it speaks, owns or is cited.
-fn acronym_evidence(toks: &[Tok<'_>], start: usize, lex: &Lexicon) -> bool {
+fn acronym_evidence(toks: &[Tok<'_>], start: usize) -> bool {
     let next = toks.get(start + 1);
     next.is_some_and(|t| t.is_possessive())
-        || (start >= 1 && toks[start - 1].in_class(lex, WordClass::AcronymCue))
-        || (start >= 2 && toks[start - 2].in_class(lex, WordClass::SourceOpener))
+        || (start >= 1 && toks[start - 1].in_class(WordClass::AcronymCue))
+        || (start >= 2 && toks[start - 2].in_class(WordClass::SourceOpener))
 }
 
 /// A lone capitalised word after "head of", "chairman of", ", of", "at": an organization.
 fn org_context(toks: &[Tok<'_>], start: usize, lex: &Lexicon) -> bool {
     // "security firm Preventon", "shares in Guidant", "a bid for Rosneft"
-    if start >= 1 && lex.word_in(WordClass::OrgCue, toks[start - 1].text) {
+    if start >= 1 && toks[start - 1].is_exactly(WordClass::OrgCue) {
         return true;
     }
-    if start < 2 || !lex.word_in(WordClass::AffiliationPreposition, toks[start - 1].text) {
+    if start < 2 || !toks[start - 1].is_exactly(WordClass::AffiliationPreposition) {
         return false;
     }
     let before = &toks[start - 2];

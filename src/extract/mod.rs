@@ -39,7 +39,7 @@ fn analyse<R>(
     then: impl FnOnce(&said::Input<'_, '_>) -> R,
 ) -> R {
     let text = article.text.as_str();
-    let sents = token::sentences(article);
+    let sents = token::sentences(article, lexicon);
     // names first, then the meeting and report phrases around them (appended,
     // so the indices names use for their affiliations stay valid)
     let mentions: Vec<Vec<mention::Mention>> = sents
@@ -54,7 +54,7 @@ fn analyse<R>(
     let title = article.title.map(|span| token::SentToks {
         span,
         paragraph: usize::MAX,
-        toks: token::toks(text, span),
+        toks: token::toks(text, span, lexicon),
     });
     let title_mentions = title.as_ref().map(|t| mention::find(t, text, lexicon));
     let ents = entity::resolve(
