@@ -31,14 +31,14 @@ pub struct Args {
 }
 
 /// Negation among the auxiliaries ("not", "never", "didn't").
-fn is_negation(lex: &Lexicon, t: &Tok<'_>) -> bool {
-    t.in_class(lex, WordClass::AuxNegation) || (t.pos == Upos::Aux && t.text.ends_with("n't"))
+fn is_negation(t: &Tok<'_>) -> bool {
+    t.in_class(WordClass::AuxNegation) || (t.pos == Upos::Aux && t.text.ends_with("n't"))
 }
 
 /// Auxiliaries, adverbs and negation between a subject and its verb.
-fn filler(lex: &Lexicon, t: &Tok<'_>) -> bool {
-    matches!(t.pos, Upos::Aux | Upos::Adv | Upos::Part) && !t.in_class(lex, WordClass::To)
-        || is_negation(lex, t)
+fn filler(t: &Tok<'_>) -> bool {
+    matches!(t.pos, Upos::Aux | Upos::Adv | Upos::Part) && !t.in_class(WordClass::To)
+        || is_negation(t)
 }
 
 /// The group whose last chunk ends right at token `end`.
@@ -48,11 +48,11 @@ fn group_ending(ch: &Chunks, end: usize) -> Option<usize> {
 
 /// The group a group's phrase attaches to when it is the object of a
 /// preposition: "the talks" for "the border" in "the talks on the border".
-pub fn attached_to(lex: &Lexicon, toks: &[Tok<'_>], ch: &Chunks, g: usize) -> Option<usize> {
+pub fn attached_to(toks: &[Tok<'_>], ch: &Chunks, g: usize) -> Option<usize> {
     let start = ch.groups[g].start;
     (start > 0
         && toks[start - 1].pos == Upos::Adp
-        && !toks[start - 1].in_class(lex, WordClass::PassiveAgent))
+        && !toks[start - 1].in_class(WordClass::PassiveAgent))
     .then(|| group_ending(ch, start - 1))
     .flatten()
 }
@@ -74,14 +74,14 @@ pub fn args(lex: &Lexicon, toks: &[Tok<'_>], ch: &Chunks, v: usize, cue_end: usi
     let mut j = v;
     let mut negated = false;
     let mut be = false;
-    while j > 0 && filler(lex, &toks[j - 1]) {
+    while j > 0 && filler(&toks[j - 1]) {
         j -= 1;
-        negated |= is_negation(lex, &toks[j]);
+        negated |= is_negation(&toks[j]);
         be |= lex.word_in(WordClass::PassiveAuxiliary, toks[j].text);
     }
     let verb = &toks[v];
     let ing = verb.text.to_ascii_lowercase().ends_with("ing");
-    let by = |t: &Tok<'_>| t.in_class(lex, WordClass::PassiveAgent);
+    let by = |t: &Tok<'_>| t.in_class(WordClass::PassiveAgent);
     let by_next = toks.get(cue_end).is_some_and(by);
     // "was hosted by", or reduced: "a study released by", "the talks, held in Lima,"
     let reduced = !be && !ing && participle_form(lex, verb) && j > 0 && {
@@ -93,7 +93,7 @@ pub fn args(lex: &Lexicon, toks: &[Tok<'_>], ch: &Chunks, v: usize, cue_end: usi
     let subject = if reduced && toks[j - 1].text == "," {
         group_ending(ch, j - 1)
     } else {
-        subject_at(lex, toks, ch, j, ing, v)
+        subject_at(toks, ch, j, ing, v)
     };
     // object: the group after the cue, past adverbs
     let mut k = cue_end;
@@ -124,20 +124,13 @@ pub fn args(lex: &Lexicon, toks: &[Tok<'_>], ch: &Chunks, v: usize, cue_end: usi
 }
 
 /// The subject of a verb whose auxiliaries start at `j`.
-fn subject_at(
-    lex: &Lexicon,
-    toks: &[Tok<'_>],
-    ch: &Chunks,
-    j: usize,
-    ing: bool,
-    v: usize,
-) -> Option<usize> {
+fn subject_at(toks: &[Tok<'_>], ch: &Chunks, j: usize, ing: bool, v: usize) -> Option<usize> {
     if j == 0 {
         return None;
     }
     let p = &toks[j - 1];
     // "X, who ...", "the summit, which ...", "the report that ..."
-    if p.pos == Upos::Pron && p.in_class(lex, WordClass::ClauseRelative) && j >= 2 {
+    if p.pos == Upos::Pron && p.in_class(WordClass::ClauseRelative) && j >= 2 {
         let mut a = j - 1;
         if toks[a - 1].text == "," {
             a -= 1;
@@ -170,10 +163,10 @@ fn subject_at(
             .find(|&x| toks[x].pos.is_verbal() && toks[x].pos == Upos::Verb)?;
         if main < v {
             let mut m = main;
-            while m > 0 && filler(lex, &toks[m - 1]) {
+            while m > 0 && filler(&toks[m - 1]) {
                 m -= 1;
             }
-            return subject_at(lex, toks, ch, m, false, main);
+            return subject_at(toks, ch, m, false, main);
         }
     }
     None
@@ -189,7 +182,7 @@ mod tests {
     fn roles(text: &str, verb: &str) -> (Voice, String, String, String, bool) {
         let lex = Lexicon::embedded();
         let s = SentToks::of(text);
-        let ch = chunk(&lex, &s.toks, &[]);
+        let ch = chunk(&s.toks, &[]);
         let v = s.toks.iter().position(|t| t.text == verb).unwrap();
         let a = args(&lex, &s.toks, &ch, v, v + 1);
         let words = |g: Option<usize>| {

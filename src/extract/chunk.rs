@@ -10,7 +10,7 @@
 
 use super::mention::Mention;
 use super::token::Tok;
-use crate::lexicon::{Lexicon, WordClass};
+use crate::lexicon::WordClass;
 use crate::tag::Upos;
 
 /// Index of a chunk in its sentence's list.
@@ -48,8 +48,8 @@ pub struct Chunks {
 }
 
 /// Relative pronouns: they open a clause, never a noun phrase.
-fn relative(lex: &Lexicon, t: &Tok<'_>) -> bool {
-    t.pos == Upos::Pron && t.in_class(lex, WordClass::ClauseRelative)
+fn relative(t: &Tok<'_>) -> bool {
+    t.pos == Upos::Pron && t.in_class(WordClass::ClauseRelative)
 }
 
 fn nominal(t: &Tok<'_>) -> bool {
@@ -65,9 +65,8 @@ fn inside(t: &Tok<'_>) -> bool {
 }
 
 /// Chunk a sentence. Linear in its length.
-pub fn chunk(lex: &Lexicon, toks: &[Tok<'_>], mentions: &[Mention]) -> Chunks {
-    let relative = |t: &Tok<'_>| relative(lex, t);
-    let possessive_pronoun = |t: &Tok<'_>| t.in_class(lex, WordClass::PossessiveDeterminer);
+pub fn chunk(toks: &[Tok<'_>], mentions: &[Mention]) -> Chunks {
+    let possessive_pronoun = |t: &Tok<'_>| t.in_class(WordClass::PossessiveDeterminer);
     // the mention covering each token, longest first
     let mut owner: Vec<Option<usize>> = vec![None; toks.len()];
     let mut order: Vec<usize> = (0..mentions.len()).collect();
@@ -161,20 +160,20 @@ pub fn chunk(lex: &Lexicon, toks: &[Tok<'_>], mentions: &[Mention]) -> Chunks {
         }
         i = end;
     }
-    group(lex, toks, chunks)
+    group(toks, chunks)
 }
 
 /// What joins the items of a list, and its length in tokens: "and", "or"
 /// (tagged CCONJ), or "along with", "together with".
-fn joiner(lex: &Lexicon, toks: &[Tok<'_>], at: usize) -> Option<usize> {
+fn joiner(toks: &[Tok<'_>], at: usize) -> Option<usize> {
     let t = toks.get(at)?;
-    if t.pos == Upos::Cconj && t.in_class(lex, WordClass::ListJoiner) {
+    if t.pos == Upos::Cconj && t.in_class(WordClass::ListJoiner) {
         return Some(1);
     }
     let with = toks
         .get(at + 1)
-        .is_some_and(|n| n.in_class(lex, WordClass::Comitative));
-    (t.in_class(lex, WordClass::ListCompanion) && with).then_some(2)
+        .is_some_and(|n| n.in_class(WordClass::Comitative));
+    (t.in_class(WordClass::ListCompanion) && with).then_some(2)
 }
 
 /// A proper name rather than a description.
@@ -182,7 +181,7 @@ fn named(toks: &[Tok<'_>], c: &Chunk) -> bool {
     !c.mentions.is_empty() || toks[c.head].pos == Upos::Propn
 }
 
-fn group(lex: &Lexicon, toks: &[Tok<'_>], chunks: Vec<Chunk>) -> Chunks {
+fn group(toks: &[Tok<'_>], chunks: Vec<Chunk>) -> Chunks {
     let n = chunks.len();
     let mut groups: Vec<Group> = Vec::new();
     let mut c = 0;
@@ -201,7 +200,7 @@ fn group(lex: &Lexicon, toks: &[Tok<'_>], chunks: Vec<Chunk>) -> Chunks {
             if comma {
                 k += 1;
             }
-            let joined = joiner(lex, toks, k);
+            let joined = joiner(toks, k);
             if let Some(len) = joined {
                 k += len;
             }
@@ -216,7 +215,7 @@ fn group(lex: &Lexicon, toks: &[Tok<'_>], chunks: Vec<Chunk>) -> Chunks {
             }
             // a comma alone: a list goes on only if a joiner follows later,
             // otherwise it is an apposition of a name and a description
-            let ends_in_list = list_ahead(lex, toks, &chunks, last + 1);
+            let ends_in_list = list_ahead(toks, &chunks, last + 1);
             let appos = !listed
                 && members.len() == 1
                 && named(toks, &chunks[last]) != named(toks, next)
@@ -244,7 +243,7 @@ fn group(lex: &Lexicon, toks: &[Tok<'_>], chunks: Vec<Chunk>) -> Chunks {
 }
 
 /// From chunk `c` on, chunks separated by commas end in "and X".
-fn list_ahead(lex: &Lexicon, toks: &[Tok<'_>], chunks: &[Chunk], mut c: usize) -> bool {
+fn list_ahead(toks: &[Tok<'_>], chunks: &[Chunk], mut c: usize) -> bool {
     for _ in 0..16 {
         let Some(ch) = chunks.get(c) else {
             return false;
@@ -254,7 +253,7 @@ fn list_ahead(lex: &Lexicon, toks: &[Tok<'_>], chunks: &[Chunk], mut c: usize) -
         if comma {
             k += 1;
         }
-        if let Some(len) = joiner(lex, toks, k) {
+        if let Some(len) = joiner(toks, k) {
             return chunks.get(c + 1).is_some_and(|n| n.start == k + len);
         }
         if !comma || chunks.get(c + 1).is_none_or(|n| n.start != k) {
@@ -272,7 +271,7 @@ mod tests {
 
     fn phrases(text: &str) -> Vec<Vec<String>> {
         let s = SentToks::of(text);
-        let c = chunk(&Lexicon::embedded(), &s.toks, &[]);
+        let c = chunk(&s.toks, &[]);
         c.groups
             .iter()
             .map(|g| {

@@ -29,7 +29,7 @@ impl<'a> Doc<'a> {
     /// Analyse `article`. Linear in its length.
     pub fn new(article: &'a Article, lexicon: &Lexicon) -> Doc<'a> {
         let text = article.text.as_str();
-        let sents = token::sentences(article);
+        let sents = token::sentences(article, lexicon);
         // names first, then the meeting and report phrases around them
         // (appended, so the indices names use for their affiliations stay valid)
         let mentions: Vec<Vec<Mention>> = sents
@@ -44,7 +44,7 @@ impl<'a> Doc<'a> {
         let title = article.title.map(|span| SentToks {
             span,
             paragraph: usize::MAX,
-            toks: token::toks(text, span),
+            toks: token::toks(text, span, lexicon),
         });
         let title_mentions = title.as_ref().map(|t| mention::find(t, text, lexicon));
         let ents = entity::resolve(
@@ -61,7 +61,7 @@ impl<'a> Doc<'a> {
         let chunks = sents
             .iter()
             .zip(&mentions)
-            .map(|(s, ms)| chunk(lexicon, &s.toks, ms))
+            .map(|(s, ms)| chunk(&s.toks, ms))
             .collect();
         Doc {
             text,

@@ -69,7 +69,7 @@ impl Entities {
 /// [`WordClass::VerbFiller`]: "has also said").
 pub fn speech_follows(toks: &[Tok<'_>], end: usize, lex: &Lexicon) -> bool {
     let mut j = end;
-    while j < toks.len() && lex.word_in(WordClass::VerbFiller, toks[j].text) {
+    while j < toks.len() && toks[j].is_exactly(WordClass::VerbFiller) {
         j += 1;
     }
     toks.get(j)
@@ -200,7 +200,7 @@ pub fn resolve(
                 }
                 Kind::Org(None) if m.end - m.start == 1 && toks[m.start].is_acronym() => {
                     acronym(&ents, ms, &ents.of[s], toks, k).or_else(|| {
-                        acronym_evidence(toks, m.start, lex).then(|| {
+                        acronym_evidence(toks, m.start).then(|| {
                             ents.intern(NodeKind::Organization, org_key(&m.name), &m.name, lex)
                                 .0
                         })
@@ -499,20 +499,20 @@ fn is_roman_numeral(word: &str) -> bool {
 }
 
 /// An unknown acronym acts as an organization when it speaks, owns or is cited.
-fn acronym_evidence(toks: &[Tok<'_>], start: usize, lex: &Lexicon) -> bool {
+fn acronym_evidence(toks: &[Tok<'_>], start: usize) -> bool {
     let next = toks.get(start + 1);
     next.is_some_and(|t| t.is_possessive())
-        || (start >= 1 && toks[start - 1].in_class(lex, WordClass::AcronymCue))
-        || (start >= 2 && toks[start - 2].in_class(lex, WordClass::SourceOpener))
+        || (start >= 1 && toks[start - 1].in_class(WordClass::AcronymCue))
+        || (start >= 2 && toks[start - 2].in_class(WordClass::SourceOpener))
 }
 
 /// A lone capitalised word after "head of", "chairman of", ", of", "at": an organization.
 fn org_context(toks: &[Tok<'_>], start: usize, lex: &Lexicon) -> bool {
     // "security firm Preventon", "shares in Guidant", "a bid for Rosneft"
-    if start >= 1 && lex.word_in(WordClass::OrgCue, toks[start - 1].text) {
+    if start >= 1 && toks[start - 1].is_exactly(WordClass::OrgCue) {
         return true;
     }
-    if start < 2 || !lex.word_in(WordClass::AffiliationPreposition, toks[start - 1].text) {
+    if start < 2 || !toks[start - 1].is_exactly(WordClass::AffiliationPreposition) {
         return false;
     }
     let before = &toks[start - 2];
@@ -580,4 +580,206 @@ fn person_key(name: &str) -> String {
 fn org_key(name: &str) -> String {
     let l = name.to_lowercase();
     l.strip_prefix("the ").unwrap_or(&l).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::with_input;
+
+    /// The entities of an article, as `kind:name x mentions (other names)`.
+    fn entities(title: &str, body: &str) -> Vec<String> {
+        let text = format!("{title}\n\n{body}\n");
+        with_input(&text, |inp| {
+            inp.ents
+                .list
+                .iter()
+                .filter(|e| e.mentions > 0)
+                .map(|e| {
+                    let others: Vec<&str> = e
+                        .names
+                        .iter()
+                        .map(String::as_str)
+                        .filter(|n| *n != e.name)
+                        .collect();
+                    format!(
+                        "{}:{} x{} ({})",
+                        e.kind.as_str(),
+                        e.name,
+                        e.mentions,
+                        others.join("|")
+                    )
+                })
+                .collect()
+        })
+    }
+
+    #[test]
+    fn names_group_into_entities() {
+        for (title, body, want) in [
+            // a full name groups its later surname
+            (
+                "Fish talks",
+                "Jane Lind said the fleet was too large. Lind added that the quota would stay.",
+                "person:Jane Lind x2 (Lind)",
+            ),
+            // a middle initial does not make a second person
+            (
+                "Fish talks",
+                "George W. Keltic said the fleet was too large. George Keltic left.",
+                "person:George W. Keltic x2 (George Keltic)",
+            ),
+            // an unknown name is a person when it speaks ...
+            (
+                "Fish talks",
+                "Zorvan Keltic said the fleet was too large.",
+                "person:Zorvan Keltic x1 ()",
+            ),
+            // ... or holds a title after a comma
+            (
+                "Fish talks",
+                "Zorvan Keltic, director of the port, left on Monday.",
+                "person:Zorvan Keltic x1 ()",
+            ),
+            // ... or its surname has an honorific somewhere in the article
+            (
+                "Fish talks",
+                "Zorvan Keltic arrived in Oslo on Monday. Mr Keltic left on Tuesday.",
+                "person:Zorvan Keltic x2 (Keltic|Mr Keltic)",
+            ),
+            // a lone surname is a person when an honorific names it somewhere
+            (
+                "Fish talks",
+                "Mr Keltic arrived in Oslo. Keltic said the fleet was too large.",
+                "person:Keltic x2 (Mr Keltic)",
+            ),
+            // a nation by its name, its people and its capital
+            (
+                "Fish talks",
+                "Norway has left the talks. Norwegian officials said Oslo would not return.",
+                "nation:Norway x3 (Norwegian|Oslo)",
+            ),
+            (
+                "Fish talks",
+                "Norway has left the talks. Oslo has said it will not return.",
+                "nation:Norway x2 (Oslo)",
+            ),
+            // an acronym in brackets after the name it stands for
+            (
+                "Fish talks",
+                "The Northern Fisheries Authority (NFA) said the fleet was too large. The NFA said it would act.",
+                "organization:Northern Fisheries Authority x3 (NFA)",
+            ),
+            // ... also when it is not the initials
+            (
+                "Fish talks",
+                "The Northern Fisheries Authority (NORFA) said the fleet was too large.",
+                "organization:Northern Fisheries Authority x2 (NORFA)",
+            ),
+            // an acronym met before its name, by the initials
+            (
+                "Fish talks",
+                "The NFA said it would act. The Northern Fisheries Authority said the fleet was too large.",
+                "organization:Northern Fisheries Authority x2 (NFA)",
+            ),
+            // an unknown acronym that is spoken to
+            (
+                "Fish talks",
+                "Ola Berg told the WFTU that the fleet was too large.",
+                "organization:WFTU x1 ()",
+            ),
+            // a lone word after "firm" is a company
+            (
+                "Fish talks",
+                "Shares in the security firm Preventon rose on Monday.",
+                "organization:Preventon x1 ()",
+            ),
+            // "the board": the organization named before whose name ends so
+            (
+                "Fish talks",
+                "The Fisheries Board met on Monday. The board said the quota would stay.",
+                "organization:Fisheries Board x2 (board)",
+            ),
+            // a bare "the summit" is the last summit named
+            (
+                "Fish talks",
+                "Norway hosted the Bergen fisheries summit. The summit ended without a deal.",
+                "meeting:Bergen fisheries summit x2 (summit)",
+            ),
+            // the headline counts for nations named in the body
+            (
+                "Norway quits talks",
+                "Norway has left the talks.",
+                "nation:Norway x2 ()",
+            ),
+        ] {
+            let got = entities(title, body);
+            assert!(
+                got.iter().any(|g| g == want),
+                "{body}\n  want {want}\n  got {got:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn what_is_not_an_entity() {
+        for (title, body, unwanted) in [
+            // a name without evidence of a person
+            (
+                "Fish talks",
+                "Zorvan Keltic lies on the coast.",
+                "person:Zorvan Keltic",
+            ),
+            // a lone word with no honorific or title anywhere
+            (
+                "Fish talks",
+                "Keltic rose by three percent.",
+                "person:Keltic",
+            ),
+            // the headline never introduces a person
+            (
+                "Keltic quits",
+                "The board met on Monday in Oslo.",
+                "person:Keltic",
+            ),
+            // an unknown acronym that neither speaks, owns nor is spoken to
+            (
+                "Fish talks",
+                "Ola Berg visited QXR plants in Oslo.",
+                "organization:QXR",
+            ),
+            // a capital after "in" is a place, not its government
+            (
+                "Fish talks",
+                "Ola Berg arrived in Oslo on Monday.",
+                "nation:",
+            ),
+        ] {
+            let got = entities(title, body);
+            assert!(
+                !got.iter().any(|g| g.starts_with(unwanted)),
+                "{body}\n  unwanted {unwanted}\n  got {got:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn honorifics_give_a_gender_and_keep_two_people_apart() {
+        let text = "Fish talks\n\nMr Keltic met Mrs Keltic in Oslo. Mrs Keltic said the fleet was too large.\n";
+        let people: Vec<(String, Option<bool>)> = with_input(text, |inp| {
+            inp.ents
+                .list
+                .iter()
+                .filter(|e| e.kind == NodeKind::Person)
+                .map(|e| (e.name.clone(), e.female))
+                .collect()
+        });
+        assert_eq!(
+            people,
+            [
+                ("Keltic".to_string(), Some(false)),
+                ("Mrs Keltic".to_string(), Some(true))
+            ]
+        );
+    }
 }

@@ -83,8 +83,8 @@ const MAX_RUN: usize = 24;
 
 /// Words that may join the parts of a name only after a head word
 /// ([`WordClass::NameConnector`]: "Bank of England").
-fn is_of(t: &Tok<'_>, lex: &Lexicon) -> bool {
-    lex.word_in(WordClass::NameConnector, t.text)
+fn is_of(t: &Tok<'_>) -> bool {
+    t.is_exactly(WordClass::NameConnector)
 }
 
 /// Find the mentions of one sentence.
@@ -110,7 +110,7 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon) -> Vec<Mention> {
             if matches!(kind, Kind::Nation(..))
                 && toks
                     .get(end)
-                    .is_some_and(|t| lex.word_in(WordClass::NationBody, t.text))
+                    .is_some_and(|t| t.is_exactly(WordClass::NationBody))
             {
                 out.push(mention(sent, i, end + 1, kind, name));
                 i = end + 1;
@@ -123,12 +123,12 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon) -> Vec<Mention> {
                     i,
                     run_end,
                     Kind::Org(None),
-                    org_name(text, toks, i, run_end, lex),
+                    org_name(text, toks, i, run_end),
                 ));
                 i = run_end;
                 continue;
             }
-            if capital && !capital_is_government(toks, i, end, lex) {
+            if capital && !capital_is_government(toks, i, end) {
                 i = end;
                 continue;
             }
@@ -198,7 +198,7 @@ fn gazetteer(toks: &[Tok<'_>], i: usize, lex: &Lexicon) -> Option<(usize, Kind, 
             ));
         }
         // "The Washington Post" may be listed without its article
-        if n > 1 && run[0].in_class(lex, WordClass::DefiniteArticle) {
+        if n > 1 && run[0].in_class(WordClass::DefiniteArticle) {
             let k2 = key(&run[1..]);
             if let Some(o) = lex.organization(&k2) {
                 return Some((i + n, Kind::Org(Some(o)), lex.organizations[o].name.clone()));
@@ -210,9 +210,9 @@ fn gazetteer(toks: &[Tok<'_>], i: usize, lex: &Lexicon) -> Option<(usize, Kind, 
 
 /// A capital stands for its government when it is not a place: not after
 /// "in"/"to"/"from"..., and it acts ("Washington has", "Beijing's stand").
-fn capital_is_government(toks: &[Tok<'_>], i: usize, end: usize, lex: &Lexicon) -> bool {
+fn capital_is_government(toks: &[Tok<'_>], i: usize, end: usize) -> bool {
     let before = i.checked_sub(1).map(|j| &toks[j]);
-    if before.is_some_and(|b| b.in_class(lex, WordClass::PlaceBefore)) {
+    if before.is_some_and(|b| b.in_class(WordClass::PlaceBefore)) {
         return false;
     }
     match toks.get(end) {
@@ -299,23 +299,21 @@ fn run_end(toks: &[Tok<'_>], i: usize, lex: &Lexicon) -> usize {
             && (next_cap(j + 1)
                 || (toks
                     .get(j + 1)
-                    .is_some_and(|n| lex.word_in(WordClass::DefiniteArticle, n.text))
+                    .is_some_and(|n| n.is_exactly(WordClass::DefiniteArticle))
                     && next_cap(j + 2)))
         {
-            if lex.word_in(WordClass::NameJoiner, t.text) && next_cap(j + 1) {
+            if t.is_exactly(WordClass::NameJoiner) && next_cap(j + 1) {
                 j += 1;
                 continue;
             }
             // "Iran and the European Union" is two names: "the" follows only "of"/"for"
-            let the = |n: &Tok<'_>| lex.word_in(WordClass::DefiniteArticle, n.text);
+            let the = |n: &Tok<'_>| n.is_exactly(WordClass::DefiniteArticle);
             let the_next = toks.get(j + 1).is_some_and(the);
             // "the World Bank on Monday": a day or month never continues a name
-            let stop_next = toks.get(j + 1).is_some_and(|n| {
-                n.in_class(lex, WordClass::Day) || n.in_class(lex, WordClass::Month)
-            });
-            if (is_of(t, lex) && !stop_next)
-                || (lex.word_in(WordClass::NameAnd, t.text) && !the_next)
-            {
+            let stop_next = toks
+                .get(j + 1)
+                .is_some_and(|n| n.in_class(WordClass::Day) || n.in_class(WordClass::Month));
+            if (is_of(t) && !stop_next) || (t.is_exactly(WordClass::NameAnd) && !the_next) {
                 plain_end.get_or_insert(end);
                 j += 1;
                 // "Secretary of State for the Family"
@@ -343,9 +341,7 @@ fn joined_run_holds(run: &[Tok<'_>], lex: &Lexicon) -> bool {
     }
     if org_head_end(run, lex) == Some(run.len()) {
         // "Quarterly Economic Commentary of Strathclyde University" is two names
-        let of = run
-            .iter()
-            .position(|t| lex.word_in(WordClass::Partitive, t.text));
+        let of = run.iter().position(|t| t.is_exactly(WordClass::Partitive));
         // and "Commanders of the Korean People's Army" is people of a name
         let people_of = |o: usize| {
             run[..o].iter().all(|t| {
@@ -363,10 +359,9 @@ fn joined_run_holds(run: &[Tok<'_>], lex: &Lexicon) -> bool {
         });
         return !two_names;
     }
-    let and_the = |t: &Tok<'_>| {
-        lex.word_in(WordClass::NameAnd, t.text) || lex.word_in(WordClass::DefiniteArticle, t.text)
-    };
-    let last_conn = run.iter().rposition(|t| is_of(t, lex) || and_the(t));
+    let and_the =
+        |t: &Tok<'_>| t.is_exactly(WordClass::NameAnd) || t.is_exactly(WordClass::DefiniteArticle);
+    let last_conn = run.iter().rposition(|t| is_of(t) || and_the(t));
     let last_head = run
         .iter()
         .rposition(|t| lex.is_title_head(t.text) || lex.is_honorific(t.text));
@@ -374,7 +369,7 @@ fn joined_run_holds(run: &[Tok<'_>], lex: &Lexicon) -> bool {
         lex.is_title_head(t.text)
             || lex.is_title_modifier(t.text)
             || lex.is_honorific(t.text)
-            || is_of(t, lex)
+            || is_of(t)
             || and_the(t)
     };
     matches!((last_conn, last_head), (Some(c), Some(h)) if c < h && h + 1 < run.len() && run[..h].iter().all(title_word))
@@ -395,14 +390,14 @@ fn org_head_end(run: &[Tok<'_>], lex: &Lexicon) -> Option<usize> {
     }
     // "Church of Scientology", "Bank of England": a head followed by of/for + capitalised words
     let h = run.iter().position(is_head)?;
-    if run.get(h + 1).is_some_and(|t| is_of(t, lex)) {
+    if run.get(h + 1).is_some_and(is_of) {
         return Some(run.len());
     }
     None
 }
 
-fn org_name(text: &str, toks: &[Tok<'_>], start: usize, end: usize, lex: &Lexicon) -> String {
-    let s = if toks[start].in_class(lex, WordClass::DefiniteArticle) {
+fn org_name(text: &str, toks: &[Tok<'_>], start: usize, end: usize) -> String {
+    let s = if toks[start].in_class(WordClass::DefiniteArticle) {
         start + 1
     } else {
         start
@@ -448,7 +443,7 @@ fn classify_run(
             && g_end <= end
         {
             if !matches!(kind, Kind::Nation(_, NationForm::Capital))
-                || capital_is_government(toks, s, g_end, lex)
+                || capital_is_government(toks, s, g_end)
             {
                 out.push(mention(sent, s, g_end, kind, name));
             }
@@ -471,7 +466,7 @@ fn classify_run(
                 s,
                 s + e,
                 Kind::Org(None),
-                org_name(text, toks, s, s + e, lex),
+                org_name(text, toks, s, s + e),
             ));
             return;
         }
@@ -488,7 +483,7 @@ fn classify_run(
             lex.is_title_modifier(t.text)
                 || lex.is_title_head(t.text)
                 || lex.is_honorific(t.text)
-                || lex.word_in(WordClass::TitleJoiner, t.text)
+                || t.is_exactly(WordClass::TitleJoiner)
                 || (t.cap && !lex.is_given_name(t.text))
         });
         if title_ok && h + 1 < end {
@@ -507,7 +502,7 @@ fn classify_run(
     if name_toks.is_empty() {
         return; // a title alone: "Foreign Secretary"
     }
-    if name_toks.len() == 1 && lex.word_in(WordClass::CapitalisedPronoun, name_toks[0].text) {
+    if name_toks.len() == 1 && name_toks[0].is_exactly(WordClass::CapitalisedPronoun) {
         return; // "He" is also a family name, but never alone
     }
     if name_toks.len() > 5 || name_toks.iter().any(|t| !name_like(t, lex)) {
@@ -578,7 +573,7 @@ fn name_like(t: &Tok<'_>, lex: &Lexicon) -> bool {
         || t.text == "-"
         || t.text == "&"
         || particle_name(t.text, lex)
-        || lex.word_in(WordClass::NameJoiner, t.text)
+        || t.is_exactly(WordClass::NameJoiner)
         || (t.is_word() && t.text.contains('-'))
 }
 

@@ -56,23 +56,27 @@ pub fn extract_within(
 
 /// Extract the raw graph of one article.
 pub fn extract(article: &Article, lexicon: &Lexicon) -> Graph {
-    let text = article.text.as_str();
     let doc = doc::Doc::new(article, lexicon);
-    let input = doc.input(lexicon);
     // every pass reads every token of every sentence at least once
     let tokens: usize = doc.sents.iter().map(|s| s.toks.len()).sum();
     budget::spend(tokens as u64);
-    let statements = said::find(&input);
-    let mut relations = relation::find(&input);
-    relations.extend(relation::from_statements(&input, &statements));
+    build(article, &doc, &doc.input(lexicon))
+}
+
+/// Statements and relations of the analysed article, as a graph.
+fn build(article: &Article, doc: &doc::Doc<'_>, input: &said::Input<'_, '_>) -> Graph {
+    let (text, ents) = (input.text, input.ents);
+    let statements = said::find(input);
+    let mut relations = relation::find(input);
+    relations.extend(relation::from_statements(input, &statements));
     for (s, ch) in doc.chunks.iter().enumerate() {
-        pattern::apply(&input, s, ch, lexicon.rules(), &mut relations);
+        pattern::apply(input, s, ch, input.lex.rules(), &mut relations);
     }
 
     let mut b = Builder::new(article);
     // entities
-    let mut ids: Vec<Option<String>> = vec![None; doc.ents.list.len()];
-    for (e, ent) in doc.ents.list.iter().enumerate() {
+    let mut ids: Vec<Option<String>> = vec![None; ents.list.len()];
+    for (e, ent) in ents.list.iter().enumerate() {
         if ent.mentions == 0 || ent.latent {
             continue;
         }
@@ -118,7 +122,7 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Graph {
     for r in &relations {
         // a bare "the summit" becomes a node when a relation reaches it
         for e in [r.source, r.target] {
-            let ent = &doc.ents.list[e];
+            let ent = &ents.list[e];
             if ids[e].is_none() && ent.latent && ent.mentions > 0 {
                 ids[e] = Some(b.node(ent.kind, &ent.name, ent.names.iter().cloned(), ent.mentions));
             }
@@ -238,6 +242,16 @@ impl<'a> Builder<'a> {
             .or_default();
         add_evidence(set, ev);
     }
+}
+
+/// For the unit tests of the steps: analyse `text` (a title line, a blank
+/// line, then the body, as in a file) with the embedded tables.
+#[cfg(test)]
+pub(crate) fn with_input<R>(text: &str, then: impl FnOnce(&said::Input<'_, '_>) -> R) -> R {
+    let lex = Lexicon::embedded();
+    let article = Article::from_bytes("t", text.as_bytes()).unwrap().0;
+    let doc = doc::Doc::new(&article, &lex);
+    then(&doc.input(&lex))
 }
 
 #[cfg(test)]
@@ -393,6 +407,15 @@ mod tests {
         })
     }
 
+    /// The rule ids written in one source file, outside tests: the unit
+    /// tests of each step check that every one has an example.
+    pub(super) fn rule_ids_of(src: &str) -> BTreeSet<String> {
+        literals_outside_tests(src)
+            .into_iter()
+            .filter(|l| is_rule_id(l))
+            .collect()
+    }
+
     /// The rule ids written in the extractor's code, outside tests.
     fn rule_ids_in_code() -> BTreeSet<String> {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/extract");
@@ -400,12 +423,7 @@ mod tests {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "rs") {
-                let src = std::fs::read_to_string(&path).unwrap();
-                ids.extend(
-                    literals_outside_tests(&src)
-                        .into_iter()
-                        .filter(|l| is_rule_id(l)),
-                );
+                ids.extend(rule_ids_of(&std::fs::read_to_string(&path).unwrap()));
             }
         }
         ids

@@ -28,12 +28,12 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
         // "the board", "the ministry": an organization named before
         if !t.cap
             && h > 0
-            && toks[h - 1].in_class(lex, WordClass::DefiniteArticle)
+            && toks[h - 1].in_class(WordClass::DefiniteArticle)
             && toks.get(h + 1).is_none_or(|n| {
                 !n.is_word()
                     || n.cap
                     || lex.verb(&lower(n.text)).is_some()
-                    || lex.word_in(WordClass::OrgRefVerb, n.text)
+                    || n.is_exactly(WordClass::OrgRefVerb)
             })
         {
             let mut chars = t.text.chars();
@@ -66,7 +66,7 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
         {
             continue;
         }
-        if h > 0 && toks[h - 1].in_class(lex, WordClass::VerbBefore) {
+        if h > 0 && toks[h - 1].in_class(WordClass::VerbBefore) {
             continue;
         }
         let (start, determiner) = left_edge(toks, h, lex);
@@ -80,7 +80,7 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
             (t.cap && (j > 0 || in_name(j)))
                 || t.is_possessive()
                 || t.kind == TokenKind::Number
-                || lex.word_in(WordClass::Ordinal, t.text)
+                || t.is_exactly(WordClass::Ordinal)
         }) || names_in(h + 1, extent)
             || pp_ends.first().is_some_and(|&e| {
                 toks[h + 1..e]
@@ -88,7 +88,7 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
                     .any(|t| t.cap || t.kind == TokenKind::Number)
             });
         // "regular meetings": a plural is generic unless a name pins it down
-        let plural = t.text.ends_with('s') && !t.in_class(lex, WordClass::UncountableS);
+        let plural = t.text.ends_with('s') && !t.in_class(WordClass::UncountableS);
         let specific = if plural {
             specific && (names_in(start, h) || names_in(h + 1, extent))
         } else {
@@ -97,17 +97,17 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
         // "according to a two-year study", "citing a report": a source in its own right
         let cited = start >= 2 && {
             let (a, b) = (&toks[start - 1], &toks[start - 2]);
-            (b.in_class(lex, WordClass::SourceOpener) && a.in_class(lex, WordClass::To))
-                || a.in_class(lex, WordClass::CitingForm)
-                || b.in_class(lex, WordClass::CitingForm)
+            (b.in_class(WordClass::SourceOpener) && a.in_class(WordClass::To))
+                || a.in_class(WordClass::CitingForm)
+                || b.in_class(WordClass::CitingForm)
         };
         // "a letter seen by Sky News"
         let seen_by = toks
             .get(h + 1)
-            .is_some_and(|t| lex.word_in(WordClass::DocumentVerb, t.text))
+            .is_some_and(|t| t.is_exactly(WordClass::DocumentVerb))
             && toks
                 .get(h + 2)
-                .is_some_and(|t| t.in_class(lex, WordClass::PassiveAgent));
+                .is_some_and(|t| t.in_class(WordClass::PassiveAgent));
         let specific = specific || cited || seen_by;
         let definite = determiner
             .as_deref()
@@ -166,7 +166,7 @@ fn left_edge(toks: &[Tok<'_>], h: usize, lex: &Lexicon) -> (usize, Option<String
         let before_name = t.is_word() && !t.cap && toks[start].cap;
         // "to resume talks": a word after "to" is a verb
         let infinitive = start >= 2
-            && toks[start - 2].in_class(lex, WordClass::InfinitiveMarker)
+            && toks[start - 2].in_class(WordClass::InfinitiveMarker)
             && t.is_word()
             && !t.cap;
         if infinitive {
@@ -176,7 +176,7 @@ fn left_edge(toks: &[Tok<'_>], h: usize, lex: &Lexicon) -> (usize, Option<String
         let participle = !ok
             && l.ends_with("ed")
             && start >= 2
-            && toks[start - 2].in_class(lex, WordClass::Determiner);
+            && toks[start - 2].in_class(WordClass::Determiner);
         if (!ok && !participle) || before_name {
             break;
         }
@@ -219,8 +219,8 @@ fn right_edge(toks: &[Tok<'_>], h: usize, lex: &Lexicon) -> Vec<usize> {
             if lex.word_in(WordClass::ClauseOpener, &l) {
                 break;
             }
-            let and = lex.word_in(WordClass::Coordinator, t.text);
-            if k > j + 1 && lex.word_in(WordClass::PhrasePreposition, t.text) && !(between && and) {
+            let and = t.is_exactly(WordClass::Coordinator);
+            if k > j + 1 && t.is_exactly(WordClass::PhrasePreposition) && !(between && and) {
                 break;
             }
             if and && !between {

@@ -158,7 +158,7 @@ fn fillers_up(
         if !found.is_empty() {
             return found;
         }
-        at = attached_to(inp.lex, toks, ch, g);
+        at = attached_to(toks, ch, g);
     }
     Vec::new()
 }

@@ -6,7 +6,7 @@
 //! "the talks" or "a report" does not litter the graph.
 
 use crate::graph::{EdgeKind, NodeKind};
-use crate::lexicon::{Lexicon, NounClass, VerbClass, WordClass, lower};
+use crate::lexicon::{NounClass, VerbClass, WordClass, lower};
 
 use super::mention::{Kind, Mention};
 use super::said::{Input, Statement};
@@ -113,7 +113,7 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         if comma {
             j += 1;
         }
-        let affiliation_prep = |t: &Tok<'_>| t.in_class(inp.lex, WordClass::AffiliationPreposition);
+        let affiliation_prep = |t: &Tok<'_>| t.in_class(WordClass::AffiliationPreposition);
         let direct_of = !comma && toks.get(j).is_some_and(affiliation_prep);
         if !comma && !direct_of {
             continue;
@@ -129,8 +129,7 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
                 break;
             }
             if toks[j..m2.start].iter().any(|t| {
-                matches!(t.text, "," | ";" | "(" | ")")
-                    || t.in_class(inp.lex, WordClass::AffiliationBreak)
+                matches!(t.text, "," | ";" | "(" | ")") || t.in_class(WordClass::AffiliationBreak)
             }) {
                 break;
             }
@@ -200,13 +199,13 @@ fn subject(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<(usize, usize)> {
     let lex = inp.lex;
     let mut j = v;
     while j > 0
-        && (lex.word_in(WordClass::VerbFiller, toks[j - 1].text)
-            || lex.word_in(WordClass::SubjectGap, toks[j - 1].text))
+        && (toks[j - 1].is_exactly(WordClass::VerbFiller)
+            || toks[j - 1].is_exactly(WordClass::SubjectGap))
     {
         j -= 1;
     }
     // "X, who will hold talks"
-    if j >= 2 && toks[j - 1].in_class(lex, WordClass::PersonRelative) && toks[j - 2].text == "," {
+    if j >= 2 && toks[j - 1].in_class(WordClass::PersonRelative) && toks[j - 2].text == "," {
         j -= 2;
     }
     // "The Chilean government accused ...", "Chinese officials met ...": the body they speak for
@@ -218,7 +217,7 @@ fn subject(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<(usize, usize)> {
         j -= 1;
     }
     // "He also blamed Colombia": the person who last opened a sentence
-    if j > 0 && is_he_or_she(&toks[j - 1], lex) {
+    if j > 0 && is_he_or_she(&toks[j - 1]) {
         return last_subject_person(inp, s).map(|e| (e, j - 1));
     }
     let ms = &inp.mentions[s];
@@ -236,14 +235,14 @@ fn object(inp: &Input<'_, '_>, s: usize, from: usize, to: usize) -> Option<usize
 }
 
 /// "he" or "she", in any case.
-fn is_he_or_she(t: &Tok<'_>, lex: &Lexicon) -> bool {
-    t.in_class(lex, WordClass::MalePronoun) || t.in_class(lex, WordClass::FemalePronoun)
+fn is_he_or_she(t: &Tok<'_>) -> bool {
+    t.in_class(WordClass::MalePronoun) || t.in_class(WordClass::FemalePronoun)
 }
 
-fn negated_before(toks: &[Tok<'_>], v: usize, lex: &Lexicon) -> bool {
+fn negated_before(toks: &[Tok<'_>], v: usize) -> bool {
     toks[v.saturating_sub(4)..v]
         .iter()
-        .any(|t| t.in_class(lex, WordClass::Negation))
+        .any(|t| t.in_class(WordClass::Negation))
 }
 
 /// "X accused Y of ...", "Y was accused by X", "X blamed Y for ...",
@@ -257,7 +256,7 @@ fn accused(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             .find(|&j| {
                 matches!(toks[j].text, "," | "." | ";" | ":")
                     || toks[j].is_quote()
-                    || toks[j].in_class(lex, WordClass::RelativePronoun)
+                    || toks[j].in_class(WordClass::RelativePronoun)
             })
             .unwrap_or(toks.len())
     };
@@ -274,29 +273,29 @@ fn accused(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         if lex.word_in(WordClass::ReasonedAccusation, &lemma) {
             let reason = toks[v + 1..(v + 8).min(toks.len())]
                 .iter()
-                .any(|t| t.in_class(lex, WordClass::AccusationReason));
+                .any(|t| t.in_class(WordClass::AccusationReason));
             if !reason {
                 continue;
             }
         }
         // "alleged hacking": an adjective, not an accusation
         if lex.word_in(WordClass::ParticipleAdjective, &lemma)
-            && toks.get(v + 1).is_some_and(|t| {
-                t.is_word() && !t.cap && !t.in_class(lex, WordClass::Complementizer)
-            })
+            && toks
+                .get(v + 1)
+                .is_some_and(|t| t.is_word() && !t.cap && !t.in_class(WordClass::Complementizer))
         {
             continue;
         }
-        let negated = negated_before(toks, v, lex);
-        let passive = v > 0 && lex.word_in(WordClass::PassiveAuxiliary, toks[v - 1].text);
+        let negated = negated_before(toks, v);
+        let passive = v > 0 && toks[v - 1].is_exactly(WordClass::PassiveAuxiliary);
         let (sources, targets, rule): (Vec<usize>, Vec<usize>, &'static str) = if passive {
             let by = (v + 1..(v + 6).min(toks.len()))
-                .find(|&j| toks[j].in_class(lex, WordClass::PassiveAgent));
+                .find(|&j| toks[j].in_class(WordClass::PassiveAgent));
             let sources = by
                 .map(|b| entities_in(inp, s, b + 1, clause_end(b + 1)))
                 .unwrap_or_default();
             let mut aux = v - 1;
-            while aux > 0 && lex.word_in(WordClass::PassiveChain, toks[aux - 1].text) {
+            while aux > 0 && toks[aux - 1].is_exactly(WordClass::PassiveChain) {
                 aux -= 1;
             }
             let targets = match subject(inp, s, v) {
@@ -318,7 +317,7 @@ fn accused(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             let np_end = (v + 1..toks.len())
                 .find(|&j| {
                     matches!(toks[j].text, "," | "." | ";")
-                        || lex.word_in(WordClass::ObjectEnd, toks[j].text)
+                        || toks[j].is_exactly(WordClass::ObjectEnd)
                         || j > v + 8
                 })
                 .unwrap_or(toks.len());
@@ -326,7 +325,7 @@ fn accused(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             if targets.is_empty() && lex.word_in(WordClass::BlameOn, &lemma) {
                 // "blamed the crisis on X"
                 if let Some(o) = (v + 1..(v + 8).min(toks.len()))
-                    .find(|&j| toks[j].in_class(lex, WordClass::BlameOnPreposition))
+                    .find(|&j| toks[j].in_class(WordClass::BlameOnPreposition))
                 {
                     targets = entities_in(inp, s, o + 1, clause_end(o + 1));
                     rule = "accused.blame-on";
@@ -335,7 +334,7 @@ fn accused(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             if targets.is_empty()
                 && toks[..v]
                     .iter()
-                    .any(|t| t.in_class(lex, WordClass::RelativeThat))
+                    .any(|t| t.in_class(WordClass::RelativeThat))
             {
                 // "a policy which the UN has criticised": the main clause's subjects
                 targets = sentence_subjects(inp, s);
@@ -384,11 +383,7 @@ pub fn from_statements(inp: &Input<'_, '_>, statements: &[Statement]) -> Vec<Rel
             else {
                 continue;
             };
-            if cue > 0
-                && inp
-                    .lex
-                    .word_in(WordClass::CriticismNegation, toks[cue - 1].text)
-            {
+            if cue > 0 && toks[cue - 1].is_exactly(WordClass::CriticismNegation) {
                 continue;
             }
             for (k, m) in inp.mentions[s].iter().enumerate() {
@@ -499,7 +494,7 @@ fn sentence_subjects(inp: &Input<'_, '_>, s: usize) -> Vec<usize> {
     let toks = &inp.sents[s].toks;
     let ms = &inp.mentions[s];
     let lex = inp.lex;
-    if toks.first().is_some_and(|t| is_he_or_she(t, lex)) {
+    if toks.first().is_some_and(|t| is_he_or_she(t)) {
         return last_subject_person(inp, s).into_iter().collect();
     }
     // a mention that only modifies ("The Indian firm") or is a title's affiliation is not a subject
@@ -516,7 +511,7 @@ fn sentence_subjects(inp: &Input<'_, '_>, s: usize) -> Vec<usize> {
     };
     let opening = toks
         .iter()
-        .position(|t| t.in_class(lex, WordClass::Complementizer))
+        .position(|t| t.in_class(WordClass::Complementizer))
         .map_or(0, |p| p + 1);
     let mut out = Vec::new();
     let mut next = None::<usize>;
@@ -530,7 +525,7 @@ fn sentence_subjects(inp: &Input<'_, '_>, s: usize) -> Vec<usize> {
             Some(n) => {
                 at <= n + 2
                     && toks[n.min(at)..at].iter().all(|t| {
-                        t.in_class(lex, WordClass::Coordinator)
+                        t.in_class(WordClass::Coordinator)
                             || t.text == ","
                             || t.is_word() && !t.cap && lex.is_title_head(t.text)
                             || lex.is_title_modifier(t.text)
@@ -569,7 +564,7 @@ fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         // between X and Y / with X
         let mut pp_start = n.head + 1;
         for &pp_end in &n.pp_ends {
-            if toks[pp_start].in_class(lex, WordClass::AttendeePreposition) {
+            if toks[pp_start].in_class(WordClass::AttendeePreposition) {
                 add(
                     people_in(inp, s, pp_start + 1, pp_end),
                     "attends.meeting-between",
@@ -596,7 +591,7 @@ fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         });
         if let Some(v) = cue {
             // "X is at the summit": the sentence's subjects; "X attended": the verb's
-            if lex.word_in(WordClass::AttendPreposition, toks[v].text) {
+            if toks[v].is_exactly(WordClass::AttendPreposition) {
                 add(sentence_subjects(inp, s), "attends.at-meeting");
             } else {
                 add(
@@ -604,7 +599,7 @@ fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
                     "attends.subject-verb-meeting",
                 );
             }
-            if toks[v].in_class(lex, WordClass::MeetForm) {
+            if toks[v].in_class(WordClass::MeetForm) {
                 add(
                     entities_in(inp, s, v + 1, before),
                     "attends.met-object-meeting",
@@ -636,7 +631,7 @@ fn reports(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         let mut authors: Vec<(usize, &'static str)> = Vec::new();
         if toks
             .get(n.head + 1)
-            .is_some_and(|t| t.in_class(inp.lex, WordClass::AuthorPreposition))
+            .is_some_and(|t| t.in_class(WordClass::AuthorPreposition))
         {
             authors.extend(
                 entities_in(inp, s, n.head + 2, n.extent)
@@ -721,14 +716,13 @@ fn it_subject(inp: &Input<'_, '_>, s: usize) -> Option<usize> {
 /// "According to Y, quoting X", "a letter seen by X".
 fn cites(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
     let toks = &inp.sents[s].toks;
-    let lex = inp.lex;
     for v in 0..toks.len() {
         let l = toks[v].text.to_lowercase();
         // "a leaked letter seen by Sky News": the outlet cites the document
-        if lex.word_in(WordClass::DocumentVerb, &l)
+        if toks[v].in_class(WordClass::DocumentVerb)
             && toks
                 .get(v + 1)
-                .is_some_and(|t| t.in_class(lex, WordClass::PassiveAgent))
+                .is_some_and(|t| t.in_class(WordClass::PassiveAgent))
         {
             let doc = inp.mentions[s]
                 .iter()
@@ -777,7 +771,7 @@ fn cites(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         // only the first name, unless a list follows ("critics like A and B")
         if !toks[v + 1..end]
             .iter()
-            .any(|t| t.in_class(lex, WordClass::ListOpener))
+            .any(|t| t.in_class(WordClass::ListOpener))
         {
             dsts.truncate(1);
         }
@@ -791,7 +785,7 @@ fn cites(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             })
             .or_else(|| {
                 // "It quoted X": the organization that last opened a sentence
-                (v == 1 && toks[0].in_class(lex, WordClass::NeuterPronoun))
+                (v == 1 && toks[0].in_class(WordClass::NeuterPronoun))
                     .then(|| it_subject(inp, s).map(|e| (e, "cites.it-verb-object")))
                     .flatten()
             });
@@ -813,4 +807,222 @@ fn nearest_before(inp: &Input<'_, '_>, s: usize, end: usize) -> Option<usize> {
         .filter(|(_, m)| m.nominal.is_none() && m.end <= end && m.end + 3 >= end)
         .max_by_key(|(_, m)| m.end)
         .and_then(|(k, _)| inp.ents.of[s][k])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{said, with_input};
+
+    /// The relations of an article body, as `source -kind-> target [rule]`
+    /// (`-kind!->` when negated): those of [`find`], then of [`from_statements`].
+    fn relations(body: &str) -> Vec<String> {
+        let text = format!("Fish talks\n\n{body}\n");
+        with_input(&text, |inp| {
+            let statements = said::find(inp);
+            let mut rs = find(inp);
+            rs.extend(from_statements(inp, &statements));
+            rs.iter()
+                .map(|r| {
+                    let name = |e: usize| inp.ents.list[e].name.clone();
+                    let neg = if r.negated { "!" } else { "" };
+                    let (s, k, t) = (name(r.source), r.kind.as_str(), name(r.target));
+                    format!("{s} -{k}{neg}-> {t} [{}]", r.rule)
+                })
+                .collect()
+        })
+    }
+
+    /// One row per rule: an article in wire style and a relation it must yield.
+    const FOUND: &[(&str, &str)] = &[
+        // member_of
+        (
+            "Norwegian Fisheries Minister Ola Berg said the quota would stay.",
+            "Ola Berg -member_of-> Norway [member_of.affiliation-title]",
+        ),
+        (
+            "Greenpeace's director, Jane Lind, said the fleet was too large.",
+            "Jane Lind -member_of-> Greenpeace [member_of.possessive-title]",
+        ),
+        (
+            "Jane Lind, a spokeswoman for Greenpeace, said the fleet was too large.",
+            "Jane Lind -member_of-> Greenpeace [member_of.apposition]",
+        ),
+        (
+            "Ali Khan of Greenpeace said the fleet was too large.",
+            "Ali Khan -member_of-> Greenpeace [member_of.name-of]",
+        ),
+        // accused
+        (
+            "Norway accused Iceland of overfishing in the North Atlantic.",
+            "Norway -accused-> Iceland [accused.verb-object]",
+        ),
+        (
+            "Iceland has hit back, accusing Norway of breaking the deal.",
+            "Iceland -accused-> Norway [accused.participle-object]",
+        ),
+        (
+            "Norway was accused by Iceland of breaking the deal.",
+            "Iceland -accused-> Norway [accused.passive-agent]",
+        ),
+        (
+            "Iceland blamed the collapse of the talks on Norway.",
+            "Iceland -accused-> Norway [accused.blame-on]",
+        ),
+        (
+            "Norway defended the quota, which Iceland has criticised.",
+            "Iceland -accused-> Norway [accused.relative-clause]",
+        ),
+        (
+            "Iceland did not accuse Norway of breaking the deal.",
+            "Iceland -accused!-> Norway [accused.verb-object]",
+        ),
+        (
+            "Jane Lind said the plan drawn up by Norway was irresponsible.",
+            "Jane Lind -accused-> Norway [accused.criticism-in-statement]",
+        ),
+        // attends
+        (
+            "The talks between Norway and Iceland will resume on Monday.",
+            "Iceland -attends-> talks between Norway and Iceland [attends.meeting-between]",
+        ),
+        (
+            "Iceland's talks with Norway ended without a deal.",
+            "Iceland -attends-> Iceland's talks with Norway [attends.meeting-modifier]",
+        ),
+        (
+            "Norway and Iceland are at the fisheries summit in Bergen.",
+            "Iceland -attends-> fisheries summit in Bergen [attends.at-meeting]",
+        ),
+        (
+            "Iceland hosted the first fisheries summit of the year.",
+            "Iceland -attends-> first fisheries summit of the year [attends.subject-verb-meeting]",
+        ),
+        (
+            "Jane Lind met Ali Khan for the first meeting of the panel.",
+            "Ali Khan -attends-> first meeting of the panel [attends.met-object-meeting]",
+        ),
+        // authored_by
+        (
+            "A report by the World Bank found the fleet was too large.",
+            "report by the World Bank -authored_by-> World Bank [authored_by.report-by]",
+        ),
+        (
+            "Greenpeace's report on the fleet was published on Monday.",
+            "Greenpeace's report on the fleet -authored_by-> Greenpeace [authored_by.report-modifier]",
+        ),
+        (
+            "Ali Khan set out the plan in his annual review of the fleet.",
+            "annual review of the fleet -authored_by-> Ali Khan [authored_by.possessive-pronoun]",
+        ),
+        // cites
+        (
+            "Jane Lind cited a report by the World Bank.",
+            "Jane Lind -cites-> report by the World Bank [cites.verb-report]",
+        ),
+        (
+            "Jane Lind, citing a study by the World Bank, said the fleet was too large.",
+            "Jane Lind -cites-> study by the World Bank [cites.participle-report]",
+        ),
+        (
+            "Reuters quoted Ali Khan as saying the talks had failed.",
+            "Reuters -cites-> Ali Khan [cites.verb-object]",
+        ),
+        (
+            "Reuters, quoting Ali Khan, said the talks had failed.",
+            "Reuters -cites-> Ali Khan [cites.participle-object]",
+        ),
+        (
+            "Reuters reported the deal on Monday. It quoted Ali Khan as saying the talks had failed.",
+            "Reuters -cites-> Ali Khan [cites.it-verb-object]",
+        ),
+        (
+            "A letter seen by Reuters shows the quota was cut.",
+            "Reuters -cites-> letter [cites.document-seen-by]",
+        ),
+        (
+            "Jane Lind said a report by the World Bank showed the fleet was too large.",
+            "Jane Lind -cites-> report by the World Bank [cites.report-in-statement]",
+        ),
+    ];
+
+    /// Articles that must not yield a relation from `source -kind`, with why.
+    const NOT_FOUND: &[(&str, &str)] = &[
+        // "attacked" accuses only with a reason
+        ("Iceland attacked Norway on Monday.", "Iceland -accused"),
+        // "alleged" before a noun is an adjective
+        (
+            "Iceland rejected the alleged hacking of Norway's servers.",
+            "Iceland -accused",
+        ),
+        // the word of blame is denied
+        (
+            "Jane Lind said the plan drawn up by Norway was not irresponsible.",
+            "Jane Lind -accused",
+        ),
+        // no title between the name and the body: not an affiliation
+        (
+            "Jane Lind said Greenpeace was wrong.",
+            "Jane Lind -member_of",
+        ),
+        // "citing a report by X": the report is cited, not its author
+        (
+            "Reuters cited a report by the World Bank.",
+            "Reuters -cites-> World Bank",
+        ),
+        // a nation before a meeting noun is where it happens, not who attends
+        (
+            "The Norway summit of the Nordic ministers ended on Monday.",
+            "Norway -attends",
+        ),
+        // a relation inside quoted words is what someone said, not what the article says
+        (
+            "Ola Berg said: \"Norway accused Iceland of lying to us.\"",
+            "Norway -accused",
+        ),
+    ];
+
+    #[test]
+    fn every_rule_finds_its_relation() {
+        for (body, want) in FOUND {
+            let got = relations(body);
+            assert!(
+                got.iter().any(|g| g == want),
+                "{body}\n  want {want}\n  got {got:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn what_the_rules_must_not_find() {
+        for (body, unwanted) in NOT_FOUND {
+            let got = relations(body);
+            assert!(
+                !got.iter().any(|g| g.starts_with(unwanted)),
+                "{body}\n  unwanted {unwanted}\n  got {got:#?}"
+            );
+        }
+    }
+
+    /// The reason makes "attacked" an accusation.
+    #[test]
+    fn attacked_with_a_reason_accuses() {
+        let got = relations("Iceland attacked Norway over the quota.");
+        assert!(got.contains(&"Iceland -accused-> Norway [accused.verb-object]".to_string()));
+    }
+
+    /// Deleting a rule (or a whole pass: `cites`, `meetings`, ...) fails
+    /// `every_rule_finds_its_relation`; adding one without a row fails here.
+    #[test]
+    fn every_rule_of_this_file_has_a_row() {
+        let ids = crate::extract::tests::rule_ids_of(include_str!("relation.rs"));
+        assert!(ids.len() >= 20, "{ids:?}");
+        for id in &ids {
+            let tag = format!("[{id}]");
+            assert!(
+                FOUND.iter().any(|(_, want)| want.ends_with(&tag)),
+                "no row for {id}"
+            );
+        }
+    }
 }

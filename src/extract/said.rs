@@ -232,7 +232,7 @@ fn quote_stands_alone(inp: &Input<'_, '_>, s: usize, quote: &Quote) -> bool {
 /// shows that ...") whose subject is a report.
 fn report_speaks(inp: &Input<'_, '_>, s: usize, v: usize) -> bool {
     let toks = &inp.sents[s].toks;
-    inp.lex.word_in(WordClass::ReportVerb, toks[v].text)
+    toks[v].is_exactly(WordClass::ReportVerb)
         && matches!(subject_before(inp, s, v), Some((Speaker::Entity(e), _)) if inp.ents.list[e].kind == NodeKind::Report)
 }
 
@@ -243,17 +243,17 @@ fn speech_at(toks: &[Tok<'_>], v: usize, lex: &Lexicon) -> Option<(String, usize
         return None;
     }
     let lower = t.text.to_lowercase();
-    let to = |n: &Tok<'_>| n.in_class(lex, WordClass::To);
-    if lex.word_in(WordClass::SourceOpener, &lower) && toks.get(v + 1).is_some_and(to) {
+    let to = |n: &Tok<'_>| n.in_class(WordClass::To);
+    if t.in_class(WordClass::SourceOpener) && toks.get(v + 1).is_some_and(to) {
         return Some(("according to".to_string(), 2, Special::AccordingTo));
     }
-    if lex.word_in(WordClass::QuoteVerb, &lower) {
+    if t.in_class(WordClass::QuoteVerb) {
         // "X quoted Y as saying ..."
         if let Some(a) = (v + 2..(v + 8).min(toks.len())).find(|&j| {
-            toks[j].in_class(lex, WordClass::QuotedAs)
+            toks[j].in_class(WordClass::QuotedAs)
                 && toks
                     .get(j + 1)
-                    .is_some_and(|n| n.in_class(lex, WordClass::QuotedSaying))
+                    .is_some_and(|n| n.in_class(WordClass::QuotedSaying))
         }) {
             return Some(("quoted as saying".to_string(), a + 2 - v, Special::QuotedAs));
         }
@@ -283,7 +283,7 @@ fn speech_at(toks: &[Tok<'_>], v: usize, lex: &Lexicon) -> Option<(String, usize
         let stop = rest
             .iter()
             .position(|t| {
-                t.in_class(lex, WordClass::Complementizer)
+                t.in_class(WordClass::Complementizer)
                     || t.text == ","
                     || t.text == ":"
                     || t.is_quote()
@@ -340,16 +340,13 @@ fn attribute(
             let m_end = inp.mentions[s][m].end;
             // the clause must not carry its own speaker ("According to ABC, Basya said ...")
             // "learned that, according to X, ...": the source opens its clause
-            let opens_clause = v > 0
-                && toks[v - 1].in_class(inp.lex, WordClass::Complementizer)
-                && v + 2 < toks.len();
+            let opens_clause =
+                v > 0 && toks[v - 1].in_class(WordClass::Complementizer) && v + 2 < toks.len();
             let (from, to, rule) = if v == 0
                 || opens_clause
                 || (v <= 2
                     && !toks[..v].iter().any(|t| {
-                        t.is_word()
-                            && t.cap
-                            && !inp.lex.word_in(WordClass::CapitalisedConjunction, t.text)
+                        t.is_word() && t.cap && !t.is_exactly(WordClass::CapitalisedConjunction)
                     })) {
                 let mut c = m_end;
                 while c < toks.len() && !matches!(toks[c].text, ",") && c < m_end + 6 {
@@ -368,7 +365,7 @@ fn attribute(
         Special::QuotedAs => {
             let m = mention_starting(inp, s, v + 1)?;
             let e = inp.ents.of[s][m]?;
-            let start = skip_that(toks, after, inp.lex);
+            let start = skip_that(toks, after);
             let span = tok_span(toks, start, content_stop(inp, s, start))?;
             return Some((Speaker::Entity(e), vec![span], "said.quoted-as-saying"));
         }
@@ -378,7 +375,7 @@ fn attribute(
     // "X said ... and added that ...": a second verb of the same speaker
     if let Some(e) = sentence_speaker
         && v > 0
-        && toks[v - 1].in_class(lex, WordClass::Coordinator)
+        && toks[v - 1].in_class(WordClass::Coordinator)
     {
         let start = skip_object_and_adverbials(inp, s, after);
         let span = tok_span(toks, start, toks.len())?;
@@ -404,13 +401,13 @@ fn attribute(
         let before_is_clause = toks[..subj_start].iter().any(|t| {
             t.is_word()
                 && !t.cap
-                && (lex.word_in(WordClass::Auxiliary, t.text)
+                && (t.is_exactly(WordClass::Auxiliary)
                     || super::nominal::is_verb_like(&lower(t.text), lex))
         });
         let little_after = after_words <= 6
             && !toks[after..]
                 .iter()
-                .any(|t| t.is_word() && !t.cap && lex.word_in(WordClass::Auxiliary, t.text));
+                .any(|t| t.is_word() && !t.cap && t.is_exactly(WordClass::Auxiliary));
         let closes = subj_start > 0 && !quote_follows && !(explicit && after_words >= 3) && {
             let p = &toks[subj_start - 1];
             p.is_quote()
@@ -470,12 +467,12 @@ fn attribute(
     if v > 0 && (toks[v - 1].text == "," || toks[v - 1].is_quote()) {
         let speaker = if toks
             .get(after)
-            .is_some_and(|t| t.in_class(lex, WordClass::MalePronoun))
+            .is_some_and(|t| t.in_class(WordClass::MalePronoun))
         {
             Some(Speaker::He)
         } else if toks
             .get(after)
-            .is_some_and(|t| t.in_class(lex, WordClass::FemalePronoun))
+            .is_some_and(|t| t.in_class(WordClass::FemalePronoun))
         {
             Some(Speaker::She)
         } else {
@@ -497,8 +494,7 @@ fn attribute(
     }
     // "..., saying ..." or a second verb in the sentence: the sentence's speaker
     if special == Special::Participle
-        || (v > 0
-            && (toks[v - 1].text == "," || lex.word_in(WordClass::Coordinator, toks[v - 1].text)))
+        || (v > 0 && (toks[v - 1].text == "," || toks[v - 1].is_exactly(WordClass::Coordinator)))
     {
         let e = sentence_speaker.or_else(|| subject_at_start(inp, s))?;
         let start = skip_object_and_adverbials(inp, s, after);
@@ -529,18 +525,14 @@ fn skip_to_content(inp: &Input<'_, '_>, s: usize, from: usize) -> (usize, bool) 
     let toks = &inp.sents[s].toks;
     let lex = inp.lex;
     // "said Tuesday the talks ...": a bare day is when, not what
-    let from = if toks
-        .get(from)
-        .is_some_and(|t| t.in_class(lex, WordClass::Day))
-    {
+    let from = if toks.get(from).is_some_and(|t| t.in_class(WordClass::Day)) {
         from + 1
     } else {
         from
     };
     let opens = |k: usize| {
-        toks.get(k).is_some_and(|t| {
-            t.in_class(lex, WordClass::Complementizer) || t.text == ":" || t.is_quote()
-        })
+        toks.get(k)
+            .is_some_and(|t| t.in_class(WordClass::Complementizer) || t.text == ":" || t.is_quote())
     };
     let verb = from.checked_sub(1).map(|p| lower(toks[p].text));
     let verb = verb.as_deref().unwrap_or("");
@@ -573,13 +565,13 @@ fn skip_to_content(inp: &Input<'_, '_>, s: usize, from: usize) -> (usize, bool) 
             {
                 j = k;
             }
-            return (skip_that(toks, j, lex), opens(j));
+            return (skip_that(toks, j), opens(j));
         }
         // "told reporters the ceasefire was holding": an unnamed listener
         let mut j = from;
         while toks
             .get(j)
-            .is_some_and(|t| t.in_class(lex, WordClass::NameArticle))
+            .is_some_and(|t| t.in_class(WordClass::NameArticle))
         {
             j += 1;
         }
@@ -587,7 +579,7 @@ fn skip_to_content(inp: &Input<'_, '_>, s: usize, from: usize) -> (usize, bool) 
             .get(j)
             .is_some_and(|t| lex.noun(&lower(t.text)) == Some(NounClass::Group))
         {
-            return (skip_that(toks, j + 1, lex), opens(j + 1));
+            return (skip_that(toks, j + 1), opens(j + 1));
         }
     }
     // an indirect object or adverbial phrase up to a "that", ":" or opening quote within a few tokens
@@ -608,7 +600,7 @@ fn skip_to_content(inp: &Input<'_, '_>, s: usize, from: usize) -> (usize, bool) 
     let explicit = opens(j)
         || (toks.get(j).is_some_and(|t| t.text == ",")
             && toks.get(j + 1).is_some_and(|t| t.is_quote()));
-    (skip_that(toks, j, lex), explicit)
+    (skip_that(toks, j), explicit)
 }
 
 /// Where attributed words after a verb end: the sentence end, or a
@@ -616,7 +608,7 @@ fn skip_to_content(inp: &Input<'_, '_>, s: usize, from: usize) -> (usize, bool) 
 fn content_stop(inp: &Input<'_, '_>, s: usize, from: usize) -> usize {
     let toks = &inp.sents[s].toks;
     for k in from..toks.len() {
-        if toks[k].in_class(inp.lex, WordClass::Coordinator)
+        if toks[k].in_class(WordClass::Coordinator)
             && speech_at(toks, k + 1, inp.lex).is_some()
             && !inside(inp.quotes, toks[k].span.start)
         {
@@ -630,10 +622,10 @@ fn content_stop(inp: &Input<'_, '_>, s: usize, from: usize) -> usize {
     toks.len()
 }
 
-fn skip_that(toks: &[Tok<'_>], from: usize, lex: &Lexicon) -> usize {
+fn skip_that(toks: &[Tok<'_>], from: usize) -> usize {
     let mut j = from;
     while j < toks.len()
-        && (toks[j].in_class(lex, WordClass::Complementizer) || matches!(toks[j].text, ":" | ","))
+        && (toks[j].in_class(WordClass::Complementizer) || matches!(toks[j].text, ":" | ","))
     {
         j += 1;
     }
@@ -720,4 +712,166 @@ pub fn sentences_in(inp: &Input<'_, '_>, span: Span) -> std::ops::Range<usize> {
     let lo = inp.sents.partition_point(|x| x.span.end <= span.start);
     let hi = inp.sents.partition_point(|x| x.span.start < span.end);
     lo..hi.max(lo)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::with_input;
+
+    /// The statements of an article body (paragraphs split by blank lines),
+    /// as `speaker: words [rule]`.
+    fn statements(body: &str) -> Vec<String> {
+        let text = format!("Fish talks\n\n{body}\n");
+        with_input(&text, |inp| {
+            find(inp)
+                .iter()
+                .map(|st| {
+                    let words = &inp.text[st.content.start..st.content.end];
+                    let who = &inp.ents.list[st.speaker].name;
+                    format!("{who}: {words} [{}]", st.rule)
+                })
+                .collect()
+        })
+    }
+
+    /// One row per rule: an article in wire style and a statement it must yield.
+    const FOUND: &[(&str, &str)] = &[
+        (
+            "Jane Lind said the talks would resume on Monday.",
+            "Jane Lind: the talks would resume on Monday. [said.subject-verb-content]",
+        ),
+        (
+            "The talks will resume on Monday, Jane Lind said.",
+            "Jane Lind: The talks will resume on Monday [said.content-subject-verb]",
+        ),
+        (
+            "\"We will not give up, and we will fish where we always have.\" Ali Khan said.",
+            "Ali Khan: We will not give up, and we will fish where we always have. [said.subject-verb-after-quote]",
+        ),
+        (
+            "The talks will resume on Monday, said Jane Lind.",
+            "Jane Lind: The talks will resume on Monday [said.quote-verb-speaker]",
+        ),
+        (
+            "Jane Lind said the talks had failed and added that Norway would not return.",
+            "Jane Lind: Norway would not return. [said.coordinated-verb]",
+        ),
+        (
+            "Jane Lind left the talks early, saying the offer was far too low.",
+            "Jane Lind: the offer was far too low. [said.participle-sentence-speaker]",
+        ),
+        (
+            "According to Jane Lind, the talks will resume on Monday.",
+            "Jane Lind: the talks will resume on Monday. [said.according-to-opens]",
+        ),
+        (
+            "The talks will resume on Monday, according to Jane Lind.",
+            "Jane Lind: The talks will resume on Monday [said.according-to-closes]",
+        ),
+        (
+            "Reuters quoted Ali Khan as saying the talks had failed.",
+            "Ali Khan: the talks had failed. [said.quoted-as-saying]",
+        ),
+        (
+            "The World Bank report shows that the fleet is too large.",
+            "World Bank report: the fleet is too large. [said.report-verb]",
+        ),
+        (
+            "Jane Lind said the talks had failed. \"We have done all we can and more.\"",
+            "Jane Lind: We have done all we can and more. [said.quote-paragraph-speaker]",
+        ),
+        (
+            "Jane Lind said the talks had failed.\n\n\"We have done all we can and more.\"",
+            "Jane Lind: We have done all we can and more. [said.quote-previous-paragraph]",
+        ),
+    ];
+
+    /// Articles whose speech verbs attribute nothing to the speaker named.
+    const NOT_FOUND: &[(&str, &str)] = &[
+        // an infinitive after the verb: not an attribution
+        (
+            "Jane Lind is said to be unwell after the talks.",
+            "Jane Lind:",
+        ),
+        // a request, not a statement
+        ("Norway asked Iceland to cut its quota by half.", "Norway:"),
+        // a noun after a determiner
+        (
+            "Ali Khan's report on the fleet was published in Oslo.",
+            "Ali Khan:",
+        ),
+        // passive: no speaker
+        ("Ali Khan was told the talks had failed.", "Ali Khan:"),
+        // a speech verb inside quoted words belongs to the quotation
+        (
+            "\"Ali Khan said it would rain all week,\" Jane Lind said.",
+            "Ali Khan:",
+        ),
+        // fewer than three words are not a statement
+        ("Jane Lind said no.", "Jane Lind:"),
+        ("No deal, said Jane Lind.", "Jane Lind:"),
+        // "agreed to": an infinitive, not an attribution
+        ("Norway agreed to cut its quota by half.", "Norway:"),
+        // a speech verb inside a quotation that nothing else covers
+        (
+            "\"Ali Khan told me the talks had failed,\" Jane Lind said on Monday in Oslo after the meeting.",
+            "Ali Khan:",
+        ),
+    ];
+
+    #[test]
+    fn every_rule_finds_its_statement() {
+        for (body, want) in FOUND {
+            let got = statements(body);
+            assert!(
+                got.iter().any(|g| g == want),
+                "{body}\n  want {want}\n  got {got:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn what_the_rules_must_not_attribute() {
+        for (body, unwanted) in NOT_FOUND {
+            let got = statements(body);
+            assert!(
+                !got.iter().any(|g| g.starts_with(unwanted)),
+                "{body}\n  unwanted {unwanted}\n  got {got:#?}"
+            );
+        }
+    }
+
+    /// The words attributed name what the statement is about, not its speaker.
+    #[test]
+    fn a_statement_is_about_the_entities_in_its_words() {
+        let text = "Fish talks\n\nJane Lind said Norway and Iceland had failed Jane Lind.\n";
+        let about: Vec<Vec<String>> = with_input(text, |inp| {
+            find(inp)
+                .iter()
+                .map(|st| {
+                    st.about
+                        .iter()
+                        .map(|&e| inp.ents.list[e].name.clone())
+                        .collect()
+                })
+                .collect()
+        });
+        assert_eq!(about, [["Norway", "Iceland"]]);
+    }
+
+    /// Deleting a rule fails `every_rule_finds_its_statement`; adding one
+    /// without a row fails here.
+    #[test]
+    fn every_rule_of_this_file_has_a_row() {
+        let ids = crate::extract::tests::rule_ids_of(include_str!("said.rs"));
+        assert!(ids.len() >= 10, "{ids:?}");
+        for id in &ids {
+            let tag = format!("[{id}]");
+            assert!(
+                FOUND.iter().any(|(_, want)| want.ends_with(&tag)),
+                "no row for {id}"
+            );
+        }
+    }
 }

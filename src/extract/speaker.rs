@@ -9,7 +9,7 @@ use super::quote::inside;
 use super::said::Input;
 use super::token::Tok;
 use crate::graph::NodeKind;
-use crate::lexicon::{Lexicon, WordClass};
+use crate::lexicon::WordClass;
 
 /// Who spoke, before pronouns are resolved.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,9 +24,10 @@ pub(super) enum Speaker {
 /// The first person, nation or organization of a sentence when it is its subject.
 pub(super) fn subject_at_start(inp: &Input<'_, '_>, s: usize) -> Option<usize> {
     let toks = &inp.sents[s].toks;
-    if toks.first().is_some_and(|t| {
-        t.in_class(inp.lex, WordClass::MalePronoun) || t.in_class(inp.lex, WordClass::FemalePronoun)
-    }) {
+    if toks
+        .first()
+        .is_some_and(|t| t.in_class(WordClass::MalePronoun) || t.in_class(WordClass::FemalePronoun))
+    {
         return None;
     }
     let ms = &inp.mentions[s];
@@ -44,28 +45,28 @@ pub(super) fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<
     let toks = &inp.sents[s].toks;
     let lex = inp.lex;
     let mut j = v;
-    while j > 0 && lex.word_in(WordClass::VerbFiller, toks[j - 1].text) {
+    while j > 0 && toks[j - 1].is_exactly(WordClass::VerbFiller) {
         j -= 1;
     }
     // "has been saying", "would say", "will tell"
-    while j > 0 && lex.word_in(WordClass::SpeechAuxiliary, toks[j - 1].text) {
+    while j > 0 && toks[j - 1].is_exactly(WordClass::SpeechAuxiliary) {
         j -= 1;
     }
     if j == 0 {
         return None;
     }
     let prev = &toks[j - 1];
-    if prev.in_class(lex, WordClass::MalePronoun) {
+    if prev.in_class(WordClass::MalePronoun) {
         return Some((Speaker::He, j - 1));
     }
-    if prev.in_class(lex, WordClass::FemalePronoun) {
+    if prev.in_class(WordClass::FemalePronoun) {
         return Some((Speaker::She, j - 1));
     }
     // "the prime minister said", "the French president told reporters"
     if prev.is_word() && !prev.cap && inp.lex.is_title_head(prev.text) {
         let mut k = j - 1;
         // "the prime minister", "the French president", "the shadow chancellor"
-        let the = |t: &Tok<'_>| t.in_class(lex, WordClass::DefiniteArticle);
+        let the = |t: &Tok<'_>| t.in_class(WordClass::DefiniteArticle);
         while k > 0
             && j - k < 4
             && ((toks[k - 1].is_word() && !toks[k - 1].cap && !the(&toks[k - 1]))
@@ -81,8 +82,7 @@ pub(super) fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<
         let e = inp.ents.of[s][m]?;
         let me = &inp.mentions[s][m];
         // "Paul Roe, head of Acme told ...": the person, not the organization
-        if me.titled_start > 0
-            && lex.word_in(WordClass::HeadOfPreposition, toks[me.titled_start - 1].text)
+        if me.titled_start > 0 && toks[me.titled_start - 1].is_exactly(WordClass::HeadOfPreposition)
         {
             let lo = me.titled_start.saturating_sub(8);
             for c in (lo..me.titled_start).rev() {
@@ -93,14 +93,14 @@ pub(super) fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<
                     {
                         return Some((
                             Speaker::Entity(pe),
-                            with_article(toks, lex, inp.mentions[s][pm].titled_start),
+                            with_article(toks, inp.mentions[s][pm].titled_start),
                         ));
                     }
                     break;
                 }
             }
         }
-        return Some((Speaker::Entity(e), with_article(toks, lex, me.titled_start)));
+        return Some((Speaker::Entity(e), with_article(toks, me.titled_start)));
     }
     // "The Shadow Secretary, Theresa May, said": the person right before the comma
     if prev.text == "," && j >= 2 {
@@ -120,7 +120,7 @@ pub(super) fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<
         {
             return Some((
                 Speaker::Entity(e),
-                with_article(toks, lex, inp.mentions[s][m].titled_start),
+                with_article(toks, inp.mentions[s][m].titled_start),
             ));
         }
     }
@@ -133,10 +133,7 @@ pub(super) fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<
                     let me = &inp.mentions[s][m];
                     let e = inp.ents.of[s][m]?;
                     if inp.ents.list[e].kind == NodeKind::Person || c + 1 < j - 1 {
-                        return Some((
-                            Speaker::Entity(e),
-                            with_article(toks, lex, me.titled_start),
-                        ));
+                        return Some((Speaker::Entity(e), with_article(toks, me.titled_start)));
                     }
                 }
                 if toks[c].is_quote() {
@@ -149,8 +146,8 @@ pub(super) fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<
 }
 
 /// Where a name's phrase starts when an article precedes it ("the US Trade Representative's Office").
-pub(super) fn with_article(toks: &[Tok<'_>], lex: &Lexicon, start: usize) -> usize {
-    if start > 0 && toks[start - 1].in_class(lex, WordClass::NameArticle) {
+pub(super) fn with_article(toks: &[Tok<'_>], start: usize) -> usize {
+    if start > 0 && toks[start - 1].in_class(WordClass::NameArticle) {
         start - 1
     } else {
         start
@@ -171,7 +168,7 @@ pub(super) fn mention_ending(inp: &Input<'_, '_>, s: usize, end: usize) -> Optio
 pub(super) fn mention_starting(inp: &Input<'_, '_>, s: usize, start: usize) -> Option<usize> {
     let toks = &inp.sents[s].toks;
     let mut st = start;
-    while st < toks.len() && toks[st].in_class(inp.lex, WordClass::Article) {
+    while st < toks.len() && toks[st].in_class(WordClass::Article) {
         st += 1;
     }
     let starts = |(k, m): &(usize, &Mention)| {
@@ -252,5 +249,150 @@ impl Tracker {
             .copied()
             .find(|&e| inp.ents.list[e].titles.contains(&word))
             .or_else(|| self.person(inp.ents, None))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{said, with_input};
+
+    /// The subject `subject_before` finds for the first `verb` of the first
+    /// sentence of `body`: a name, `he`, `she`, `title:WORD` or `-` (none).
+    fn subject_of(body: &str, verb: &str) -> String {
+        let text = format!("Fish talks\n\n{body}\n");
+        with_input(&text, |inp| {
+            let v = inp.sents[0]
+                .toks
+                .iter()
+                .position(|t| t.text == verb)
+                .expect("the verb is in the sentence");
+            match subject_before(inp, 0, v) {
+                None => "-".to_string(),
+                Some((Speaker::Entity(e), _)) => inp.ents.list[e].name.clone(),
+                Some((Speaker::He, _)) => "he".to_string(),
+                Some((Speaker::She, _)) => "she".to_string(),
+                Some((Speaker::Title(s, h), _)) => format!("title:{}", inp.sents[s].toks[h].text),
+            }
+        })
+    }
+
+    #[test]
+    fn the_subject_before_a_speech_verb() {
+        for (body, verb, want) in [
+            // a name right before the verb, across fillers and auxiliaries
+            ("Jane Lind said the talks had failed.", "said", "Jane Lind"),
+            (
+                "Jane Lind has also said the talks had failed.",
+                "said",
+                "Jane Lind",
+            ),
+            (
+                "Jane Lind would not say whether the talks had failed.",
+                "say",
+                "Jane Lind",
+            ),
+            // pronouns, resolved later
+            ("She said the talks had failed.", "said", "she"),
+            (
+                "He later told reporters the talks had failed.",
+                "told",
+                "he",
+            ),
+            // a definite title: the person last seen with it
+            (
+                "The prime minister said the talks had failed.",
+                "said",
+                "title:minister",
+            ),
+            (
+                "The Norwegian minister said the talks had failed.",
+                "said",
+                "title:minister",
+            ),
+            // the person, not the body named after "head of"
+            (
+                "Ali Khan, head of Greenpeace told reporters the fleet was too large.",
+                "told",
+                "Ali Khan",
+            ),
+            // a person set off by commas after a title
+            (
+                "The Fisheries Secretary, Jane Lind, said the talks had failed.",
+                "said",
+                "Jane Lind",
+            ),
+            // an apposition or a relative clause between the name and the verb
+            (
+                "Ali Khan, the head of the panel, said the fleet was too large.",
+                "said",
+                "Ali Khan",
+            ),
+            (
+                "Ali Khan, who chairs the panel, said the fleet was too large.",
+                "said",
+                "Ali Khan",
+            ),
+            // nothing to speak
+            ("The talks said nothing of the quota.", "said", "-"),
+            (
+                "Yesterday, the talks said nothing of the quota.",
+                "said",
+                "-",
+            ),
+        ] {
+            assert_eq!(subject_of(body, verb), want, "{body}");
+        }
+    }
+
+    /// The speakers of an article's statements, in order.
+    fn speakers(body: &str) -> Vec<String> {
+        let text = format!("Fish talks\n\n{body}\n");
+        with_input(&text, |inp| {
+            said::find(inp)
+                .iter()
+                .map(|st| inp.ents.list[st.speaker].name.clone())
+                .collect()
+        })
+    }
+
+    #[test]
+    fn pronouns_and_titles_find_the_person_last_spoken_of() {
+        for (body, want) in [
+            // "he" and "she" by the gender of the given name
+            (
+                "Jane Lind met Ali Khan in Oslo on Monday. He said the talks had failed.",
+                &["Ali Khan"][..],
+            ),
+            (
+                "Jane Lind met Ali Khan in Oslo on Monday. She said the talks had failed.",
+                &["Jane Lind"],
+            ),
+            // "he" is the last speaker when the names give no gender
+            (
+                "Ola Berg said the fleet was too large. He said the quota would stay.",
+                &["Ola Berg", "Ola Berg"],
+            ),
+            // a definite title: the person last seen with that title, not the subject
+            (
+                "Tomas Dahl met Prime Minister Ola Berg on Monday. The prime minister said the talks had failed.",
+                &["Ola Berg"],
+            ),
+        ] {
+            let got = speakers(body);
+            assert_eq!(got, want, "{body}");
+        }
+    }
+
+    /// "..., saying ...": the person who opened the sentence.
+    #[test]
+    fn the_subject_at_the_start_of_a_sentence() {
+        let text = "Fish talks\n\nNorway left the talks, saying the offer was too low.\n";
+        let got = with_input(text, |inp| {
+            subject_at_start(inp, 0).map(|e| inp.ents.list[e].name.clone())
+        });
+        assert_eq!(got.as_deref(), Some("Norway"));
+        let text = "Fish talks\n\nHe left the talks, saying the offer was too low.\n";
+        assert_eq!(with_input(text, |inp| subject_at_start(inp, 0)), None);
     }
 }

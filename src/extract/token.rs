@@ -1,7 +1,7 @@
 //! The extractor's view of a sentence: its tokens with their text, their
 //! part-of-speech tag and a few precomputed facts (capitalised, a word).
 
-use crate::lexicon::{Lexicon, WordClass};
+use crate::lexicon::{ClassSet, Lexicon, WordClass};
 use crate::tag::{Tagger, Upos, tag_tokens};
 use crate::text::{Article, Sentence, Span, TokenKind, tokenize};
 
@@ -15,6 +15,10 @@ pub struct Tok<'a> {
     pub cap: bool,
     /// Its part of speech, from the embedded tagger.
     pub pos: Upos,
+    /// The word classes of `data/words.txt` it is in, as written ...
+    pub classes: ClassSet,
+    /// ... and in lower case.
+    pub classes_any_case: ClassSet,
 }
 
 impl Tok<'_> {
@@ -37,8 +41,13 @@ impl Tok<'_> {
     }
 
     /// In a word class of `data/words.txt`, in any case.
-    pub fn in_class(&self, lex: &Lexicon, class: WordClass) -> bool {
-        lex.word_in_any_case(class, self.text)
+    pub fn in_class(&self, class: WordClass) -> bool {
+        self.classes_any_case.contains(class)
+    }
+
+    /// In a word class of `data/words.txt`, exactly as written.
+    pub fn is_exactly(&self, class: WordClass) -> bool {
+        self.classes.contains(class)
     }
 
     /// All letters upper case and at least two of them ("BBC", "U.S.").
@@ -62,20 +71,20 @@ pub struct SentToks<'a> {
 }
 
 /// Tokenise every sentence of an article.
-pub fn sentences(article: &Article) -> Vec<SentToks<'_>> {
+pub fn sentences<'a>(article: &'a Article, lex: &Lexicon) -> Vec<SentToks<'a>> {
     article
         .sentences
         .iter()
         .map(|s: &Sentence| SentToks {
             span: s.span,
             paragraph: s.paragraph,
-            toks: toks(&article.text, s.span),
+            toks: toks(&article.text, s.span, lex),
         })
         .collect()
 }
 
-/// Tokens of `text[span]` with their text and tags.
-pub fn toks(text: &str, span: Span) -> Vec<Tok<'_>> {
+/// Tokens of `text[span]` with their text, tags and word classes.
+pub fn toks<'a>(text: &'a str, span: Span, lex: &Lexicon) -> Vec<Tok<'a>> {
     let tokens = tokenize(text, span);
     let words: Vec<&str> = tokens
         .iter()
@@ -86,12 +95,22 @@ pub fn toks(text: &str, span: Span) -> Vec<Tok<'_>> {
         .into_iter()
         .zip(words)
         .zip(tags)
-        .map(|((t, s), pos)| Tok {
-            text: s,
-            span: t.span,
-            kind: t.kind,
-            cap: s.chars().next().is_some_and(char::is_uppercase),
-            pos,
+        .map(|((t, s), pos)| {
+            let classes_any_case = lex.classes_any_case(s);
+            let classes = if s.chars().any(char::is_uppercase) {
+                lex.classes(s)
+            } else {
+                classes_any_case
+            };
+            Tok {
+                text: s,
+                span: t.span,
+                kind: t.kind,
+                cap: s.chars().next().is_some_and(char::is_uppercase),
+                pos,
+                classes,
+                classes_any_case,
+            }
         })
         .collect()
 }
@@ -116,10 +135,11 @@ impl<'a> SentToks<'a> {
             start: 0,
             end: text.len(),
         };
+        static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
         SentToks {
             span,
             paragraph: 0,
-            toks: toks(text, span),
+            toks: toks(text, span, LEX.get_or_init(Lexicon::embedded)),
         }
     }
 }

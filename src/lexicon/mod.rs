@@ -21,8 +21,7 @@ use crate::text::{Span, tokenize};
 pub mod rules;
 mod words;
 
-use words::ClassSet;
-pub use words::WordClass;
+pub use words::{ClassSet, WordClass};
 
 /// How a surface form names a nation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -510,13 +509,24 @@ impl Lexicon {
 
     /// True when `word`, exactly as written, is in the word class.
     pub fn word_in(&self, class: WordClass, word: &str) -> bool {
-        self.words.get(word).is_some_and(|set| set.contains(class))
+        self.classes(word).contains(class)
+    }
+
+    /// Every word class `word` (exactly as written) is in: one lookup for
+    /// all of them.
+    pub fn classes(&self, word: &str) -> ClassSet {
+        self.words.get(word).copied().unwrap_or_default()
     }
 
     /// True when `word` in lower case is in the word class (the table's
     /// entries of such classes are lower case). An ASCII word is
     /// lower-cased on the stack, so this does not allocate.
     pub fn word_in_any_case(&self, class: WordClass, word: &str) -> bool {
+        self.classes_any_case(word).contains(class)
+    }
+
+    /// Every word class `word` in lower case is in.
+    pub fn classes_any_case(&self, word: &str) -> ClassSet {
         let mut buf = [0u8; 32];
         if word.len() <= buf.len() && word.is_ascii() {
             let b = &mut buf[..word.len()];
@@ -524,9 +534,9 @@ impl Lexicon {
             b.make_ascii_lowercase();
             // ASCII stays valid UTF-8 when lower-cased
             let w = std::str::from_utf8(b).unwrap_or(word);
-            return self.word_in(class, w);
+            return self.classes(w);
         }
-        self.word_in(class, &lower(word))
+        self.classes(&lower(word))
     }
 
     /// The entries of a word class, in table order (for affixes: "-led", ".com").
