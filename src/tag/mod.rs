@@ -230,7 +230,7 @@ impl Tagger {
                 ] {
                     if let Some(v) = self.model.row(f) {
                         for c in 0..TAGS {
-                            s[c] += v[c];
+                            s[c] += i32::from(v[c]);
                         }
                     }
                 }

@@ -23,8 +23,8 @@ const MAGIC: &[u8] = b"NGTAG1\n";
 
 /// Feature weights: a row of scores per feature key.
 pub struct Model {
-    index: FastMap<u64, u32>,
-    rows: Vec<[i32; TAGS]>,
+    /// Weights by feature key, held in the table itself: one probe a look-up.
+    rows: FastMap<u64, [i16; TAGS]>,
     classes: FastMap<Box<str>, u32>,
 }
 
@@ -85,21 +85,19 @@ impl Model {
             return Err(bad(&format!("{tags} tags, expected {TAGS}")));
         }
         let n = r.u32().ok_or_else(|| bad("truncated"))? as usize;
-        let mut index = HashMap::with_capacity_and_hasher(n, BuildHasherDefault::default());
-        let mut rows = Vec::with_capacity(n);
+        let mut rows = FastMap::with_capacity_and_hasher(n, BuildHasherDefault::default());
         for _ in 0..n {
             let key = r.u64().ok_or_else(|| bad("truncated"))?;
             let k = r.u8().ok_or_else(|| bad("truncated"))?;
-            let mut row = [0i32; TAGS];
+            let mut row = [0i16; TAGS];
             for _ in 0..k {
                 let (Some(tag), Some(w)) = (r.u8(), r.i16()) else {
                     return Err(bad("truncated"));
                 };
                 *row.get_mut(tag as usize)
-                    .ok_or_else(|| bad("tag out of range"))? = i32::from(w);
+                    .ok_or_else(|| bad("tag out of range"))? = w;
             }
-            index.insert(key, rows.len() as u32);
-            rows.push(row);
+            rows.insert(key, row);
         }
         let n = r.u32().ok_or_else(|| bad("truncated"))? as usize;
         let mut classes = FastMap::with_capacity_and_hasher(n, BuildHasherDefault::default());
@@ -113,11 +111,7 @@ impl Model {
         if !r.0.is_empty() {
             return Err(bad("trailing bytes"));
         }
-        Ok(Model {
-            index,
-            rows,
-            classes,
-        })
+        Ok(Model { rows, classes })
     }
 
     /// Write `weights` as a model file. The bytes depend only on the
@@ -166,9 +160,9 @@ impl Model {
 
     /// Add the weights of feature `key` to `scores`.
     pub fn add(&self, key: u64, scores: &mut [i32; TAGS]) {
-        if let Some(&r) = self.index.get(&key) {
-            for (a, b) in scores.iter_mut().zip(&self.rows[r as usize]) {
-                *a += b;
+        if let Some(row) = self.rows.get(&key) {
+            for (a, &b) in scores.iter_mut().zip(row) {
+                *a += i32::from(b);
             }
         }
     }
@@ -184,8 +178,8 @@ impl Model {
     }
 
     /// The weights of one feature, if it has any.
-    pub fn row(&self, key: u64) -> Option<&[i32; TAGS]> {
-        self.index.get(&key).map(|&r| &self.rows[r as usize])
+    pub fn row(&self, key: u64) -> Option<&[i16; TAGS]> {
+        self.rows.get(&key)
     }
 
     /// The summed scores of the features that `features` reports.
