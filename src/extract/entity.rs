@@ -232,13 +232,21 @@ pub fn resolve(
                         NodeKind::Report
                     };
                     let specific = m.nominal.as_ref().is_some_and(|n| n.specific);
-                    let bare = m.nominal.as_ref().is_some_and(|n| n.bare);
+                    // "a report released on Monday" is a new one; "the report
+                    // in her speech" is the last one named, if any
+                    let new_one = m.nominal.as_ref().is_some_and(|n| {
+                        n.bare
+                            && !n
+                                .determiner
+                                .as_deref()
+                                .is_some_and(|d| lex.word_in(WordClass::DefiniteDeterminer, d))
+                    });
                     if specific {
                         let (e, _) = ents.intern(kind, m.name.to_lowercase(), &m.name, lex);
                         ents.list[e].latent = false;
                         last_nominal.insert(kind, e);
                         Some(e)
-                    } else if let Some(&e) = last_nominal.get(&kind).filter(|_| !bare) {
+                    } else if let Some(&e) = last_nominal.get(&kind).filter(|_| !new_one) {
                         // "the summit": the last one named
                         Some(e)
                     } else {
