@@ -802,6 +802,8 @@ fn escape_codes_in_a_graph_never_reach_the_terminal() {
         "path --all",
     );
     clean(&ng(&["stats", &g]), "stats");
+    clean(&ng(&["edges", &g]), "edges");
+    clean(&ng(&["top", &g, "quoted"]), "top");
     // JSON escapes control characters its own way, and they read back.
     let r = ng(&["said", &g, "--json"]);
     ok(&r);

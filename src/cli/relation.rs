@@ -6,7 +6,7 @@ use std::fmt::Write;
 use super::Code;
 use super::args::{EdgesArgs, TopArgs, TopWhat};
 use super::io::print;
-use super::show::{load_view, name, one_line, place};
+use super::show::{load_view, name, one_line, place, print_text};
 use crate::error::Result;
 use crate::query::{EdgeQuery, Ranking, edges, top};
 
@@ -64,7 +64,7 @@ pub fn edges_cmd(args: EdgesArgs) -> Result<Code> {
             let _ = writeln!(out, "    ... and {} more", r.evidence.len() - args.evidence);
         }
     }
-    print(&out)?;
+    print_text(&out)?;
     Ok(code)
 }
 
@@ -124,6 +124,6 @@ pub fn top_cmd(args: TopArgs) -> Result<Code> {
         out.push_str(&line);
         out.push('\n');
     }
-    print(&out)?;
+    print_text(&out)?;
     Ok(code)
 }

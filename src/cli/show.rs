@@ -62,11 +62,11 @@ pub(crate) fn place(p: &Place) -> String {
 
 /// Words on one line: white space runs as one space, controls escaped.
 fn words(s: &str) -> String {
-    escape(&s.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
+    escape(&one_line(s)).into_owned()
 }
 
 /// Print text output, every control character but the newline escaped.
-fn print_text(out: &str) -> Result<()> {
+pub(crate) fn print_text(out: &str) -> Result<()> {
     print(&escape_but(out, Some('\n')))
 }
 

@@ -238,52 +238,6 @@ mod tests {
             .collect()
     }
 
-    /// `NEWSGRAPH_DEBUG_SENTENCE="..." cargo test --lib debug_sentence -- --nocapture`
-    /// prints a sentence's tags, mentions and chunks.
-    #[test]
-    fn debug_sentence() {
-        let Ok(sentence) = std::env::var("NEWSGRAPH_DEBUG_SENTENCE") else {
-            return;
-        };
-        let lex = Lexicon::embedded();
-        let text = format!("Example\n\n{sentence}\n");
-        let article = Article::from_bytes("example", text.as_bytes()).unwrap().0;
-        let doc = Doc::new(&article, &lex);
-        for (s, sent) in doc.sents.iter().enumerate() {
-            let tags: Vec<String> = sent
-                .toks
-                .iter()
-                .map(|t| format!("{}/{}", t.text, t.pos.as_str()))
-                .collect();
-            println!("{}", tags.join(" "));
-            for (k, m) in doc.mentions[s].iter().enumerate() {
-                println!(
-                    "  mention {k} {}..{} {:?} {:?} entity {:?}",
-                    m.start,
-                    m.end,
-                    m.kind,
-                    m.name,
-                    doc.ents.of[s][k].map(|e| &doc.ents.list[e].name)
-                );
-            }
-            for g in &doc.chunks[s].groups {
-                let cs: Vec<String> = g
-                    .chunks
-                    .iter()
-                    .map(|c| {
-                        let c = &doc.chunks[s].chunks[c.0 as usize];
-                        sent.toks[c.start..c.end]
-                            .iter()
-                            .map(|t| t.text)
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    })
-                    .collect();
-                println!("  group {cs:?}");
-            }
-        }
-    }
-
     fn names(name: &str, words: &str) -> bool {
         name.to_lowercase().contains(&words.to_lowercase())
     }
