@@ -44,7 +44,7 @@ impl<'a> Doc<'a> {
         let title = article.title.map(|span| SentToks {
             span,
             paragraph: usize::MAX,
-            toks: token::toks(text, span, lexicon),
+            toks: token::toks(text, &article.lower, span, lexicon),
         });
         let title_mentions = title.as_ref().map(|t| mention::find(t, text, lexicon));
         let ents = entity::resolve(

@@ -7,7 +7,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::graph::NodeKind;
-use crate::lexicon::{Lexicon, VerbClass, WordClass, lower};
+use crate::lexicon::{Lexicon, VerbClass, WordClass};
 
 use super::mention::{Kind, Mention};
 use super::token::{SentToks, Tok};
@@ -73,7 +73,7 @@ pub fn speech_follows(toks: &[Tok<'_>], end: usize, lex: &Lexicon) -> bool {
         j += 1;
     }
     toks.get(j)
-        .and_then(|t| lex.verb(&lower(t.text)))
+        .and_then(|t| lex.verb(t.lower))
         .is_some_and(|(c, _)| c == VerbClass::Speech)
 }
 
@@ -81,7 +81,7 @@ pub fn speech_follows(toks: &[Tok<'_>], end: usize, lex: &Lexicon) -> bool {
 fn speech_precedes(toks: &[Tok<'_>], start: usize, lex: &Lexicon) -> bool {
     start > 0
         && lex
-            .verb(&lower(toks[start - 1].text))
+            .verb(toks[start - 1].lower)
             .is_some_and(|(c, _)| c == VerbClass::Speech)
 }
 

@@ -12,7 +12,7 @@
 use crate::lexicon::{Lexicon, NationForm, NounClass, WordClass, lower};
 use crate::text::{Span, TokenKind};
 
-use super::token::{SentToks, Tok, key};
+use super::token::{SentToks, Tok, key, key_into};
 
 /// What a mention was read as.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -179,28 +179,39 @@ impl Mention {
 }
 
 /// The longest organization or nation of the gazetteer starting at `i`.
+/// Only runs as long as a form that opens with their first word are
+/// looked up, and their keys are built in one buffer.
 fn gazetteer(toks: &[Tok<'_>], i: usize, lex: &Lexicon) -> Option<(usize, Kind, String)> {
-    let max = lex.max_key_tokens.min(toks.len() - i);
-    for n in (1..=max).rev() {
+    let left = toks.len() - i;
+    let whole = lex.longest_name_from(toks[i].text).min(left);
+    // "The Washington Post" may be listed without its article
+    let after_article = if left > 1 && toks[i].in_class(WordClass::DefiniteArticle) {
+        (lex.longest_name_from(toks[i + 1].text) + 1).min(left)
+    } else {
+        0
+    };
+    let mut k = String::new();
+    for n in (1..=whole.max(after_article)).rev() {
         let run = &toks[i..i + n];
         if run.last().is_some_and(|t| t.kind == TokenKind::Punct) && n > 1 {
             continue;
         }
-        let k = key(run);
-        if let Some(o) = lex.organization(&k) {
-            return Some((i + n, Kind::Org(Some(o)), lex.organizations[o].name.clone()));
+        if n <= whole {
+            key_into(&mut k, run);
+            if let Some(o) = lex.organization(&k) {
+                return Some((i + n, Kind::Org(Some(o)), lex.organizations[o].name.clone()));
+            }
+            if let Some((nat, form)) = lex.nation(&k) {
+                return Some((
+                    i + n,
+                    Kind::Nation(nat, form),
+                    lex.nations[nat].name.clone(),
+                ));
+            }
         }
-        if let Some((nat, form)) = lex.nation(&k) {
-            return Some((
-                i + n,
-                Kind::Nation(nat, form),
-                lex.nations[nat].name.clone(),
-            ));
-        }
-        // "The Washington Post" may be listed without its article
-        if n > 1 && run[0].in_class(WordClass::DefiniteArticle) {
-            let k2 = key(&run[1..]);
-            if let Some(o) = lex.organization(&k2) {
+        if n > 1 && n <= after_article {
+            key_into(&mut k, &run[1..]);
+            if let Some(o) = lex.organization(&k) {
                 return Some((i + n, Kind::Org(Some(o)), lex.organizations[o].name.clone()));
             }
         }
@@ -421,7 +432,7 @@ fn classify_run(
     while s < end
         && (lex.is_stopcap(toks[s].text)
             || toks[s].text.chars().all(|c| !c.is_alphabetic())
-            || (s == 0 && lex.verb(&lower(toks[s].text)).is_some()))
+            || (s == 0 && lex.verb(toks[s].lower).is_some()))
     {
         s += 1;
     }
@@ -631,7 +642,7 @@ fn attach_lowercase_titles(sent: &SentToks<'_>, lex: &Lexicon, out: &mut [Mentio
                     t.is_possessive()
                         || (t.is_word()
                             && !t.cap
-                            && !super::nominal::is_verb_like(&lower(t.text), lex))
+                            && !super::nominal::is_verb_like(t.lower, lex))
                 })
         };
         if let Some(a) = (0..k).rev().find(|&a| gap_ok(a))

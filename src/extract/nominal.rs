@@ -9,7 +9,7 @@
 //! ordinal, or a prepositional phrase with a name in it. A bare definite
 //! phrase ("the summit") refers back to the last specific one of its kind.
 
-use crate::lexicon::{Lexicon, NounClass, WordClass, lower};
+use crate::lexicon::{Lexicon, NounClass, WordClass};
 use crate::text::TokenKind;
 
 use super::mention::{Kind, Mention, Nominal};
@@ -32,7 +32,7 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
             && toks.get(h + 1).is_none_or(|n| {
                 !n.is_word()
                     || n.cap
-                    || lex.verb(&lower(n.text)).is_some()
+                    || lex.verb(n.lower).is_some()
                     || n.is_exactly(WordClass::OrgRefVerb)
             })
         {
@@ -54,7 +54,7 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
                 continue;
             }
         }
-        let kind = match lex.noun(&lower(t.text)) {
+        let kind = match lex.noun(t.lower) {
             Some(NounClass::Meeting) => Kind::Meeting,
             Some(NounClass::Report) => Kind::Report,
             _ => continue,
@@ -62,7 +62,7 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
         // "report" followed by a noun is a modifier ("report card"), and a verb use ("reports that") is not a phrase
         if toks
             .get(h + 1)
-            .is_some_and(|n| n.is_word() && !n.cap && lex.noun(&lower(n.text)).is_some())
+            .is_some_and(|n| n.is_word() && !n.cap && lex.noun(n.lower).is_some())
         {
             continue;
         }
@@ -149,17 +149,17 @@ fn left_edge(toks: &[Tok<'_>], h: usize, lex: &Lexicon) -> (usize, Option<String
     let mut start = h;
     while start > 0 && h - start < 7 {
         let t = &toks[start - 1];
-        let l = t.text.to_lowercase();
-        if lex.word_in(WordClass::Determiner, &l) {
-            return (start, Some(l));
+        let l = t.lower;
+        if lex.word_in(WordClass::Determiner, l) {
+            return (start, Some(l.to_string()));
         }
         let ok = t.kind == TokenKind::Number
             || t.is_possessive()
             || t.text == "-"
             || (t.is_word()
-                && !lex.word_in(WordClass::PhrasePreposition, &l)
-                && !lex.word_in(WordClass::PhraseStop, &l)
-                && !is_verb_like(&l, lex)
+                && !lex.word_in(WordClass::PhrasePreposition, l)
+                && !lex.word_in(WordClass::PhraseStop, l)
+                && !is_verb_like(l, lex)
                 && !t.pos.is_verbal()
                 && (t.cap || l.len() > 2));
         // a lower-case word before a name is not part of the phrase ("follows Ann Lee's visit")
@@ -199,24 +199,24 @@ fn right_edge(toks: &[Tok<'_>], h: usize, lex: &Lexicon) -> Vec<usize> {
         let limit = if between { 30 } else { 12 };
         while k < toks.len() && k - j <= limit {
             let t = &toks[k];
-            let l = t.text.to_lowercase();
+            let l = t.lower;
             let comma_ok = between && t.text == ",";
             if (matches!(t.text, "," | "." | ";" | ":" | "(" | ")" | "?" | "!") && !comma_ok)
                 || t.is_quote()
             {
                 break;
             }
-            if t.is_word() && !t.cap && is_verb_like(&l, lex) {
+            if t.is_word() && !t.cap && is_verb_like(l, lex) {
                 break;
             }
             // "plans to cope": an infinitive, not a place
             if k == j + 1
                 && lex.word_in(WordClass::To, prep)
-                && !(t.cap || lex.word_in(WordClass::Determiner, &l) || t.kind == TokenKind::Number)
+                && !(t.cap || lex.word_in(WordClass::Determiner, l) || t.kind == TokenKind::Number)
             {
                 break;
             }
-            if lex.word_in(WordClass::ClauseOpener, &l) {
+            if lex.word_in(WordClass::ClauseOpener, l) {
                 break;
             }
             let and = t.is_exactly(WordClass::Coordinator);

@@ -42,40 +42,46 @@ use crate::tag::Upos;
 
 /// What the verb at a token is, computed once for all rules: its lower
 /// case form, and its longest entry in the verb table (class and end).
-struct VerbAt {
-    lower: String,
+struct VerbAt<'a> {
+    lower: &'a str,
     table: Option<(VerbClass, usize)>,
 }
 
-impl VerbAt {
+impl<'a> VerbAt<'a> {
     /// `None` for a token not tagged as a verb.
-    fn new(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<VerbAt> {
+    fn new(inp: &Input<'a, '_>, s: usize, v: usize) -> Option<VerbAt<'a>> {
         let toks = &inp.sents[s].toks;
         if toks[v].pos != Upos::Verb {
             return None;
         }
-        let lower = toks[v].text.to_lowercase();
+        let lower = toks[v].lower;
         // a multi-word form only where one starts with this word
-        let max = if inp.lex.opens_verb(&lower) {
+        let max = if inp.lex.opens_verb(lower) {
             inp.lex.max_key_tokens.max(1).min(toks.len() - v)
         } else {
             1
         };
-        let table = (1..=max).rev().find_map(|n| {
-            let mut key = lower.clone();
+        let mut key = String::new();
+        let mut table = None;
+        for n in (1..=max).rev() {
+            key.clear();
+            key.push_str(lower);
             for t in &toks[v + 1..v + n] {
                 key.push(' ');
-                key.push_str(&t.text.to_lowercase());
+                key.push_str(t.lower);
             }
-            inp.lex.verb(&key).map(|(c, _)| (c, v + n))
-        });
+            if let Some((c, _)) = inp.lex.verb(&key) {
+                table = Some((c, v + n));
+                break;
+            }
+        }
         Some(VerbAt { lower, table })
     }
 
     /// The end of `rule`'s cue at this verb, if it is one.
     fn cue_end(&self, v: usize, rule: &Rule) -> Option<usize> {
         match &rule.cue {
-            Cue::Lemmas(_) => rule.forms.contains(&self.lower).then_some(v + 1),
+            Cue::Lemmas(_) => rule.forms.iter().any(|f| f == self.lower).then_some(v + 1),
             Cue::Verb(c) => self.table.filter(|(vc, _)| vc == c).map(|(_, end)| end),
         }
     }

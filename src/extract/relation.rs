@@ -6,7 +6,7 @@
 //! "the talks" or "a report" does not litter the graph.
 
 use crate::graph::{EdgeKind, NodeKind};
-use crate::lexicon::{NounClass, VerbClass, WordClass, lower};
+use crate::lexicon::{NounClass, VerbClass, WordClass};
 
 use super::mention::{Kind, Mention};
 use super::said::{Input, Statement};
@@ -210,9 +210,9 @@ fn subject(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<(usize, usize)> {
     }
     // "The Chilean government accused ...", "Chinese officials met ...": the body they speak for
     if j >= 2 && {
-        let w = toks[j - 1].text.to_lowercase();
+        let w = toks[j - 1].lower;
         !toks[j - 1].cap
-            && (lex.word_in(WordClass::BodyNoun, &w) || lex.noun(&w) == Some(NounClass::Group))
+            && (lex.word_in(WordClass::BodyNoun, w) || lex.noun(w) == Some(NounClass::Group))
     } {
         j -= 1;
     }
@@ -264,8 +264,8 @@ fn accused(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         if in_statement_quote(inp, s, v) {
             continue;
         }
-        let lower = toks[v].text.to_lowercase();
-        let Some((VerbClass::Accuse, lemma)) = inp.lex.verb(&lower) else {
+        let lower = toks[v].lower;
+        let Some((VerbClass::Accuse, lemma)) = inp.lex.verb(lower) else {
             continue;
         };
         let lemma = lemma.to_string();
@@ -345,7 +345,7 @@ fn accused(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         for a in sources.iter().filter(|&&e| is_actor(inp, e)) {
             for b in targets.iter().filter(|&&e| is_actor(inp, e)) {
                 if a != b && !sources.contains(b) {
-                    out.push(rel(*a, EdgeKind::Accused, *b, negated, s, &lower, rule));
+                    out.push(rel(*a, EdgeKind::Accused, *b, negated, s, lower, rule));
                 }
             }
         }
@@ -393,7 +393,7 @@ pub fn from_statements(inp: &Input<'_, '_>, statements: &[Statement]) -> Vec<Rel
                     || (m.titled_start > 0
                         && inp
                             .lex
-                            .verb(&lower(toks[m.titled_start - 1].text))
+                            .verb(toks[m.titled_start - 1].lower)
                             .is_some_and(|(c, _)| c == VerbClass::Speech));
                 if e == st.speaker || !is_actor(inp, e) || !inside(&toks[m.start]) || voice {
                     continue;
@@ -500,11 +500,11 @@ fn sentence_subjects(inp: &Input<'_, '_>, s: usize) -> Vec<usize> {
     // a mention that only modifies ("The Indian firm") or is a title's affiliation is not a subject
     let modifier = |m: &Mention| {
         toks.get(m.end).is_some_and(|t| {
-            let l = t.text.to_lowercase();
+            let l = t.lower;
             t.is_word()
                 && !t.cap
-                && !lex.word_in(WordClass::FunctionWord, &l)
-                && !super::nominal::is_verb_like(&l, lex)
+                && !lex.word_in(WordClass::FunctionWord, l)
+                && !super::nominal::is_verb_like(l, lex)
         }) || ms
             .iter()
             .any(|o| o.affiliation.is_some() && o.titled_start == m.start && o.start > m.start)
@@ -583,11 +583,11 @@ fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         // X met / attended / hosted / held ... the meeting; X is at the summit
         let before = m.start.saturating_sub(n.determiner.is_some() as usize);
         let cue = (before.saturating_sub(5)..before).rev().find(|&v| {
-            let l = toks[v].text.to_lowercase();
-            lex.verb(&l).is_some_and(|(c, _)| c == VerbClass::Meet)
-                || lex.word_in(WordClass::HoldForm, &l)
-                || lex.word_in(WordClass::AttendPreposition, &l)
-                || lex.word_in(WordClass::AttendVerb, &l)
+            let l = toks[v].lower;
+            lex.verb(l).is_some_and(|(c, _)| c == VerbClass::Meet)
+                || lex.word_in(WordClass::HoldForm, l)
+                || lex.word_in(WordClass::AttendPreposition, l)
+                || lex.word_in(WordClass::AttendVerb, l)
         });
         if let Some(v) = cue {
             // "X is at the summit": the sentence's subjects; "X attended": the verb's
@@ -674,7 +674,7 @@ fn reports(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         let before = m.start.saturating_sub(n.determiner.is_some() as usize);
         let verb = (before.saturating_sub(4)..before).rev().find(|&v| {
             inp.lex
-                .verb(&lower(toks[v].text))
+                .verb(toks[v].lower)
                 .is_some_and(|(c, _)| c == VerbClass::Cite)
         });
         if let Some(v) = verb {
@@ -717,7 +717,7 @@ fn it_subject(inp: &Input<'_, '_>, s: usize) -> Option<usize> {
 fn cites(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
     let toks = &inp.sents[s].toks;
     for v in 0..toks.len() {
-        let l = toks[v].text.to_lowercase();
+        let l = toks[v].lower;
         // "a leaked letter seen by Sky News": the outlet cites the document
         if toks[v].in_class(WordClass::DocumentVerb)
             && toks
@@ -731,11 +731,11 @@ fn cites(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
                 .and_then(|(k, _)| inp.ents.of[s][k]);
             if let (Some(doc), Some(src)) = (doc, object(inp, s, v + 2, v + 5)) {
                 let r = "cites.document-seen-by";
-                out.push(rel(src, EdgeKind::Cites, doc, false, s, &l, r));
+                out.push(rel(src, EdgeKind::Cites, doc, false, s, l, r));
             }
             continue;
         }
-        if !inp.lex.verb(&l).is_some_and(|(c, _)| c == VerbClass::Cite) {
+        if !inp.lex.verb(l).is_some_and(|(c, _)| c == VerbClass::Cite) {
             continue;
         }
         let ms = &inp.mentions[s];
@@ -792,7 +792,7 @@ fn cites(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         if let Some((src, rule)) = src {
             for dst in dsts {
                 if src != dst {
-                    out.push(rel(src, EdgeKind::Cites, dst, false, s, &l, rule));
+                    out.push(rel(src, EdgeKind::Cites, dst, false, s, l, rule));
                 }
             }
         }

@@ -13,7 +13,7 @@
 
 use std::collections::HashMap;
 
-use crate::lexicon::{Lexicon, NounClass, VerbClass, WordClass, lower};
+use crate::lexicon::{Lexicon, NounClass, VerbClass, WordClass};
 use crate::text::Span;
 
 use super::entity::Entities;
@@ -77,7 +77,7 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
             let spoken = speech_at(toks, v, inp.lex);
             let by_report = spoken.is_none();
             let cue = spoken.or_else(|| {
-                report_speaks(inp, s, v).then(|| (toks[v].text.to_lowercase(), 1, Special::None))
+                report_speaks(inp, s, v).then(|| (toks[v].lower.to_string(), 1, Special::None))
             });
             let Some((cue, len, special)) = cue else {
                 v += 1;
@@ -224,7 +224,7 @@ fn quote_stands_alone(inp: &Input<'_, '_>, s: usize, quote: &Quote) -> bool {
     matches!(prev.text, ":" | "," | "-" | "\u{2014}" | "\u{2013}")
         || inp
             .lex
-            .verb(&lower(prev.text))
+            .verb(prev.lower)
             .is_some_and(|(c, _)| c == VerbClass::Speech)
 }
 
@@ -242,7 +242,7 @@ fn speech_at(toks: &[Tok<'_>], v: usize, lex: &Lexicon) -> Option<(String, usize
     if !t.is_word() {
         return None;
     }
-    let lower = t.text.to_lowercase();
+    let lower = t.lower;
     let to = |n: &Tok<'_>| n.in_class(WordClass::To);
     if t.in_class(WordClass::SourceOpener) && toks.get(v + 1).is_some_and(to) {
         return Some(("according to".to_string(), 2, Special::AccordingTo));
@@ -258,21 +258,20 @@ fn speech_at(toks: &[Tok<'_>], v: usize, lex: &Lexicon) -> Option<(String, usize
             return Some(("quoted as saying".to_string(), a + 2 - v, Special::QuotedAs));
         }
     }
-    if let Some(n) = toks.get(v + 1).filter(|_| lex.opens_verb(&lower)) {
-        let two = format!("{} {}", lower, n.text.to_lowercase());
+    if let Some(n) = toks.get(v + 1).filter(|_| lex.opens_verb(lower)) {
+        let two = format!("{} {}", lower, n.lower);
         if let Some((VerbClass::Speech, _)) = lex.verb(&two) {
             return Some((two, 2, Special::None));
         }
     }
-    let Some((VerbClass::Speech, lemma)) = lex.verb(&lower) else {
+    let Some((VerbClass::Speech, lemma)) = lex.verb(lower) else {
         return None;
     };
     // "hopes to", "agreed to", "is said to be": not attributions
     if toks.get(v + 1).is_some_and(to) {
         return None;
     }
-    let prev = v.checked_sub(1).map(|p| toks[p].text.to_lowercase());
-    let prev = prev.as_deref().unwrap_or("");
+    let prev = v.checked_sub(1).map_or("", |p| toks[p].lower);
     // "it is believed", "was told": passive, no speaker
     if lex.word_in(WordClass::SpeechPassive, prev) {
         return None;
@@ -303,7 +302,7 @@ fn speech_at(toks: &[Tok<'_>], v: usize, lex: &Lexicon) -> Option<(String, usize
         return None; // "a China Daily report", "in comment"
     }
     Some((
-        lower,
+        lower.to_string(),
         1,
         if t.text.ends_with("ing") {
             Special::Participle
@@ -392,9 +391,9 @@ fn attribute(
             .count();
         let before_words = toks[..subj_start].iter().filter(|t| t.is_word()).count();
         let quote_follows = toks[after..].iter().take(3).any(|t| t.is_quote());
-        let first = toks[0].text.to_lowercase();
-        let adverbial_opening = adverbial(&first, lex)
-            || lex.word_in(WordClass::SourceOpener, &first)
+        let first = toks[0].lower;
+        let adverbial_opening = adverbial(first, lex)
+            || lex.word_in(WordClass::SourceOpener, first)
             || first.ends_with("ing");
         // "CONTENT, X said (on Tuesday).": the words before are a clause (they have a
         // verb) and little follows the verb; "However on Tuesday, X denied charges ..." is not
@@ -402,7 +401,7 @@ fn attribute(
             t.is_word()
                 && !t.cap
                 && (t.is_exactly(WordClass::Auxiliary)
-                    || super::nominal::is_verb_like(&lower(t.text), lex))
+                    || super::nominal::is_verb_like(t.lower, lex))
         });
         let little_after = after_words <= 6
             && !toks[after..]
@@ -534,8 +533,8 @@ fn skip_to_content(inp: &Input<'_, '_>, s: usize, from: usize) -> (usize, bool) 
         toks.get(k)
             .is_some_and(|t| t.in_class(WordClass::Complementizer) || t.text == ":" || t.is_quote())
     };
-    let verb = from.checked_sub(1).map(|p| lower(toks[p].text));
-    let verb = verb.as_deref().unwrap_or("");
+    let verb = from.checked_sub(1).map(|p| toks[p].lower);
+    let verb = verb.unwrap_or("");
     let tells = lex.word_in(WordClass::TellForm, verb);
     if tells {
         // "told Sky News any process must ...": skip the listener, then read on
@@ -577,7 +576,7 @@ fn skip_to_content(inp: &Input<'_, '_>, s: usize, from: usize) -> (usize, bool) 
         }
         if toks
             .get(j)
-            .is_some_and(|t| lex.noun(&lower(t.text)) == Some(NounClass::Group))
+            .is_some_and(|t| lex.noun(t.lower) == Some(NounClass::Group))
         {
             return (skip_that(toks, j + 1), opens(j + 1));
         }
@@ -590,7 +589,7 @@ fn skip_to_content(inp: &Input<'_, '_>, s: usize, from: usize) -> (usize, bool) 
         let between = &toks[from..k];
         let no_verb = between.iter().all(|t| {
             !inp.lex
-                .verb(&lower(t.text))
+                .verb(t.lower)
                 .is_some_and(|(c, _)| c == VerbClass::Speech)
         }) && !between.iter().any(|t| t.text == ",");
         if k == from || (no_verb && (told || opens_adverbial)) {

@@ -242,12 +242,12 @@ impl Tracker {
     /// The person a definite title ("the prime minister") refers to: the
     /// latest person seen with that title word, else as for "he".
     pub(super) fn titled(&self, inp: &Input<'_, '_>, s: usize, head: usize) -> Option<usize> {
-        let word = inp.sents[s].toks[head].text.to_lowercase();
+        let word = inp.sents[s].toks[head].lower;
         self.persons
             .iter()
             .rev()
             .copied()
-            .find(|&e| inp.ents.list[e].titles.contains(&word))
+            .find(|&e| inp.ents.list[e].titles.contains(word))
             .or_else(|| self.person(inp.ents, None))
     }
 }

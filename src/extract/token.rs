@@ -9,6 +9,8 @@ use crate::text::{Article, Sentence, Span, TokenKind, tokenize};
 #[derive(Clone, Copy, Debug)]
 pub struct Tok<'a> {
     pub text: &'a str,
+    /// The text in lower case (see [`crate::text::lower_in_place`]).
+    pub lower: &'a str,
     pub span: Span,
     pub kind: TokenKind,
     /// Starts with an upper-case letter.
@@ -78,13 +80,14 @@ pub fn sentences<'a>(article: &'a Article, lex: &Lexicon) -> Vec<SentToks<'a>> {
         .map(|s: &Sentence| SentToks {
             span: s.span,
             paragraph: s.paragraph,
-            toks: toks(&article.text, s.span, lex),
+            toks: toks(&article.text, &article.lower, s.span, lex),
         })
         .collect()
 }
 
-/// Tokens of `text[span]` with their text, tags and word classes.
-pub fn toks<'a>(text: &'a str, span: Span, lex: &Lexicon) -> Vec<Tok<'a>> {
+/// Tokens of `text[span]` with their text, tags and word classes; `lower`
+/// is `text` lower-cased in place.
+pub fn toks<'a>(text: &'a str, lower: &'a str, span: Span, lex: &Lexicon) -> Vec<Tok<'a>> {
     let tokens = tokenize(text, span);
     let words: Vec<&str> = tokens
         .iter()
@@ -96,14 +99,16 @@ pub fn toks<'a>(text: &'a str, span: Span, lex: &Lexicon) -> Vec<Tok<'a>> {
         .zip(words)
         .zip(tags)
         .map(|((t, s), pos)| {
-            let classes_any_case = lex.classes_any_case(s);
-            let classes = if s.chars().any(char::is_uppercase) {
-                lex.classes(s)
-            } else {
+            let low = &lower[t.span.start..t.span.end];
+            let classes_any_case = lex.classes(low);
+            let classes = if low == s {
                 classes_any_case
+            } else {
+                lex.classes(s)
             };
             Tok {
                 text: s,
+                lower: low,
                 span: t.span,
                 kind: t.kind,
                 cap: s.chars().next().is_some_and(char::is_uppercase),
@@ -118,13 +123,20 @@ pub fn toks<'a>(text: &'a str, span: Span, lex: &Lexicon) -> Vec<Tok<'a>> {
 /// The lexicon key of a run of tokens: their texts joined by single spaces.
 pub fn key(toks: &[Tok<'_>]) -> String {
     let mut k = String::new();
+    key_into(&mut k, toks);
+    k
+}
+
+/// [`key`] written into `k`, which is emptied first (to look up many keys
+/// with one buffer).
+pub fn key_into(k: &mut String, toks: &[Tok<'_>]) {
+    k.clear();
     for t in toks {
         if !k.is_empty() {
             k.push(' ');
         }
         k.push_str(t.text);
     }
-    k
 }
 
 #[cfg(test)]
@@ -136,10 +148,11 @@ impl<'a> SentToks<'a> {
             end: text.len(),
         };
         static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        let lower: &'a str = Box::leak(crate::text::lower_in_place(text).into_boxed_str());
         SentToks {
             span,
             paragraph: 0,
-            toks: toks(text, span, LEX.get_or_init(Lexicon::embedded)),
+            toks: toks(text, lower, span, LEX.get_or_init(Lexicon::embedded)),
         }
     }
 }

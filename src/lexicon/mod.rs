@@ -141,6 +141,9 @@ pub struct Lexicon {
     verb_openers: Set<String>,
     /// The longest multi-word key of any table, in tokens.
     pub max_key_tokens: usize,
+    /// For the first word of a nation's or organization's form, the most
+    /// tokens such a form has ("Bank" opens "Bank of England": 3).
+    name_openers: Map<String, usize>,
 }
 
 /// The embedded tables, by file name.
@@ -405,15 +408,28 @@ impl Lexicon {
     }
 
     fn add_key_len(&mut self, form: &str) {
-        let n = tokenize(
+        let toks = tokenize(
             form,
             Span {
                 start: 0,
                 end: form.len(),
             },
-        )
-        .len();
+        );
+        let n = toks.len();
         self.max_key_tokens = self.max_key_tokens.max(n);
+        if let Some(first) = toks.first() {
+            let most = self
+                .name_openers
+                .entry(form[first.span.start..first.span.end].to_string())
+                .or_insert(0);
+            *most = (*most).max(n);
+        }
+    }
+
+    /// The most tokens a nation's or organization's form that starts with
+    /// `word` has; 0 when none starts with it.
+    pub fn longest_name_from(&self, word: &str) -> usize {
+        self.name_openers.get(word).copied().unwrap_or(0)
     }
 
     /// The lookup key of a run of text: its tokens joined by single spaces.

@@ -25,7 +25,46 @@ const MAGIC: &[u8] = b"NGTAG1\n";
 pub struct Model {
     /// Weights by feature key, held in the table itself: one probe a look-up.
     rows: FastMap<u64, [i16; TAGS]>,
+    /// Which keys may have a row: most probes are for features the model
+    /// does not have, and this small table answers those without touching
+    /// the large one.
+    filter: KeyFilter,
     classes: FastMap<Box<str>, u32>,
+}
+
+/// A Bloom filter over feature keys, two bits a key, about 16 bits a key
+/// in all: "no" is certain, "maybe" wrong for about one key in seventy.
+struct KeyFilter {
+    bits: Vec<u64>,
+    mask: u64,
+}
+
+impl KeyFilter {
+    fn new<'a>(keys: impl ExactSizeIterator<Item = &'a u64>) -> KeyFilter {
+        let size = (keys.len() * 16).next_power_of_two().max(64) as u64;
+        let mut f = KeyFilter {
+            bits: vec![0; (size / 64) as usize],
+            mask: size - 1,
+        };
+        for &k in keys {
+            for b in f.bits_of(k) {
+                f.bits[(b / 64) as usize] |= 1 << (b % 64);
+            }
+        }
+        f
+    }
+
+    /// The two bits of a key: feature keys are hashes already, so two
+    /// slices of one do.
+    fn bits_of(&self, key: u64) -> [u64; 2] {
+        [key & self.mask, (key >> 32) & self.mask]
+    }
+
+    fn may_hold(&self, key: u64) -> bool {
+        self.bits_of(key)
+            .iter()
+            .all(|&b| self.bits[(b / 64) as usize] & (1 << (b % 64)) != 0)
+    }
 }
 
 /// What training makes: the weights by feature key (zeros are left out of
@@ -111,7 +150,12 @@ impl Model {
         if !r.0.is_empty() {
             return Err(bad("trailing bytes"));
         }
-        Ok(Model { rows, classes })
+        let filter = KeyFilter::new(rows.keys());
+        Ok(Model {
+            rows,
+            filter,
+            classes,
+        })
     }
 
     /// Write `weights` as a model file. The bytes depend only on the
@@ -160,7 +204,7 @@ impl Model {
 
     /// Add the weights of feature `key` to `scores`.
     pub fn add(&self, key: u64, scores: &mut [i32; TAGS]) {
-        if let Some(row) = self.rows.get(&key) {
+        if let Some(row) = self.row(key) {
             for (a, &b) in scores.iter_mut().zip(row) {
                 *a += i32::from(b);
             }
@@ -179,6 +223,9 @@ impl Model {
 
     /// The weights of one feature, if it has any.
     pub fn row(&self, key: u64) -> Option<&[i16; TAGS]> {
+        if !self.filter.may_hold(key) {
+            return None;
+        }
         self.rows.get(&key)
     }
 
@@ -243,6 +290,20 @@ mod tests {
         assert_eq!(s[3], -14);
         assert_eq!(s[16], 600);
         assert_eq!(s[0], 0);
+    }
+
+    #[test]
+    fn the_key_filter_keeps_every_key_and_few_others() {
+        let keys: Vec<u64> = (0..5000u64)
+            .map(|i| crate::tag::feature::hash(1, &i.to_le_bytes()))
+            .collect();
+        let f = KeyFilter::new(keys.iter());
+        assert!(keys.iter().all(|&k| f.may_hold(k)));
+        let others = (5000..105_000u64)
+            .map(|i| crate::tag::feature::hash(1, &i.to_le_bytes()))
+            .filter(|&k| f.may_hold(k))
+            .count();
+        assert!(others < 3000, "{others} of 100000 absent keys pass");
     }
 
     #[test]

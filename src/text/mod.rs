@@ -110,6 +110,10 @@ pub struct Article {
     /// text, byte-order mark removed).
     pub digest: String,
     pub text: String,
+    /// [`Article::text`] in lower case, byte for byte as long (see
+    /// [`lower_in_place`]), so that a token's span also slices its lower
+    /// case form.
+    pub lower: String,
     pub title: Option<Span>,
     pub dateline: Dateline,
     /// Lines that are not article content ("Advertisement", bylines,
@@ -264,6 +268,25 @@ fn can_be_title(line: &str) -> bool {
     line.len() <= 300 && parse_dateline(line).is_none() && parse_date_line(line).is_none()
 }
 
+/// `text` in lower case, every character in place: a character whose
+/// lower case is longer or shorter in UTF-8 ("İ", the Kelvin sign) or is
+/// more than one character stays as it is, so byte offsets into `text` are
+/// offsets into the result too.
+pub fn lower_in_place(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let mut low = c.to_lowercase();
+        match (low.next(), low.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 impl Article {
     /// Decode and analyse an article. The second value is a warning to show
     /// the user (e.g. the text was not UTF-8 and was read as Windows-1252).
@@ -273,6 +296,7 @@ impl Article {
         let mut article = Article {
             label: label.to_string(),
             digest: digest(text.as_bytes()),
+            lower: lower_in_place(&text),
             text,
             title: None,
             dateline: Dateline::default(),
@@ -418,6 +442,17 @@ mod tests {
 
     fn read(text: &str) -> Article {
         Article::from_bytes("t", text.as_bytes()).unwrap().0
+    }
+
+    #[test]
+    fn lower_case_keeps_every_offset() {
+        assert_eq!(lower_in_place("Zürich MEETS Ørsted"), "zürich meets ørsted");
+        // "İ" lower-cases to two characters, the Kelvin sign to one byte
+        let text = "İzmir \u{212a}elvin ÆØÅ";
+        let low = lower_in_place(text);
+        assert_eq!(low.len(), text.len());
+        assert_eq!(low, "İzmir \u{212a}elvin æøå");
+        assert!(text.char_indices().all(|(i, _)| low.is_char_boundary(i)));
     }
 
     fn sentences(a: &Article) -> Vec<&str> {
