@@ -61,8 +61,11 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
         let mut covered: Vec<Span> = Vec::new();
         // an attribution that closes the sentence ("..., Ms Roe told reporters.") owns
         // every speech verb before it: those are inside the words it attributes
+        let cues: Vec<_> = (0..toks.len())
+            .map(|v| speech_at(toks, v, inp.lex))
+            .collect();
         let verbs: Vec<usize> = (0..toks.len())
-            .filter(|&v| speech_at(toks, v, inp.lex).is_some() || report_speaks(inp, s, v))
+            .filter(|&v| cues[v].is_some() || report_speaks(inp, s, v))
             .collect();
         let closer = verbs.iter().copied().rfind(|&v| {
             subject_before(inp, s, v).is_some_and(|(_, start)| {
@@ -74,7 +77,7 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
         });
         let mut v = 0;
         while v < toks.len() {
-            let spoken = speech_at(toks, v, inp.lex);
+            let spoken = cues[v].clone();
             let by_report = spoken.is_none();
             let cue = spoken.or_else(|| {
                 report_speaks(inp, s, v).then(|| (toks[v].lower.to_string(), 1, Special::None))

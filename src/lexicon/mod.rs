@@ -564,10 +564,12 @@ impl Lexicon {
 
     /// The class of a noun ("summit" -> meeting, "Ministry" -> org).
     pub fn noun(&self, key: &str) -> Option<NounClass> {
-        self.nouns
-            .get(key)
-            .or_else(|| self.nouns.get(lower(key).as_ref()))
-            .copied()
+        match (self.nouns.get(key), lower(key)) {
+            (Some(n), _) => Some(*n),
+            // only a key with capitals has another form to try
+            (None, Cow::Owned(low)) => self.nouns.get(&low).copied(),
+            (None, Cow::Borrowed(_)) => None,
+        }
     }
 }
 

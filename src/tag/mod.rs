@@ -284,31 +284,27 @@ fn argmax(s: &Scores) -> usize {
 /// "'re"), and "cannot" into "can" + "not". Returns the byte length of the
 /// host, when `word` splits.
 pub fn split_clitic(word: &str) -> Option<usize> {
-    if !word.contains(['\'', '\u{2019}']) && word.len() != 6 {
-        return None;
-    }
-    let lower: String = word
-        .chars()
-        .map(|c| {
-            if c == '\u{2019}' {
-                '\''
-            } else {
-                c.to_ascii_lowercase()
-            }
-        })
-        .collect();
-    if lower == "cannot" {
+    if word.len() == 6 && word.eq_ignore_ascii_case("cannot") {
         return Some(3);
     }
-    let ends = |cs: &[&str]| cs.iter().any(|c| lower.ends_with(c));
-    let tail = if ends(&["n't", "'re", "'ve", "'ll"]) {
-        3
-    } else if ends(&["'m", "'d"]) {
-        2
-    } else {
+    if !word.contains(['\'', '\u{2019}']) {
         return None;
+    }
+    // the last three characters, in ASCII lower case, ’ read as '
+    let mut last = ['\0'; 3];
+    for (k, c) in word.chars().rev().take(3).enumerate() {
+        last[2 - k] = if c == '\u{2019}' {
+            '\''
+        } else {
+            c.to_ascii_lowercase()
+        };
+    }
+    let tail = match last {
+        ['n', '\'', 't'] | ['\'', 'r', 'e'] | ['\'', 'v', 'e'] | ['\'', 'l', 'l'] => 3,
+        [_, '\'', 'm' | 'd'] => 2,
+        _ => return None,
     };
-    (lower.chars().count() > tail).then(|| word.len() - word_tail_len(word, tail))
+    (word.chars().count() > tail).then(|| word.len() - word_tail_len(word, tail))
 }
 
 /// The byte length of the last `chars` characters of `word`.
@@ -401,6 +397,11 @@ mod tests {
         assert_eq!(split_clitic("cannot"), Some(3));
         assert_eq!(split_clitic("O'Brien"), None);
         assert_eq!(split_clitic("n't"), None);
+        assert_eq!(split_clitic("CANNOT"), Some(3));
+        assert_eq!(split_clitic("SHE'D"), Some(3));
+        assert_eq!(split_clitic("'d"), None);
+        assert_eq!(split_clitic("ma’am"), None);
+        assert_eq!(split_clitic("carrot"), None);
         let (words, from) = pieces(&["We", "don't", "agree"]);
         assert_eq!(words, ["We", "do", "n't", "agree"]);
         assert_eq!(from, [0, 1, 1, 2]);
