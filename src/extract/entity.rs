@@ -91,7 +91,7 @@ fn apposition_title_follows(toks: &[Tok<'_>], end: usize, lex: &Lexicon) -> bool
         && toks[end + 1..]
             .iter()
             .take(4)
-            .any(|t| lex.is_title_head(t.text) && !t.cap)
+            .any(|t| lex.is_title_head(t.lower) && !t.cap)
 }
 
 /// Group the mentions of every sentence into entities.
@@ -524,7 +524,7 @@ fn org_context(toks: &[Tok<'_>], start: usize, lex: &Lexicon) -> bool {
         return false;
     }
     let before = &toks[start - 2];
-    before.text == "," || (lex.is_title_head(before.text) && !before.cap)
+    before.text == "," || (lex.is_title_head(before.lower) && !before.cap)
 }
 
 /// true for a female honorific ("Mrs", "Ms", "Baroness"), false for a male one, None otherwise.

@@ -9,7 +9,7 @@
 //! Carney") and the nation or organization right before a title ("Chinese
 //! Assistant Foreign Minister ...") are recorded for `member_of`.
 
-use crate::lexicon::{Lexicon, NationForm, NounClass, WordClass, lower};
+use crate::lexicon::{Lexicon, NationForm, NounClass, WordClass};
 use crate::text::{Span, TokenKind};
 
 use super::token::{SentToks, Tok, key, key_into};
@@ -101,8 +101,8 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon) -> Vec<Mention> {
         // "Labour Minister Elena Ruiz": a one-word name that is also a title word, before a title head
         let in_title = toks
             .get(i + 1)
-            .is_some_and(|n| n.cap && lex.is_title_head(n.text))
-            && lex.is_title_modifier(t.text);
+            .is_some_and(|n| n.cap && lex.is_title_head(n.lower))
+            && lex.is_title_modifier(t.lower);
         if let Some((end, kind, name)) = gazetteer(toks, i, lex).filter(|_| !in_title) {
             // "Indonesian Navy", "British Chambers of Commerce", "BBC Radio Scotland":
             // a nation or organization of the gazetteer opening a longer name
@@ -249,8 +249,8 @@ fn org_run(toks: &[Tok<'_>], start: usize, known_end: usize, lex: &Lexicon) -> O
     // an organization of the gazetteer followed by more of its name ("BBC Radio Scotland")
     let is_org = lex.organization(&key(&toks[start..known_end])).is_some();
     let plain = rest.iter().all(|t| {
-        !lex.is_title_head(t.text)
-            && !lex.is_honorific(t.text)
+        !lex.is_title_head(t.lower)
+            && !lex.is_honorific(t.lower)
             && !lex.is_given_name(t.text)
             && !lex.is_stopcap(t.text)
             && lex.nation(t.text).is_none()
@@ -356,11 +356,11 @@ fn joined_run_holds(run: &[Tok<'_>], lex: &Lexicon) -> bool {
         // and "Commanders of the Korean People's Army" is people of a name
         let people_of = |o: usize| {
             run[..o].iter().all(|t| {
-                let w = lower(t.text);
-                let one = w.strip_suffix('s').unwrap_or(&w);
-                lex.is_title_head(&w)
+                let w = t.lower;
+                let one = w.strip_suffix('s').unwrap_or(w);
+                lex.is_title_head(w)
                     || lex.is_title_head(one)
-                    || lex.noun(&w) == Some(NounClass::Group)
+                    || lex.noun(w) == Some(NounClass::Group)
             })
         };
         let two_names = of.is_some_and(|o| {
@@ -375,11 +375,11 @@ fn joined_run_holds(run: &[Tok<'_>], lex: &Lexicon) -> bool {
     let last_conn = run.iter().rposition(|t| is_of(t) || and_the(t));
     let last_head = run
         .iter()
-        .rposition(|t| lex.is_title_head(t.text) || lex.is_honorific(t.text));
+        .rposition(|t| lex.is_title_head(t.lower) || lex.is_honorific(t.lower));
     let title_word = |t: &Tok<'_>| {
-        lex.is_title_head(t.text)
-            || lex.is_title_modifier(t.text)
-            || lex.is_honorific(t.text)
+        lex.is_title_head(t.lower)
+            || lex.is_title_modifier(t.lower)
+            || lex.is_honorific(t.lower)
             || is_of(t)
             || and_the(t)
     };
@@ -470,7 +470,7 @@ fn classify_run(
         if !run
             .iter()
             .take(e)
-            .all(|t| lex.is_title_head(t.text) || lex.is_title_modifier(t.text))
+            .all(|t| lex.is_title_head(t.lower) || lex.is_title_modifier(t.lower))
         {
             out.push(mention(
                 sent,
@@ -488,24 +488,24 @@ fn classify_run(
     let mut honorific = None;
     if let Some(h) = (s..end)
         .rev()
-        .find(|&h| lex.is_title_head(toks[h].text) || lex.is_honorific(toks[h].text))
+        .find(|&h| lex.is_title_head(toks[h].lower) || lex.is_honorific(toks[h].lower))
     {
         let title_ok = toks[s..h].iter().all(|t| {
-            lex.is_title_modifier(t.text)
-                || lex.is_title_head(t.text)
-                || lex.is_honorific(t.text)
+            lex.is_title_modifier(t.lower)
+                || lex.is_title_head(t.lower)
+                || lex.is_honorific(t.lower)
                 || t.is_exactly(WordClass::TitleJoiner)
                 || (t.cap && !lex.is_given_name(t.text))
         });
         if title_ok && h + 1 < end {
             n = h + 1;
             // "Tanzania Mr Brown", "BBC Mr Howard": an honorific is a title of its own
-            if lex.is_honorific(toks[h].text) && h > s {
+            if lex.is_honorific(toks[h].lower) && h > s {
                 classify_run(sent, text, lex, s, h, out);
                 s = h;
             }
             honorific = (s..n)
-                .find(|&k| lex.is_honorific(toks[k].text))
+                .find(|&k| lex.is_honorific(toks[k].lower))
                 .map(|k| toks[k].text.trim_end_matches('.').to_string());
         }
     }
@@ -559,7 +559,7 @@ fn classify_run(
         let title_toks = &toks[s..n];
         let t: Vec<&str> = title_toks
             .iter()
-            .filter(|t| !lex.is_honorific(t.text))
+            .filter(|t| !lex.is_honorific(t.lower))
             .map(|t| t.text)
             .collect();
         if !t.is_empty() {
@@ -611,9 +611,9 @@ fn attach_lowercase_titles(sent: &SentToks<'_>, lex: &Lexicon, out: &mut [Mentio
         let mut has_head = out[k].title.is_some();
         while s > 0 {
             let t = &toks[s - 1];
-            if t.is_word() && !t.cap && (lex.is_title_head(t.text) || lex.is_title_modifier(t.text))
+            if t.is_word() && !t.cap && (lex.is_title_head(t.lower) || lex.is_title_modifier(t.lower))
             {
-                has_head |= lex.is_title_head(t.text);
+                has_head |= lex.is_title_head(t.lower);
                 words.push(t.text);
                 s -= 1;
             } else {

@@ -135,7 +135,7 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             }
             saw_title |= toks[j..m2.start]
                 .iter()
-                .any(|t| inp.lex.is_title_head(t.text));
+                .any(|t| inp.lex.is_title_head(t.lower));
             // "Raha, Gazprom chairman Aleksey Miller": Gazprom is Miller's, not Raha's
             if ms.iter().any(|o| o.affiliation == Some(k2)) {
                 break;
@@ -150,7 +150,7 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             // "X, the Y spokesman" or "X, director of Y"
             let title_after = toks[m2.end..(m2.end + 3).min(toks.len())]
                 .iter()
-                .any(|t| inp.lex.is_title_head(t.text));
+                .any(|t| inp.lex.is_title_head(t.lower));
             if saw_title || title_after {
                 // "X, director of Y" / "X, the Y spokesman" or "X of Y"
                 let r = if comma {
@@ -174,7 +174,7 @@ fn possessor(inp: &Input<'_, '_>, s: usize, start: usize) -> Option<usize> {
         j -= 1;
     }
     while j > 0
-        && (inp.lex.is_title_head(toks[j - 1].text) || inp.lex.is_title_modifier(toks[j - 1].text))
+        && (inp.lex.is_title_head(toks[j - 1].lower) || inp.lex.is_title_modifier(toks[j - 1].lower))
     {
         j -= 1;
     }
@@ -379,7 +379,7 @@ pub fn from_statements(inp: &Input<'_, '_>, statements: &[Statement]) -> Vec<Rel
                 |t: &Tok<'_>| t.span.start >= st.content.start && t.span.end <= st.content.end;
             let Some(cue) = toks
                 .iter()
-                .position(|t| inside(t) && inp.lex.is_criticism(t.text))
+                .position(|t| inside(t) && inp.lex.is_criticism(t.lower))
             else {
                 continue;
             };
@@ -527,8 +527,8 @@ fn sentence_subjects(inp: &Input<'_, '_>, s: usize) -> Vec<usize> {
                     && toks[n.min(at)..at].iter().all(|t| {
                         t.in_class(WordClass::Coordinator)
                             || t.text == ","
-                            || t.is_word() && !t.cap && lex.is_title_head(t.text)
-                            || lex.is_title_modifier(t.text)
+                            || t.is_word() && !t.cap && lex.is_title_head(t.lower)
+                            || lex.is_title_modifier(t.lower)
                             || t.is_possessive()
                     })
             }

@@ -63,7 +63,7 @@ pub(super) fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<
         return Some((Speaker::She, j - 1));
     }
     // "the prime minister said", "the French president told reporters"
-    if prev.is_word() && !prev.cap && inp.lex.is_title_head(prev.text) {
+    if prev.is_word() && !prev.cap && inp.lex.is_title_head(prev.lower) {
         let mut k = j - 1;
         // "the prime minister", "the French president", "the shadow chancellor"
         let the = |t: &Tok<'_>| t.in_class(WordClass::DefiniteArticle);

@@ -51,6 +51,12 @@ fn is_weekday(s: &str) -> bool {
 /// a source in brackets, the dash must be "--" or "—", so that "NATO - the
 /// alliance" is not taken for one.
 pub fn parse_dateline(paragraph: &str) -> Option<DatelineMatch> {
+    // The place opens with a capital not followed by a small letter
+    // ("BEIJING", "NEW YORK"): most paragraphs fail here, before the regex.
+    let mut cs = paragraph.chars();
+    if !cs.next().is_some_and(char::is_uppercase) || cs.next().is_some_and(char::is_lowercase) {
+        return None;
+    }
     let caps = DATELINE.captures(paragraph)?;
     let place = caps.name("place")?.as_str();
     if place.chars().filter(|c| c.is_alphabetic()).count() < 2 {
@@ -85,6 +91,10 @@ pub fn parse_dateline(paragraph: &str) -> Option<DatelineMatch> {
 /// a weekday-led date is glued to the first paragraph ("Thursday, May 7,
 /// 2015 On Tuesday, ..."); then the length stops before the paragraph.
 pub fn parse_date_line(line: &str) -> Option<(String, usize)> {
+    // every weekday and month starts with one of these
+    if !line.starts_with(['M', 'T', 'W', 'F', 'S', 'J', 'A', 'D', 'N', 'O']) {
+        return None;
+    }
     let caps = DATE_LINE.captures(line)?;
     let date = caps.name("date")?.as_str().to_string();
     let end = caps.get(0)?.end();
