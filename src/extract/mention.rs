@@ -611,7 +611,9 @@ fn attach_lowercase_titles(sent: &SentToks<'_>, lex: &Lexicon, out: &mut [Mentio
         let mut has_head = out[k].title.is_some();
         while s > 0 {
             let t = &toks[s - 1];
-            if t.is_word() && !t.cap && (lex.is_title_head(t.lower) || lex.is_title_modifier(t.lower))
+            if t.is_word()
+                && !t.cap
+                && (lex.is_title_head(t.lower) || lex.is_title_modifier(t.lower))
             {
                 has_head |= lex.is_title_head(t.lower);
                 words.push(t.text);
@@ -640,9 +642,7 @@ fn attach_lowercase_titles(sent: &SentToks<'_>, lex: &Lexicon, out: &mut [Mentio
                 && t0 - out[a].end <= 3
                 && toks[out[a].end..t0].iter().all(|t| {
                     t.is_possessive()
-                        || (t.is_word()
-                            && !t.cap
-                            && !super::nominal::is_verb_like(t.lower, lex))
+                        || (t.is_word() && !t.cap && !super::nominal::is_verb_like(t.lower, lex))
                 })
         };
         if let Some(a) = (0..k).rev().find(|&a| gap_ok(a))

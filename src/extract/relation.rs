@@ -174,7 +174,8 @@ fn possessor(inp: &Input<'_, '_>, s: usize, start: usize) -> Option<usize> {
         j -= 1;
     }
     while j > 0
-        && (inp.lex.is_title_head(toks[j - 1].lower) || inp.lex.is_title_modifier(toks[j - 1].lower))
+        && (inp.lex.is_title_head(toks[j - 1].lower)
+            || inp.lex.is_title_modifier(toks[j - 1].lower))
     {
         j -= 1;
     }

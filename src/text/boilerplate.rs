@@ -53,7 +53,8 @@ const ENDERS: &[&str] = &[
     "sources",
 ];
 
-/// Line openings that mark a caption, credit or link list.
+/// Line openings that mark a caption, credit or link list (in lower case,
+/// none longer than 80 characters).
 const PREFIXES: &[&str] = &[
     "(image",
     "(photo",
@@ -113,8 +114,17 @@ pub fn is_boilerplate(line: &str) -> bool {
     if line.is_empty() {
         return false;
     }
-    let norm = normalize(line);
     let words = line.split_whitespace().count();
+    if words > 40 {
+        // too long for furniture, a copyright line or a caption: only an
+        // opening or a credit can tell, and openings are short
+        let end = line.char_indices().nth(80).map_or(line.len(), |(i, _)| i);
+        let head = line[..end].to_lowercase();
+        return PREFIXES.iter().any(|p| head.starts_with(p))
+            || has_credit_tail(line)
+            || is_byline(line);
+    }
+    let norm = normalize(line);
     FURNITURE.contains(&norm.as_str())
         || PREFIXES.iter().any(|p| norm.starts_with(p))
         || is_copyright(&norm, words)
@@ -249,6 +259,13 @@ pub fn is_byline(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn openings_are_lower_case_and_short() {
+        for p in super::PREFIXES {
+            assert!(p.chars().count() < 80 && p.to_lowercase() == *p, "{p:?}");
+        }
+    }
+
     use super::*;
 
     #[test]
