@@ -254,8 +254,9 @@ fn lines(text: &str) -> Vec<Line> {
 /// space.
 fn glued_ender(line: &str) -> Option<usize> {
     const MARK: &str = "Latest Headlines";
-    let at = line.rfind(MARK)?;
-    if at == 0 || !line[at + MARK.len()..].trim().is_empty() {
+    // the mark ends the line, but for spaces
+    let at = line.trim_end().strip_suffix(MARK)?.len();
+    if at == 0 {
         return None;
     }
     let before = line[..at].chars().next_back()?;
