@@ -145,7 +145,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         Command::Edges(a) => relation::edges_cmd(a),
         Command::Top(a) => relation::top_cmd(a),
     };
-    eprint!("{}", crate::timings::report(started));
+    if started.is_some() {
+        eprint!("{}", crate::timings::report(started));
+    }
     match result {
         Ok(code) => code as i32,
         Err(e) if is_broken_pipe(&e) => Code::Ok as i32,
