@@ -29,6 +29,8 @@ pub mod query;
 pub mod render;
 pub mod tag;
 pub mod text;
+#[doc(hidden)]
+pub mod timings;
 
 pub use crate::error::{Error, Result};
 pub use crate::extract::extract;

@@ -179,6 +179,7 @@ pub fn run(args: ExtractArgs, report: &Reporter) -> Result<Code> {
         .any(|i| matches!(i.source, Source::Stdin))
         .then(|| read_stdin(limit).map_err(|e| super::describe(&e)));
     let progress = Progress::new(inputs.len(), args.quiet);
+    let timer = crate::timings::stage("extract");
     let outcomes: Vec<Outcome> = pool.install(|| {
         inputs
             .par_iter()
@@ -190,7 +191,9 @@ pub fn run(args: ExtractArgs, report: &Reporter) -> Result<Code> {
             .collect()
     });
     progress.finish();
+    drop(timer);
 
+    let timer = crate::timings::stage("merge");
     let mut graph = Graph::default();
     let mut read = 0;
     for (input, outcome) in inputs.iter().zip(outcomes) {
@@ -208,6 +211,7 @@ pub fn run(args: ExtractArgs, report: &Reporter) -> Result<Code> {
             }
         }
     }
+    drop(timer);
     // Never replace a graph with nothing because every input failed.
     if read == 0 && failed {
         return Ok(Code::Error);
@@ -234,11 +238,11 @@ pub fn run(args: ExtractArgs, report: &Reporter) -> Result<Code> {
                 graph.merge(load_graph(p)?);
             }
             correct(&mut graph)?;
-            sink.finish_output(format.render(&resolve(&graph)))?;
+            sink.finish_output(super::render_as(format, &resolve(&graph)))?;
         }
         None => {
             correct(&mut graph)?;
-            sink.finish_output(format.render(&resolve(&graph)))?;
+            sink.finish_output(super::render_as(format, &resolve(&graph)))?;
         }
     }
     Ok(if failed { Code::Error } else { Code::Ok })

@@ -16,7 +16,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::error::{Error, Result};
 use crate::export::json;
-use crate::graph::Graph;
+use crate::graph::{Graph, View};
 
 use super::write::Output;
 
@@ -97,9 +97,11 @@ fn too_large(name: &Path, limit: Limit) -> Error {
 }
 
 /// All of `r` if it holds at most `limit` bytes; never reads more than one
-/// byte past the limit.
-fn read_bounded(r: impl Read, limit: Limit, name: &Path) -> Result<Vec<u8>> {
-    let mut buf = Vec::new();
+/// byte past the limit. `size`, when known, is what to make room for at
+/// once (a graph of 17 MB read into a growing buffer was copied five times).
+fn read_bounded(r: impl Read, limit: Limit, name: &Path, size: Option<u64>) -> Result<Vec<u8>> {
+    let room = size.map_or(0, |s| s.min(limit.bytes).saturating_add(1));
+    let mut buf = Vec::with_capacity(usize::try_from(room).unwrap_or(0));
     r.take(limit.bytes.saturating_add(1))
         .read_to_end(&mut buf)
         .map_err(|e| Error::io(name, e))?;
@@ -113,18 +115,21 @@ fn read_bounded(r: impl Read, limit: Limit, name: &Path) -> Result<Vec<u8>> {
 /// reading; anything else (a device, a FIFO) is read up to the limit.
 pub fn read_file(path: &Path, limit: Limit) -> Result<Vec<u8>> {
     let f = fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut size = None;
     if let Ok(m) = f.metadata()
         && m.is_file()
-        && m.len() > limit.bytes
     {
-        return Err(too_large(path, limit));
+        if m.len() > limit.bytes {
+            return Err(too_large(path, limit));
+        }
+        size = Some(m.len());
     }
-    read_bounded(f, limit, path)
+    read_bounded(f, limit, path, size)
 }
 
 /// All of standard input, if it holds at most `limit` bytes.
 pub fn read_stdin(limit: Limit) -> Result<Vec<u8>> {
-    read_bounded(io::stdin().lock(), limit, Path::new(STDIN_NAME))
+    read_bounded(io::stdin().lock(), limit, Path::new(STDIN_NAME), None)
 }
 
 fn is_txt(path: &Path) -> bool {
@@ -245,6 +250,21 @@ pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
 /// Read a graph file (`-` for standard input), of at most
 /// `--max-graph-bytes`.
 pub fn load_graph(path: &Path) -> Result<Graph> {
+    let _t = crate::timings::stage("load graph");
+    let (text, name) = graph_text(path)?;
+    json::from_str(&text).map_err(|reason| Error::Graph { path: name, reason })
+}
+
+/// Read a graph file as the resolved view it holds, without resolving it
+/// again ([`json::read_view`]).
+pub fn load_view(path: &Path) -> Result<View> {
+    let _t = crate::timings::stage("load view");
+    let (text, name) = graph_text(path)?;
+    json::read_view(&text).map_err(|reason| Error::Graph { path: name, reason })
+}
+
+/// The text of a graph file and how to name it.
+fn graph_text(path: &Path) -> Result<(String, PathBuf)> {
     let (bytes, name) = if path.as_os_str() == "-" {
         (read_stdin(graph_limit())?, PathBuf::from(STDIN_NAME))
     } else {
@@ -254,7 +274,7 @@ pub fn load_graph(path: &Path) -> Result<Graph> {
         path: name.clone(),
         reason: "not UTF-8".into(),
     })?;
-    json::from_str(&text).map_err(|reason| Error::Graph { path: name, reason })
+    Ok((text, name))
 }
 
 /// Where a command's output goes: a file prepared before the work starts,
@@ -312,6 +332,7 @@ impl Sink {
 
     /// Write everything and put it in place.
     pub fn finish(self, contents: &str) -> Result<()> {
+        let _t = crate::timings::stage("write");
         match self {
             Sink::File(o) => o.commit(contents.as_bytes()),
             Sink::Stdout => print(contents),

@@ -130,6 +130,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         }
     };
     io::set_graph_limit(cli.max_graph_bytes);
+    let started = crate::timings::on().then(std::time::Instant::now);
     let report = Reporter;
     let result = match cli.command {
         Command::Extract(a) => extract::run(a, &report),
@@ -144,6 +145,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         Command::Edges(a) => relation::edges_cmd(a),
         Command::Top(a) => relation::top_cmd(a),
     };
+    if started.is_some() {
+        eprint!("{}", crate::timings::report(started));
+    }
     match result {
         Ok(code) => code as i32,
         Err(e) if is_broken_pipe(&e) => Code::Ok as i32,
@@ -162,6 +166,12 @@ fn format_of(f: GraphFormat) -> Format {
         GraphFormat::Csv => Format::Csv,
         GraphFormat::Turtle => Format::Turtle,
     }
+}
+
+/// Render a view (a stage of its own under `NEWSGRAPH_TIMINGS`).
+pub(crate) fn render_as(format: Format, view: &crate::graph::View) -> crate::export::Output {
+    let _t = crate::timings::stage("render");
+    format.render(view)
 }
 
 /// `merge`: every input is read before anything is written; one bad input
@@ -209,7 +219,7 @@ fn merge(args: MergeArgs, report: &Reporter) -> Result<Code> {
         correct::add(&mut graph, fix, file, "the inputs")?;
         correct::warn_unmatched(&graph, &fresh, file, report);
     }
-    sink.finish_output(Format::Json.render(&resolve(&graph)))?;
+    sink.finish_output(render_as(Format::Json, &resolve(&graph)))?;
     Ok(Code::Ok)
 }
 

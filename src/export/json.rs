@@ -38,6 +38,8 @@ use crate::graph::{
     View, add_evidence, merge_fields,
 };
 
+mod stored;
+
 /// No unknown fields.
 static NONE: Fields = BTreeMap::new();
 
@@ -173,7 +175,32 @@ pub fn to_string(view: &View) -> String {
 /// error is the reason only, naming the offending article, node or edge;
 /// the caller adds the file name.
 pub fn from_str(json: &str) -> Result<Graph, String> {
-    let input: InGraph = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    raw_graph(parse(json)?)
+}
+
+/// Read newsgraph JSON as the resolved view it holds, without resolving
+/// again: a file newsgraph wrote is resolved already, so this gives what
+/// [`crate::graph::resolve`] of [`from_str`] would give, in a fraction of
+/// the time, and refuses what [`from_str`] refuses with the same reason.
+/// A file without newsgraph's own fields (a node without `seen`, as another
+/// tool may write it) or with a damaged `graph.ambiguous` is read with
+/// [`from_str`] and resolved.
+pub fn read_view(json: &str) -> Result<View, String> {
+    let input = parse(json)?;
+    match stored::resolved(&input) {
+        Some(ambiguous) => stored::view(input, ambiguous),
+        None => Ok(crate::graph::resolve(&raw_graph(input)?)),
+    }
+}
+
+fn parse(json: &str) -> Result<InGraph, String> {
+    serde_json::from_str(json).map_err(|e| e.to_string())
+}
+
+/// What every graph file holds beside its nodes and edges, read and
+/// checked: the articles, the corrections and the unknown fields (in a
+/// graph with no nodes or edges yet), and the nodes and edges as read.
+fn head(input: InGraph) -> Result<(Graph, Vec<InNode>, Vec<InEdge>), String> {
     let meta = input.graph.ok_or("missing graph")?;
     let mut graph = Graph::default();
     graph.extra.top = input.extra;
@@ -225,10 +252,15 @@ pub fn from_str(json: &str) -> Result<Graph, String> {
         };
         graph.articles.insert(digest, info);
     }
+    Ok((graph, input.nodes, input.edges))
+}
 
+/// The raw graph a file holds.
+fn raw_graph(input: InGraph) -> Result<Graph, String> {
+    let (mut graph, nodes, edges) = head(input)?;
     // Resolved id -> its raw members.
     let mut members: HashMap<String, BTreeSet<String>> = HashMap::new();
-    for (i, n) in input.nodes.into_iter().enumerate() {
+    for (i, n) in nodes.into_iter().enumerate() {
         let id =
             n.id.filter(|s| !s.is_empty())
                 .ok_or_else(|| format!("node {i}: missing id"))?;
@@ -314,7 +346,7 @@ pub fn from_str(json: &str) -> Result<Graph, String> {
         members.insert(id, ids);
     }
 
-    for (i, e) in input.edges.into_iter().enumerate() {
+    for (i, e) in edges.into_iter().enumerate() {
         let (Some(source), Some(target)) = (e.source, e.target) else {
             return Err(format!("edge {i}: missing source or target"));
         };
@@ -693,12 +725,15 @@ macro_rules! keeping_extra {
 }
 
 keeping_extra!(
-    /// `graph`; `ambiguous` is derived from the nodes.
+    /// `graph`; `ambiguous` is derived from the nodes: [`from_str`] ignores
+    /// it, [`read_view`] reads it (as a value, so that a damaged one is
+    /// ignored as before).
     InMeta {
         format: Option<String>,
         articles: Vec<InArticle>,
         corrections: Option<InCorrections>,
-    } skip ["ambiguous"]
+        ambiguous: Option<serde_json::Value>,
+    } skip []
 );
 
 keeping_extra!(InArticle {

@@ -181,7 +181,7 @@ impl Evidence {
     /// Of two evidences of one place, the smaller is kept: a known rule
     /// before an unknown one, then the smallest rule id (then cue and text,
     /// so the choice is total).
-    fn preference(&self) -> (bool, &str, &str, &str) {
+    pub(crate) fn preference(&self) -> (bool, &str, &str, &str) {
         (self.rule.is_empty(), &self.rule, &self.cue, &self.text)
     }
 }

@@ -116,6 +116,7 @@ impl View {
 /// first: aliases that are not an entity are split from it, entities joined
 /// or kept apart, dropped entities removed (see [`super::Corrections`]).
 pub fn resolve(graph: &Graph) -> View {
+    let _t = crate::timings::stage("resolve");
     if graph.corrections.is_empty() {
         return build(graph, group(graph));
     }

@@ -12,20 +12,36 @@ use crate::graph::{Node, NodeKind, View};
 /// O(n) in the length of `s`.
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    out.extend(normalized(s));
+    out
+}
+
+/// The characters of [`normalize`]`(s)`, one by one, without building the
+/// string (a name lookup compares every name of every node with them).
+fn normalized(s: &str) -> impl Iterator<Item = char> + '_ {
     let mut gap = false;
-    for c in s.chars() {
+    let mut started = false;
+    s.chars().flat_map(move |c| {
+        let mut space = None;
+        let mut letters = None;
         if c.is_alphanumeric() {
-            if gap && !out.is_empty() {
-                out.push(' ');
+            if gap && started {
+                space = Some(' ');
             }
             gap = false;
-            out.extend(c.to_lowercase().map(fold_accent));
+            started = true;
+            letters = Some(c.to_lowercase().map(fold_accent));
         } else if c.is_whitespace() || matches!(c, '-' | '_' | '/' | '\u{2010}'..='\u{2015}') {
             gap = true;
         }
         // Other punctuation ('.', '\'', '’', ...) vanishes: "U.S." -> "us".
-    }
-    out
+        space.into_iter().chain(letters.into_iter().flatten())
+    })
+}
+
+/// Whether [`normalize`]`(s)` is `norm`, without building it.
+fn normalizes_to(s: &str, norm: &str) -> bool {
+    normalized(s).eq(norm.chars())
 }
 
 /// The Latin letter without its accent ("é" -> "e"), so "Tomas Araya" finds "Tomás Araya".
@@ -64,9 +80,9 @@ fn tier(node: &Node, query: &str, normalized: &str) -> Option<u8> {
         Some(2)
     } else if normalized.is_empty() {
         None
-    } else if normalize(&node.name) == normalized {
+    } else if normalizes_to(&node.name, normalized) {
         Some(3)
-    } else if node.aliases.iter().any(|a| normalize(a) == normalized) {
+    } else if node.aliases.iter().any(|a| normalizes_to(a, normalized)) {
         Some(4)
     } else {
         None
@@ -250,6 +266,28 @@ mod tests {
         assert_eq!(normalize("Xi’s"), "xis");
         assert_eq!(normalize("Zürich"), "zurich");
         assert_eq!(normalize("..."), "");
+    }
+
+    #[test]
+    fn comparing_without_building_agrees_with_normalize() {
+        let names = [
+            "U.S.",
+            " -- İstanbul Ünal",
+            "ΣΟΦΙΑ",
+            "a.b-c  d",
+            "",
+            "...",
+            "Jay  CARNEY",
+        ];
+        for a in names {
+            for b in names {
+                let norm = normalize(b);
+                assert_eq!(normalizes_to(a, &norm), normalize(a) == norm, "{a:?} {b:?}");
+            }
+        }
+        assert!(normalizes_to("  Jay  CARNEY ", "jay carney"));
+        assert!(!normalizes_to("Jay Carney", "jay carne"));
+        assert!(!normalizes_to("Jay Carney", "jay carneys"));
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! Kingdom" (hundreds of edges) costs more than one through a report two
 //! people cite. [`without`] takes nodes out of the walk (`--avoid`).
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap, VecDeque};
 
 use petgraph::algo::dijkstra;
@@ -98,12 +99,14 @@ fn chain_cost(g: &UnGraph<usize, usize>, seq: &[NodeIndex]) -> f64 {
 }
 
 /// The view without the nodes of `avoid` (ids) and the edges touching
-/// them, for a path that must not pass through them. O(N + E).
-pub fn without(view: &View, avoid: &BTreeSet<String>) -> View {
+/// them, for a path that must not pass through them: the view itself when
+/// nothing is avoided (copying it took a quarter of `path`'s time on the
+/// BBC graph), else O(N + E).
+pub fn without<'v>(view: &'v View, avoid: &BTreeSet<String>) -> Cow<'v, View> {
     if avoid.is_empty() {
-        return view.clone();
+        return Cow::Borrowed(view);
     }
-    View {
+    Cow::Owned(View {
         articles: view.articles.clone(),
         nodes: view
             .nodes
@@ -120,7 +123,7 @@ pub fn without(view: &View, avoid: &BTreeSet<String>) -> View {
         ambiguous: view.ambiguous.clone(),
         corrections: view.corrections.clone(),
         extra: Default::default(),
-    }
+    })
 }
 
 /// How many hops the shortest path from `from` to `to` has (over edges of
@@ -566,6 +569,8 @@ mod tests {
         let both: BTreeSet<String> = ["z-report".to_string(), "a-hub".to_string()].into();
         let cut = without(&v, &both);
         assert!(cut.node("a-hub").is_none());
+        // avoiding nothing copies nothing
+        assert!(matches!(without(&v, &BTreeSet::new()), Cow::Borrowed(w) if std::ptr::eq(w, &v)));
         assert!(shortest_path(&cut, "ann", "bob", None).is_none());
         assert_eq!(distance(&v, "ann", "bob", None), Some(2));
         assert_eq!(distance(&v, "ann", "m1", None), Some(2));

@@ -147,6 +147,16 @@ pub fn said(view: &View, query: &SaidQuery) -> Result<Vec<Statement>> {
             .iter()
             .filter(|e| e.kind == EdgeKind::Said && e.target == node.id)
             .collect();
+        // Only the speakers asked for (their places are all that is built).
+        let unattributed = said.is_empty();
+        let said: Vec<_> = said
+            .into_iter()
+            .filter(|e| {
+                speakers
+                    .as_ref()
+                    .is_none_or(|ids| ids.contains(e.source.as_str()))
+            })
+            .collect();
         let mut rows: Vec<(Option<NodeRef>, String, bool, Vec<Place>)> = said
             .iter()
             .map(|e| {
@@ -161,7 +171,7 @@ pub fn said(view: &View, query: &SaidQuery) -> Result<Vec<Statement>> {
                 (speaker, e.cue.clone(), e.negated, ev)
             })
             .collect();
-        if rows.is_empty() {
+        if unattributed && speakers.is_none() {
             // Unattributed: its evidence is that of any edge touching it.
             let ev = edges
                 .iter()
