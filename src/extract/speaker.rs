@@ -45,12 +45,29 @@ pub(super) fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<
     let toks = &inp.sents[s].toks;
     let lex = inp.lex;
     let mut j = v;
-    while j > 0 && toks[j - 1].is_exactly(WordClass::VerbFiller) {
-        j -= 1;
-    }
-    // "has been saying", "would say", "will tell"
-    while j > 0 && toks[j - 1].is_exactly(WordClass::SpeechAuxiliary) {
-        j -= 1;
+    loop {
+        let was = j;
+        while j > 0 && toks[j - 1].is_exactly(WordClass::VerbFiller) {
+            j -= 1;
+        }
+        // "has been saying", "would say", "will tell"
+        while j > 0 && toks[j - 1].is_exactly(WordClass::SpeechAuxiliary) {
+            j -= 1;
+        }
+        // "X on Friday said", "X last week told"
+        j = time_phrase_before(toks, j);
+        // "Sen. Ann Roe (D-Maine) said": a parenthesis right after the name
+        if j > 1 && toks[j - 1].text == ")" {
+            let lo = j.saturating_sub(9);
+            if let Some(open) = (lo..j - 1).rev().find(|&k| toks[k].text == "(")
+                && mention_ending(inp, s, open).is_some()
+            {
+                j = open;
+            }
+        }
+        if j == was {
+            break;
+        }
     }
     if j == 0 {
         return None;
@@ -143,6 +160,34 @@ pub(super) fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<
         }
     }
     None
+}
+
+/// The start of a time phrase ending right before token `j` ("on Friday",
+/// "last week", "earlier this month", "on Tuesday night"), or `j` when
+/// there is none: a run of [`WordClass::TimePhraseWord`]s, days, months,
+/// time nouns and numbers holding at least one day, month or time noun.
+fn time_phrase_before(toks: &[Tok<'_>], j: usize) -> usize {
+    let timely = |t: &Tok<'_>| {
+        t.in_class(WordClass::Day) || t.in_class(WordClass::Month) || t.in_class(WordClass::TimeNoun)
+    };
+    let mut k = j;
+    while k > 0
+        && j - k < 5
+        && (timely(&toks[k - 1])
+            || toks[k - 1].in_class(WordClass::TimePhraseWord)
+            || toks[k - 1].kind == crate::text::TokenKind::Number)
+    {
+        k -= 1;
+    }
+    // the phrase may not start with a bare number or end with a preposition
+    while k < j && !toks[k].is_word() {
+        k += 1;
+    }
+    if toks[k..j].iter().any(timely) && !toks[j - 1].in_class(WordClass::TimePhraseWord) {
+        k
+    } else {
+        j
+    }
 }
 
 /// Where a name's phrase starts when an article precedes it ("the US Trade Representative's Office").
@@ -332,6 +377,33 @@ mod tests {
                 "Ali Khan, who chairs the panel, said the fleet was too large.",
                 "said",
                 "Ali Khan",
+            ),
+            // a time phrase between the name and the verb
+            (
+                "Jane Lind on Friday said the talks had failed.",
+                "said",
+                "Jane Lind",
+            ),
+            (
+                "Ali Khan earlier this month told reporters the quota was too low.",
+                "told",
+                "Ali Khan",
+            ),
+            (
+                "Jane Lind on Tuesday night also said the fleet was too large.",
+                "said",
+                "Jane Lind",
+            ),
+            // a parenthesis right after the name
+            (
+                "Sen. Ali Khan (D-Maine) said the fleet was too large.",
+                "said",
+                "Ali Khan",
+            ),
+            (
+                "Jane Lind (pictured) last week said the talks had failed.",
+                "said",
+                "Jane Lind",
             ),
             // nothing to speak
             ("The talks said nothing of the quota.", "said", "-"),

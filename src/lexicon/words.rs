@@ -204,6 +204,10 @@ word_classes! {
     SubjectGap = "subject-gap",
     /// Forms of "tell", whose listener comes before the words told; lower case.
     TellForm = "tell-form",
+    /// Nouns of a stretch of time in a time phrase between a subject and its verb ("X last week said"); any case.
+    TimeNoun = "time-noun",
+    /// Words that make up a time phrase with a day, month or time noun ("on", "last", "earlier this"); any case.
+    TimePhraseWord = "time-phrase-word",
     /// Small words inside a title before a name ("Secretary of State for the Family"); as written.
     TitleJoiner = "title-joiner",
     /// The word "to": of "according to", and the mark of an infinitive ("hopes to").
