@@ -86,6 +86,8 @@ word_classes! {
     Coordinator = "coordinator",
     /// Words right before a word of blame that cancel it ("not irresponsible"); as written.
     CriticismNegation = "criticism-negation",
+    /// Nouns of counted or compiled evidence whose named maker is the source after "according to" ("a CNN tally", "data from X"); any case.
+    DataNoun = "data-noun",
     /// Words for a day that may follow a speech verb without a preposition ("said Tuesday"); any case.
     Day = "day",
     /// The definite article.
