@@ -267,12 +267,13 @@ impl Tracker {
         self.last_speaker = Some((e, s));
     }
 
-    /// The person "he" (female = Some(false)) or "she" refers to in sentence `s`:
-    /// the latest speaker or subject that fits.
+    /// The person "he" (female = Some(false)) or "she" refers to in sentence `s`,
+    /// or a title that tells no gender (None): the latest speaker or subject that fits.
     pub(super) fn person(&self, ents: &Entities, female: Option<bool>) -> Option<usize> {
         let fits = |e: usize| {
             let ent = &ents.list[e];
-            ent.kind == NodeKind::Person && (ent.female.is_none() || ent.female == female)
+            ent.kind == NodeKind::Person
+                && (female.is_none() || ent.female.is_none() || ent.female == female)
         };
         let speaker = self.last_speaker.filter(|&(e, _)| fits(e));
         let subject = self.subjects.iter().rev().copied().find(|&(e, _)| fits(e));
@@ -444,6 +445,15 @@ mod tests {
             (
                 "Ola Berg said the fleet was too large. He said the quota would stay.",
                 &["Ola Berg", "Ola Berg"],
+            ),
+            // a definite title nobody was seen with: the person last spoken of, of either gender
+            (
+                "Jane Lind met the fishermen in Bergen. The former fisheries executive said the fleet was too large.",
+                &["Jane Lind"],
+            ),
+            (
+                "Ali Khan met the fishermen in Bergen. The senator told reporters the quota was too low.",
+                &["Ali Khan"],
             ),
             // a definite title: the person last seen with that title, not the subject
             (
