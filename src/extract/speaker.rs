@@ -95,6 +95,21 @@ pub(super) fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<
             return Some((Speaker::Title(s, j - 1), k - 1));
         }
     }
+    // "the Lind campaign said", "Lind's lawyers said": the principal they speak for
+    if prev.is_word() && !prev.cap && prev.is_exactly(WordClass::AgentNoun) {
+        let mut end = j - 1;
+        if end > 0 && toks[end - 1].is_possessive() {
+            end -= 1;
+        }
+        if let Some(m) = mention_ending(inp, s, end)
+            && let Some(e) = inp.ents.of[s][m]
+        {
+            return Some((
+                Speaker::Entity(e),
+                with_article(toks, inp.mentions[s][m].titled_start),
+            ));
+        }
+    }
     if let Some(m) = mention_ending(inp, s, j) {
         let e = inp.ents.of[s][m]?;
         let me = &inp.mentions[s][m];
@@ -395,6 +410,12 @@ mod tests {
                 "said",
                 "Jane Lind",
             ),
+            // those who speak for a named principal
+            (
+                "Ali Khan's lawyers said the fleet was too large.",
+                "said",
+                "Ali Khan",
+            ),
             // a parenthesis right after the name
             (
                 "Sen. Ali Khan (D-Maine) said the fleet was too large.",
@@ -445,6 +466,11 @@ mod tests {
             (
                 "Ola Berg said the fleet was too large. He said the quota would stay.",
                 &["Ola Berg", "Ola Berg"],
+            ),
+            // those who speak for a named principal
+            (
+                "Jane Lind met the fishermen in Bergen. The Lind campaign said the talks had failed.",
+                &["Jane Lind"],
             ),
             // a definite title nobody was seen with: the person last spoken of, of either gender
             (

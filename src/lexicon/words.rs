@@ -46,6 +46,8 @@ word_classes! {
     AffiliationBreak = "affiliation-break",
     /// Prepositions between a person and the body they belong to ("Paul Roe, head of Acme").
     AffiliationPreposition = "affiliation-preposition",
+    /// Nouns for those who speak for a named principal ("the Lind campaign", "Lind's spokesman"); lower case.
+    AgentNoun = "agent-noun",
     /// Articles skipped before a name ("the Foreign Office"); any case.
     Article = "article",
     /// Prepositions before a meeting whose sentence's subjects attend it ("X is at the summit").
