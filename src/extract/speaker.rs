@@ -158,9 +158,14 @@ pub(super) fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<
     }
     // apposition: "X, the head of Y, said" / "X, who ..., said"
     if prev.text == "," {
-        let lo = j.saturating_sub(16);
+        // a relative clause may run longer than an apposition ("X, who was ... in 2010, said")
+        let lo = j.saturating_sub(32);
         for c in (lo..j - 1).rev() {
-            if toks[c].text == "," || toks[c].is_quote() {
+            let near = c + 16 >= j
+                || toks
+                    .get(c + 1)
+                    .is_some_and(|t| t.in_class(WordClass::PersonRelative));
+            if near && (toks[c].text == "," || toks[c].is_quote()) {
                 if let Some(m) = mention_ending(inp, s, c) {
                     let me = &inp.mentions[s][m];
                     let e = inp.ents.of[s][m]?;
@@ -426,6 +431,12 @@ mod tests {
                 "Jane Lind (pictured) last week said the talks had failed.",
                 "said",
                 "Jane Lind",
+            ),
+            // a long relative clause
+            (
+                "Ali Khan, who chaired the fisheries panel for six years under two governments before he retired in 2010, said the fleet was too large.",
+                "said",
+                "Ali Khan",
             ),
             // nothing to speak
             ("The talks said nothing of the quota.", "said", "-"),
