@@ -38,6 +38,9 @@ pub struct Statement {
     pub about: Vec<usize>,
     /// The id of the construction that attributed it (`said.subject-verb-content`).
     pub rule: &'static str,
+    /// The attribution itself when it sits inside the content ("..., she told
+    /// the BBC, ..."): what it names is not what the words are about.
+    pub aside: Option<Span>,
 }
 
 /// Everything the passes need about the article.
@@ -109,6 +112,17 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
                             continue;
                         }
                         covered.push(content);
+                        let aside = (rule == "said.parenthetical-attribution").then(|| {
+                            let open = toks[..v].iter().rposition(|t| t.text == ",").unwrap_or(0);
+                            let close = toks[v..]
+                                .iter()
+                                .position(|t| t.text == ",")
+                                .map_or(toks.len() - 1, |k| v + k);
+                            Span {
+                                start: toks[open].span.start,
+                                end: toks[close].span.end,
+                            }
+                        });
                         out.push(Statement {
                             speaker: e,
                             content,
@@ -116,6 +130,7 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
                             cue: cue.clone(),
                             about: Vec::new(),
                             rule,
+                            aside,
                         });
                     }
                     sentence_speaker = Some(e);
@@ -198,6 +213,7 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
                 cue: "quote".to_string(),
                 about: Vec::new(),
                 rule,
+                aside: None,
             });
         }
     }
@@ -353,10 +369,16 @@ fn attribute(
                     c += 1;
                 }
                 (c + 1, toks.len(), "said.according-to-opens")
+            } else if continues_after(toks, m_end) {
+                // "The catch, according to X, fell by a third."
+                (0, toks.len(), "said.parenthetical-attribution")
             } else {
                 (0, v, "said.according-to-closes")
             };
-            if (from..to.min(toks.len())).any(|j| speech_at(toks, j, inp.lex).is_some()) {
+            if (from..to.min(toks.len()))
+                .filter(|&j| j < v || j >= after)
+                .any(|j| speech_at(toks, j, inp.lex).is_some())
+            {
                 return None;
             }
             let span = tok_span(toks, from, to)?;
@@ -416,6 +438,15 @@ fn attribute(
                     && (before_words >= 8 || !adverbial_opening)
                     && (before_is_clause || little_after))
         };
+        // "The fleet, she said, is far too large.": the attribution sits inside its words
+        if subj_start > 0
+            && toks[subj_start - 1].text == ","
+            && before_words >= 2
+            && continues_after(toks, after)
+        {
+            let span = tok_span(toks, 0, content_stop(inp, s, after + 1))?;
+            return Some((speaker, vec![span], "said.parenthetical-attribution"));
+        }
         if !closes && after_words >= 3 && !is_sentence_close(toks, start) {
             let span = tok_span(toks, start, content_stop(inp, s, start))?;
             return Some((speaker, vec![span], "said.subject-verb-content"));
@@ -537,6 +568,21 @@ fn compiled_by(inp: &Input<'_, '_>, s: usize, from: usize) -> Option<usize> {
         .enumerate()
         .find(|(k, m)| m.start >= from && m.end <= end && inp.ents.of[s][*k].is_some())
         .map(|(k, _)| k)
+}
+
+/// True when an attribution set off by commas ends at token `k` and
+/// interrupts a clause between its subject and its verb: a comma, then the
+/// verb (after an adverb at most), not a participle ("The fleet, she said,
+/// is too large"; not "..., she said, with ..." nor "..., she said, adding ...").
+fn continues_after(toks: &[Tok<'_>], k: usize) -> bool {
+    use crate::tag::Upos;
+    let verbal = |t: &Tok<'_>| matches!(t.pos, Upos::Aux | Upos::Verb) && !t.text.ends_with("ing");
+    let Some(next) = toks.get(k + 1) else {
+        return false;
+    };
+    toks[k].text == ","
+        && (verbal(next) || (next.pos == Upos::Adv && toks.get(k + 2).is_some_and(verbal)))
+        && toks[k + 1..].iter().filter(|t| t.is_word()).count() >= 2
 }
 
 /// A word that opens an adverbial between a speech verb and its content
@@ -726,6 +772,9 @@ fn about(inp: &Input<'_, '_>, st: &Statement) -> Vec<usize> {
         for (k, m) in inp.mentions[s].iter().enumerate() {
             if m.span.start >= st.content.start
                 && m.span.end <= st.content.end
+                && !st
+                    .aside
+                    .is_some_and(|a| a.start <= m.span.start && m.span.end <= a.end)
                 && let Some(e) = inp.ents.of[s][k]
                 && e != st.speaker
                 && !out.contains(&e)
@@ -809,6 +858,14 @@ mod tests {
             "Reuters: The fleet has shrunk to 40 boats [said.according-to-closes]",
         ),
         (
+            "Most of the boats, Jane Lind said, would stay in port.",
+            "Jane Lind: Most of the boats, Jane Lind said, would stay in port. [said.parenthetical-attribution]",
+        ),
+        (
+            "The northern fleet, according to Ali Khan, is far too large.",
+            "Ali Khan: The northern fleet, according to Ali Khan, is far too large. [said.parenthetical-attribution]",
+        ),
+        (
             "Reuters quoted Ali Khan as saying the talks had failed.",
             "Ali Khan: the talks had failed. [said.quoted-as-saying]",
         ),
@@ -837,6 +894,11 @@ mod tests {
         (
             "The fleet has shrunk to 40 boats, according to sources close to Greenpeace.",
             "Greenpeace:",
+        ),
+        // an adjunct after the attribution is not the words it interrupts
+        (
+            "The catch fell by a third, Jane Lind said, with the worst losses in the north.",
+            "Jane Lind: The catch fell by a third, Jane Lind said",
         ),
         // a request, not a statement
         ("Norway asked Iceland to cut its quota by half.", "Norway:"),
