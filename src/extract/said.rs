@@ -558,9 +558,14 @@ fn compiled_by(inp: &Input<'_, '_>, s: usize, from: usize) -> Option<usize> {
     let phrase = &toks[from..end];
     let compiled = phrase.iter().any(|t| {
         !t.cap
-            && (t.in_class(WordClass::DataNoun) || lex.noun(&lower(t.text)) == Some(NounClass::Report))
+            && (t.in_class(WordClass::DataNoun)
+                || lex.noun(&lower(t.text)) == Some(NounClass::Report))
     });
-    if !compiled || phrase.iter().any(|t| lex.noun(&lower(t.text)) == Some(NounClass::Group)) {
+    if !compiled
+        || phrase
+            .iter()
+            .any(|t| lex.noun(&lower(t.text)) == Some(NounClass::Group))
+    {
         return None;
     }
     inp.mentions[s]

@@ -188,7 +188,9 @@ pub(super) fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<
 /// time nouns and numbers holding at least one day, month or time noun.
 fn time_phrase_before(toks: &[Tok<'_>], j: usize) -> usize {
     let timely = |t: &Tok<'_>| {
-        t.in_class(WordClass::Day) || t.in_class(WordClass::Month) || t.in_class(WordClass::TimeNoun)
+        t.in_class(WordClass::Day)
+            || t.in_class(WordClass::Month)
+            || t.in_class(WordClass::TimeNoun)
     };
     let mut k = j;
     while k > 0
