@@ -1,7 +1,8 @@
 //! Quotations in a paragraph: which quotation marks open and which close,
 //! also when the copy is careless (straight marks both ways, a new quote
 //! opened before the last one closed, a quote left open at the end of a
-//! paragraph because it continues in the next).
+//! paragraph because it continues in the next), and two apostrophes
+//! (`''`) standing for a double mark, as some US papers print them.
 
 use crate::text::Span;
 
@@ -28,13 +29,23 @@ pub fn find(text: &str, para: Span) -> Vec<Quote> {
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut out = Vec::new();
     let mut open: Option<usize> = None; // byte offset of the opening mark
+    let mut skip = false;
     for (n, &(i, c)) in chars.iter().enumerate() {
+        if std::mem::take(&mut skip) {
+            continue;
+        }
         let prev = n.checked_sub(1).map(|p| chars[p].1);
-        let next = chars.get(n + 1).map(|x| x.1);
+        let mut next = chars.get(n + 1).map(|x| x.1);
+        // "''" is one mark: the second apostrophe is skipped
+        let doubled = c == '\'' && next == Some('\'');
+        if doubled {
+            skip = true;
+            next = chars.get(n + 2).map(|x| x.1);
+        }
         let (can_open, can_close) = match c {
             '\u{201c}' => (true, false),
             '\u{201d}' => (false, true),
-            '"' => {
+            _ if c == '"' || doubled => {
                 let o = is_open_space(prev) && next.is_some_and(|c| !c.is_whitespace());
                 let cl = prev.is_some_and(|c| !c.is_whitespace())
                     && next.is_none_or(|c| {
@@ -86,16 +97,17 @@ fn quote(para: Span, open: usize, close: usize, closed: bool) -> Quote {
 impl Quote {
     /// Adjust the spans for the byte length of the marks actually in `text`.
     pub fn measured(mut self, text: &str) -> Quote {
-        let open_len = text[self.outer.start..]
-            .chars()
-            .next()
-            .map_or(1, char::len_utf8);
+        let mark_len = |at: &str| {
+            if at.starts_with("''") {
+                2
+            } else {
+                at.chars().next().map_or(1, char::len_utf8)
+            }
+        };
+        let open_len = mark_len(&text[self.outer.start..]);
         self.inner.start = self.outer.start + open_len;
         if self.closed {
-            let close_len = text[self.inner.end..]
-                .chars()
-                .next()
-                .map_or(1, char::len_utf8);
+            let close_len = mark_len(&text[self.inner.end..]);
             self.outer.end = self.inner.end + close_len;
         }
         if self.inner.start > self.inner.end {
@@ -148,6 +160,24 @@ mod tests {
             inner("“We will act,” she said, “and soon.”"),
             ["We will act,", "and soon."]
         );
+    }
+
+    #[test]
+    fn two_apostrophes_are_one_double_mark() {
+        assert_eq!(
+            inner("''We will act,'' she said, ''and soon.''"),
+            ["We will act,", "and soon."]
+        );
+        assert_eq!(
+            inner("He called it ''a fine catch'' on Monday."),
+            ["a fine catch"]
+        );
+        // a single apostrophe is no mark, inside or outside a quotation
+        assert_eq!(
+            inner("''The boats' nets are the skipper's,'' he said."),
+            ["The boats' nets are the skipper's,"]
+        );
+        assert!(inner("The boats' nets are the skipper's.").is_empty());
     }
 
     #[test]

@@ -38,6 +38,9 @@ pub struct Statement {
     pub about: Vec<usize>,
     /// The id of the construction that attributed it (`said.subject-verb-content`).
     pub rule: &'static str,
+    /// The attribution itself when it sits inside the content ("..., she told
+    /// the BBC, ..."): what it names is not what the words are about.
+    pub aside: Option<Span>,
 }
 
 /// Everything the passes need about the article.
@@ -112,6 +115,17 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
                             continue;
                         }
                         covered.push(content);
+                        let aside = (rule == "said.parenthetical-attribution").then(|| {
+                            let open = toks[..v].iter().rposition(|t| t.text == ",").unwrap_or(0);
+                            let close = toks[v..]
+                                .iter()
+                                .position(|t| t.text == ",")
+                                .map_or(toks.len() - 1, |k| v + k);
+                            Span {
+                                start: toks[open].span.start,
+                                end: toks[close].span.end,
+                            }
+                        });
                         out.push(Statement {
                             speaker: e,
                             content,
@@ -119,6 +133,7 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
                             cue: cue.clone(),
                             about: Vec::new(),
                             rule,
+                            aside,
                         });
                     }
                     sentence_speaker = Some(e);
@@ -201,6 +216,7 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
                 cue: "quote".to_string(),
                 about: Vec::new(),
                 rule,
+                aside: None,
             });
         }
     }
@@ -337,7 +353,7 @@ fn attribute(
     let after = v + len;
     match special {
         Special::AccordingTo => {
-            let m = mention_starting(inp, s, after)?;
+            let m = mention_starting(inp, s, after).or_else(|| compiled_by(inp, s, after))?;
             let e = inp.ents.of[s][m]?;
             let m_end = inp.mentions[s][m].end;
             // the clause must not carry its own speaker ("According to ABC, Basya said ...")
@@ -355,10 +371,16 @@ fn attribute(
                     c += 1;
                 }
                 (c + 1, toks.len(), "said.according-to-opens")
+            } else if continues_after(toks, m_end) {
+                // "The catch, according to X, fell by a third."
+                (0, toks.len(), "said.parenthetical-attribution")
             } else {
                 (0, v, "said.according-to-closes")
             };
-            if (from..to.min(toks.len())).any(|j| speech_at(toks, j, inp.lex).is_some()) {
+            if (from..to.min(toks.len()))
+                .filter(|&j| j < v || j >= after)
+                .any(|j| speech_at(toks, j, inp.lex).is_some())
+            {
                 return None;
             }
             let span = tok_span(toks, from, to)?;
@@ -418,6 +440,15 @@ fn attribute(
                     && (before_words >= 8 || !adverbial_opening)
                     && (before_is_clause || little_after))
         };
+        // "The fleet, she said, is far too large.": the attribution sits inside its words
+        if subj_start > 0
+            && toks[subj_start - 1].text == ","
+            && before_words >= 2
+            && continues_after(toks, after)
+        {
+            let span = tok_span(toks, 0, content_stop(inp, s, after + 1))?;
+            return Some((speaker, vec![span], "said.parenthetical-attribution"));
+        }
         if !closes && after_words >= 3 && !is_sentence_close(toks, start) {
             let span = tok_span(toks, start, content_stop(inp, s, start))?;
             return Some((speaker, vec![span], "said.subject-verb-content"));
@@ -508,6 +539,57 @@ fn attribute(
         ));
     }
     None
+}
+
+/// The maker named inside a source phrase of report or data words after
+/// "according to" ("a CNN tally", "data from the Census Bureau", "polling
+/// by Acme"): the first entity mentioned before the phrase ends at a comma,
+/// a verb or 8 tokens. Unnamed people ("a source close to X") are no such phrase.
+fn compiled_by(inp: &Input<'_, '_>, s: usize, from: usize) -> Option<usize> {
+    let toks = &inp.sents[s].toks;
+    let lex = inp.lex;
+    let mut end = from;
+    while end < toks.len()
+        && end < from + 8
+        && (toks[end].is_word() || toks[end].kind == crate::text::TokenKind::Number)
+        && !toks[end].in_class(WordClass::Complementizer)
+        && lex.verb(&lower(toks[end].text)).is_none()
+    {
+        end += 1;
+    }
+    let phrase = &toks[from..end];
+    let compiled = phrase.iter().any(|t| {
+        !t.cap
+            && (t.in_class(WordClass::DataNoun)
+                || lex.noun(&lower(t.text)) == Some(NounClass::Report))
+    });
+    if !compiled
+        || phrase
+            .iter()
+            .any(|t| lex.noun(&lower(t.text)) == Some(NounClass::Group))
+    {
+        return None;
+    }
+    inp.mentions[s]
+        .iter()
+        .enumerate()
+        .find(|(k, m)| m.start >= from && m.end <= end && inp.ents.of[s][*k].is_some())
+        .map(|(k, _)| k)
+}
+
+/// True when an attribution set off by commas ends at token `k` and
+/// interrupts a clause between its subject and its verb: a comma, then the
+/// verb (after an adverb at most), not a participle ("The fleet, she said,
+/// is too large"; not "..., she said, with ..." nor "..., she said, adding ...").
+fn continues_after(toks: &[Tok<'_>], k: usize) -> bool {
+    use crate::tag::Upos;
+    let verbal = |t: &Tok<'_>| matches!(t.pos, Upos::Aux | Upos::Verb) && !t.text.ends_with("ing");
+    let Some(next) = toks.get(k + 1) else {
+        return false;
+    };
+    toks[k].text == ","
+        && (verbal(next) || (next.pos == Upos::Adv && toks.get(k + 2).is_some_and(verbal)))
+        && toks[k + 1..].iter().filter(|t| t.is_word()).count() >= 2
 }
 
 /// A word that opens an adverbial between a speech verb and its content
@@ -697,6 +779,9 @@ fn about(inp: &Input<'_, '_>, st: &Statement) -> Vec<usize> {
         for (k, m) in inp.mentions[s].iter().enumerate() {
             if m.span.start >= st.content.start
                 && m.span.end <= st.content.end
+                && !st
+                    .aside
+                    .is_some_and(|a| a.start <= m.span.start && m.span.end <= a.end)
                 && let Some(e) = inp.ents.of[s][k]
                 && e != st.speaker
                 && !out.contains(&e)
@@ -772,6 +857,22 @@ mod tests {
             "Jane Lind: The talks will resume on Monday [said.according-to-closes]",
         ),
         (
+            "The catch fell by a third last year, according to figures from the Fisheries Agency.",
+            "Fisheries Agency: The catch fell by a third last year [said.according-to-closes]",
+        ),
+        (
+            "The fleet has shrunk to 40 boats, according to a Reuters tally.",
+            "Reuters: The fleet has shrunk to 40 boats [said.according-to-closes]",
+        ),
+        (
+            "Most of the boats, Jane Lind said, would stay in port.",
+            "Jane Lind: Most of the boats, Jane Lind said, would stay in port. [said.parenthetical-attribution]",
+        ),
+        (
+            "The northern fleet, according to Ali Khan, is far too large.",
+            "Ali Khan: The northern fleet, according to Ali Khan, is far too large. [said.parenthetical-attribution]",
+        ),
+        (
             "Reuters quoted Ali Khan as saying the talks had failed.",
             "Ali Khan: the talks had failed. [said.quoted-as-saying]",
         ),
@@ -795,6 +896,16 @@ mod tests {
         (
             "Jane Lind is said to be unwell after the talks.",
             "Jane Lind:",
+        ),
+        // a person close to a body does not speak as the body
+        (
+            "The fleet has shrunk to 40 boats, according to sources close to Greenpeace.",
+            "Greenpeace:",
+        ),
+        // an adjunct after the attribution is not the words it interrupts
+        (
+            "The catch fell by a third, Jane Lind said, with the worst losses in the north.",
+            "Jane Lind: The catch fell by a third, Jane Lind said",
         ),
         // a request, not a statement
         ("Norway asked Iceland to cut its quota by half.", "Norway:"),

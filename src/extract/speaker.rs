@@ -45,12 +45,29 @@ pub(super) fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<
     let toks = &inp.sents[s].toks;
     let lex = inp.lex;
     let mut j = v;
-    while j > 0 && toks[j - 1].is_exactly(WordClass::VerbFiller) {
-        j -= 1;
-    }
-    // "has been saying", "would say", "will tell"
-    while j > 0 && toks[j - 1].is_exactly(WordClass::SpeechAuxiliary) {
-        j -= 1;
+    loop {
+        let was = j;
+        while j > 0 && toks[j - 1].is_exactly(WordClass::VerbFiller) {
+            j -= 1;
+        }
+        // "has been saying", "would say", "will tell"
+        while j > 0 && toks[j - 1].is_exactly(WordClass::SpeechAuxiliary) {
+            j -= 1;
+        }
+        // "X on Friday said", "X last week told"
+        j = time_phrase_before(toks, j);
+        // "Sen. Ann Roe (D-Maine) said": a parenthesis right after the name
+        if j > 1 && toks[j - 1].text == ")" {
+            let lo = j.saturating_sub(9);
+            if let Some(open) = (lo..j - 1).rev().find(|&k| toks[k].text == "(")
+                && mention_ending(inp, s, open).is_some()
+            {
+                j = open;
+            }
+        }
+        if j == was {
+            break;
+        }
     }
     if j == 0 {
         return None;
@@ -76,6 +93,21 @@ pub(super) fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<
         }
         if k > 0 && the(&toks[k - 1]) {
             return Some((Speaker::Title(s, j - 1), k - 1));
+        }
+    }
+    // "the Lind campaign said", "Lind's lawyers said": the principal they speak for
+    if prev.is_word() && !prev.cap && prev.is_exactly(WordClass::AgentNoun) {
+        let mut end = j - 1;
+        if end > 0 && toks[end - 1].is_possessive() {
+            end -= 1;
+        }
+        if let Some(m) = mention_ending(inp, s, end)
+            && let Some(e) = inp.ents.of[s][m]
+        {
+            return Some((
+                Speaker::Entity(e),
+                with_article(toks, inp.mentions[s][m].titled_start),
+            ));
         }
     }
     if let Some(m) = mention_ending(inp, s, j) {
@@ -126,9 +158,14 @@ pub(super) fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<
     }
     // apposition: "X, the head of Y, said" / "X, who ..., said"
     if prev.text == "," {
-        let lo = j.saturating_sub(16);
+        // a relative clause may run longer than an apposition ("X, who was ... in 2010, said")
+        let lo = j.saturating_sub(32);
         for c in (lo..j - 1).rev() {
-            if toks[c].text == "," || toks[c].is_quote() {
+            let near = c + 16 >= j
+                || toks
+                    .get(c + 1)
+                    .is_some_and(|t| t.in_class(WordClass::PersonRelative));
+            if near && (toks[c].text == "," || toks[c].is_quote()) {
                 if let Some(m) = mention_ending(inp, s, c) {
                     let me = &inp.mentions[s][m];
                     let e = inp.ents.of[s][m]?;
@@ -143,6 +180,36 @@ pub(super) fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<
         }
     }
     None
+}
+
+/// The start of a time phrase ending right before token `j` ("on Friday",
+/// "last week", "earlier this month", "on Tuesday night"), or `j` when
+/// there is none: a run of [`WordClass::TimePhraseWord`]s, days, months,
+/// time nouns and numbers holding at least one day, month or time noun.
+fn time_phrase_before(toks: &[Tok<'_>], j: usize) -> usize {
+    let timely = |t: &Tok<'_>| {
+        t.in_class(WordClass::Day)
+            || t.in_class(WordClass::Month)
+            || t.in_class(WordClass::TimeNoun)
+    };
+    let mut k = j;
+    while k > 0
+        && j - k < 5
+        && (timely(&toks[k - 1])
+            || toks[k - 1].in_class(WordClass::TimePhraseWord)
+            || toks[k - 1].kind == crate::text::TokenKind::Number)
+    {
+        k -= 1;
+    }
+    // the phrase may not start with a bare number or end with a preposition
+    while k < j && !toks[k].is_word() {
+        k += 1;
+    }
+    if toks[k..j].iter().any(timely) && !toks[j - 1].in_class(WordClass::TimePhraseWord) {
+        k
+    } else {
+        j
+    }
 }
 
 /// Where a name's phrase starts when an article precedes it ("the US Trade Representative's Office").
@@ -222,12 +289,13 @@ impl Tracker {
         self.last_speaker = Some((e, s));
     }
 
-    /// The person "he" (female = Some(false)) or "she" refers to in sentence `s`:
-    /// the latest speaker or subject that fits.
+    /// The person "he" (female = Some(false)) or "she" refers to in sentence `s`,
+    /// or a title that tells no gender (None): the latest speaker or subject that fits.
     pub(super) fn person(&self, ents: &Entities, female: Option<bool>) -> Option<usize> {
         let fits = |e: usize| {
             let ent = &ents.list[e];
-            ent.kind == NodeKind::Person && (ent.female.is_none() || ent.female == female)
+            ent.kind == NodeKind::Person
+                && (female.is_none() || ent.female.is_none() || ent.female == female)
         };
         let speaker = self.last_speaker.filter(|&(e, _)| fits(e));
         let subject = self.subjects.iter().rev().copied().find(|&(e, _)| fits(e));
@@ -333,6 +401,45 @@ mod tests {
                 "said",
                 "Ali Khan",
             ),
+            // a time phrase between the name and the verb
+            (
+                "Jane Lind on Friday said the talks had failed.",
+                "said",
+                "Jane Lind",
+            ),
+            (
+                "Ali Khan earlier this month told reporters the quota was too low.",
+                "told",
+                "Ali Khan",
+            ),
+            (
+                "Jane Lind on Tuesday night also said the fleet was too large.",
+                "said",
+                "Jane Lind",
+            ),
+            // those who speak for a named principal
+            (
+                "Ali Khan's lawyers said the fleet was too large.",
+                "said",
+                "Ali Khan",
+            ),
+            // a parenthesis right after the name
+            (
+                "Sen. Ali Khan (D-Maine) said the fleet was too large.",
+                "said",
+                "Ali Khan",
+            ),
+            (
+                "Jane Lind (pictured) last week said the talks had failed.",
+                "said",
+                "Jane Lind",
+            ),
+            // a long relative clause
+            (
+                "Ali Khan, who chaired the fisheries panel for six years under two governments before he retired in 2010, said the fleet was too large.",
+                "said",
+                "Ali Khan",
+            ),
             // nothing to speak
             ("The talks said nothing of the quota.", "said", "-"),
             (
@@ -372,6 +479,20 @@ mod tests {
             (
                 "Ola Berg said the fleet was too large. He said the quota would stay.",
                 &["Ola Berg", "Ola Berg"],
+            ),
+            // those who speak for a named principal
+            (
+                "Jane Lind met the fishermen in Bergen. The Lind campaign said the talks had failed.",
+                &["Jane Lind"],
+            ),
+            // a definite title nobody was seen with: the person last spoken of, of either gender
+            (
+                "Jane Lind met the fishermen in Bergen. The former fisheries executive said the fleet was too large.",
+                &["Jane Lind"],
+            ),
+            (
+                "Ali Khan met the fishermen in Bergen. The senator told reporters the quota was too low.",
+                &["Ali Khan"],
             ),
             // a definite title: the person last seen with that title, not the subject
             (

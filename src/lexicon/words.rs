@@ -46,6 +46,8 @@ word_classes! {
     AffiliationBreak = "affiliation-break",
     /// Prepositions between a person and the body they belong to ("Paul Roe, head of Acme").
     AffiliationPreposition = "affiliation-preposition",
+    /// Nouns for those who speak for a named principal ("the Lind campaign", "Lind's spokesman"); lower case.
+    AgentNoun = "agent-noun",
     /// Articles skipped before a name ("the Foreign Office"); any case.
     Article = "article",
     /// Prepositions before a meeting whose sentence's subjects attend it ("X is at the summit").
@@ -86,6 +88,8 @@ word_classes! {
     Coordinator = "coordinator",
     /// Words right before a word of blame that cancel it ("not irresponsible"); as written.
     CriticismNegation = "criticism-negation",
+    /// Nouns of counted or compiled evidence whose named maker is the source after "according to" ("a CNN tally", "data from X"); any case.
+    DataNoun = "data-noun",
     /// Words for a day that may follow a speech verb without a preposition ("said Tuesday"); any case.
     Day = "day",
     /// The definite article.
@@ -204,6 +208,10 @@ word_classes! {
     SubjectGap = "subject-gap",
     /// Forms of "tell", whose listener comes before the words told; lower case.
     TellForm = "tell-form",
+    /// Nouns of a stretch of time in a time phrase between a subject and its verb ("X last week said"); any case.
+    TimeNoun = "time-noun",
+    /// Words that make up a time phrase with a day, month or time noun ("on", "last", "earlier this"); any case.
+    TimePhraseWord = "time-phrase-word",
     /// Small words inside a title before a name ("Secretary of State for the Family"); as written.
     TitleJoiner = "title-joiner",
     /// The word "to": of "according to", and the mark of an infinitive ("hopes to").
