@@ -553,7 +553,7 @@ fn compiled_by(inp: &Input<'_, '_>, s: usize, from: usize) -> Option<usize> {
         && end < from + 8
         && (toks[end].is_word() || toks[end].kind == crate::text::TokenKind::Number)
         && !toks[end].in_class(WordClass::Complementizer)
-        && lex.verb(&lower(toks[end].text)).is_none()
+        && lex.verb(toks[end].lower).is_none()
     {
         end += 1;
     }
@@ -561,12 +561,12 @@ fn compiled_by(inp: &Input<'_, '_>, s: usize, from: usize) -> Option<usize> {
     let compiled = phrase.iter().any(|t| {
         !t.cap
             && (t.in_class(WordClass::DataNoun)
-                || lex.noun(&lower(t.text)) == Some(NounClass::Report))
+                || lex.noun(t.lower) == Some(NounClass::Report))
     });
     if !compiled
         || phrase
             .iter()
-            .any(|t| lex.noun(&lower(t.text)) == Some(NounClass::Group))
+            .any(|t| lex.noun(t.lower) == Some(NounClass::Group))
     {
         return None;
     }
