@@ -86,8 +86,31 @@ pub const FORMAT: &str = "newsgraph/1";
 
 /// Write a view as newsgraph JSON.
 pub fn to_string(view: &View) -> String {
+    let mut out = Vec::new();
+    write(view, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// Write a view as newsgraph JSON to `w`: the bytes of [`to_string`],
+/// without holding them all in memory. `w` should be buffered.
+pub fn write<W: std::io::Write>(view: &View, mut w: W) -> std::io::Result<()> {
     let placed = Placed::new(view);
-    let out = OutGraph {
+    serde_json::to_writer_pretty(&mut w, &out_graph(view, &placed))
+        .map_err(std::io::Error::from)?;
+    w.write_all(b"\n")
+}
+
+/// Write a view as newsgraph JSON on one line (no line break inside, a
+/// final newline): a JSON line, which `from_str` reads back like the
+/// pretty form. `w` should be buffered.
+pub fn write_line<W: std::io::Write>(view: &View, mut w: W) -> std::io::Result<()> {
+    let placed = Placed::new(view);
+    serde_json::to_writer(&mut w, &out_graph(view, &placed)).map_err(std::io::Error::from)?;
+    w.write_all(b"\n")
+}
+
+fn out_graph<'a>(view: &'a View, placed: &'a Placed) -> OutGraph<'a> {
+    OutGraph {
         directed: true,
         multigraph: true,
         graph: OutMeta {
@@ -163,10 +186,7 @@ pub fn to_string(view: &View) -> String {
             })
             .collect(),
         extra: &view.extra.top,
-    };
-    let mut s = serde_json::to_string_pretty(&out).expect("serialising plain data cannot fail");
-    s.push('\n');
-    s
+    }
 }
 
 /// Read newsgraph JSON back into the raw graph it was written from. The
@@ -871,8 +891,29 @@ mod tests {
         assert_eq!(to_string(&resolve(&g)), to_string(&resolve(&g.clone())));
     }
 
+    #[test]
+    fn writing_as_it_goes_gives_the_bytes_of_the_string() {
+        let view = resolve(&sample());
+        let mut out = Vec::new();
+        write(&view, &mut out).unwrap();
+        assert_eq!(out, to_string(&view).into_bytes());
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(128))]
+
+        /// A graph on one line: no line break inside, and it reads back
+        /// to the raw graph as the pretty form does.
+        #[test]
+        fn a_graph_line_is_one_line_and_reads_back(g in testgen::graph()) {
+            let mut line = Vec::new();
+            write_line(&resolve(&g), &mut line).unwrap();
+            let text = String::from_utf8(line).unwrap();
+            prop_assert!(text.ends_with('\n'));
+            prop_assert_eq!(text.matches('\n').count(), 1);
+            let back = from_str(&text);
+            prop_assert_eq!(back.as_ref(), Ok(&g));
+        }
 
         #[test]
         fn reading_back_gives_the_raw_graph(g in testgen::graph()) {
