@@ -366,6 +366,46 @@ impl Progress {
     }
 }
 
+/// With `NEWSGRAPH_STAGES` set, the wall time of each stage of `extract`,
+/// printed on standard error at the end (for benchmarks).
+struct Stages {
+    on: bool,
+    last: std::time::Instant,
+    lines: Vec<String>,
+}
+
+impl Stages {
+    fn new() -> Stages {
+        Stages {
+            on: std::env::var_os("NEWSGRAPH_STAGES").is_some(),
+            last: std::time::Instant::now(),
+            lines: Vec::new(),
+        }
+    }
+
+    /// The stage `name` ends now.
+    fn mark(&mut self, name: &str) {
+        if self.on {
+            let now = std::time::Instant::now();
+            let ms = (now - self.last).as_secs_f64() * 1000.0;
+            self.lines.push(format!("stage: {name}: {ms:.0} ms"));
+            self.last = now;
+        }
+    }
+
+    fn note(&mut self, what: String) {
+        if self.on {
+            self.lines.push(format!("stage:   {what}"));
+        }
+    }
+
+    fn print(&self) {
+        for l in &self.lines {
+            eprintln!("{l}");
+        }
+    }
+}
+
 /// The size of the input, when every part of it is a file.
 fn input_size(inputs: &[Input], jsonl: &[PathBuf]) -> Option<u64> {
     let size = |p: &Path| {
@@ -452,6 +492,7 @@ fn check_flags(args: &ExtractArgs) -> Result<()> {
 /// that waited for the lock merges into what the one before it wrote, so
 /// concurrent writers never lose an article.
 pub fn run(args: ExtractArgs, report: &Reporter) -> Result<Code> {
+    let mut stages = Stages::new();
     // Validate everything that can fail before reading any article.
     check_flags(&args)?;
     let lexicon = match &args.data {
@@ -479,19 +520,14 @@ pub fn run(args: ExtractArgs, report: &Reporter) -> Result<Code> {
                 .chain(args.jsonl.iter().map(PathBuf::as_path)),
         )?;
     }
+    // A JSON lines file that is not there is reported, like a missing file.
+    let mut jsonl = Vec::new();
     for p in &args.jsonl {
-        if p.as_os_str() != "-"
-            && let Err(e) = std::fs::metadata(p)
-        {
-            errors.push(Error::io(p, e));
+        match std::fs::metadata(p) {
+            Err(e) if p.as_os_str() != "-" => errors.push(Error::io(p, e)),
+            _ => jsonl.push(p.clone()),
         }
     }
-    let jsonl: Vec<PathBuf> = args
-        .jsonl
-        .iter()
-        .filter(|p| p.as_os_str() == "-" || std::fs::metadata(p).is_ok())
-        .cloned()
-        .collect();
     let exists = |p: &std::path::Path| real_target(p).is_ok_and(|t| t.exists());
     // Bad corrections and a damaged graph fail before any article is read.
     let fix = args
@@ -563,8 +599,9 @@ pub fn run(args: ExtractArgs, report: &Reporter) -> Result<Code> {
         return Ok(if failed { Code::Error } else { Code::Ok });
     }
 
+    stages.mark("start: lexicon, inputs, output");
     let (mut graph, records, repeats, seen) =
-        pool.install(|| extract_all(&work, jobs, n_threads, &progress));
+        pool.install(|| extract_all(&work, jobs, n_threads, &progress, &mut stages));
     progress.finish();
 
     // Repeated texts: their ids join the graph when the first worked.
@@ -618,15 +655,20 @@ pub fn run(args: ExtractArgs, report: &Reporter) -> Result<Code> {
         None => None,
     };
     correct(&mut graph)?;
+    stages.mark("merge the input graph and corrections");
     let view = resolve(&graph);
+    stages.mark("resolve");
     if args.emit == Emit::Line {
         let mut out = sink.open()?;
         let r = json::write_line(&view, &mut out);
         out.check(r)?;
         out.finish()?;
     } else {
-        sink.finish_view(format, &view)?;
+        // On the pool: the JSON of the nodes and edges is made in parallel.
+        pool.install(|| sink.finish_view(format, &view))?;
     }
+    stages.mark("write");
+    stages.print();
     // The output is in place: the operating system frees the memory faster
     // than dropping every string of the graph one by one would.
     std::mem::forget(view);
@@ -663,7 +705,9 @@ fn extract_all(
     jobs: Jobs<'_>,
     n_threads: usize,
     progress: &Progress,
+    stages: &mut Stages,
 ) -> (Graph, Vec<Record>, Vec<Repeat>, Seen) {
+    let (stages_on, merge_ns) = (stages.on, AtomicU64::new(0));
     let graphs: Vec<Mutex<Graph>> = (0..n_threads.max(1))
         .map(|_| Mutex::new(Graph::default()))
         .collect();
@@ -702,7 +746,12 @@ fn extract_all(
                     let record = match outcome {
                         Ok(g) => {
                             let me = rayon::current_thread_index().unwrap_or(0) % graphs.len();
+                            let t = stages_on.then(std::time::Instant::now);
                             lock(&graphs[me]).merge(g);
+                            if let Some(t) = t {
+                                merge_ns
+                                    .fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
+                            }
                             lock(&seen).insert(digest, Some(Ok(())));
                             Record {
                                 seq,
@@ -726,10 +775,16 @@ fn extract_all(
         }
         progress.tick(bytes);
     });
+    stages.mark("read and extract (in parallel)");
+    if stages.on {
+        let ms = merge_ns.load(Ordering::Relaxed) / 1_000_000;
+        stages.note(format!("of which merging in the workers {ms} ms of CPU"));
+    }
     let graph = graphs
         .into_par_iter()
         .map(inner)
         .reduce(Graph::default, union);
+    stages.mark("merge the workers' graphs");
     (graph, inner(records), inner(repeats), inner(seen))
 }
 
@@ -741,6 +796,9 @@ fn inner<T>(m: Mutex<T>) -> T {
 fn warning_of(warning: &Option<String>, display: &str) -> Option<String> {
     warning.as_ref().map(|w| format!("{display}: {w}"))
 }
+
+/// The JSON line of an extracted article, or why there is none.
+type LineOutcome = std::result::Result<Vec<u8>, String>;
 
 /// `--emit graphs`: one graph per article, a JSON line each, in input
 /// order. Returns the number of articles written and whether any failed.
@@ -782,10 +840,7 @@ fn emit_graphs(
                 (p, bytes, first)
             })
             .collect();
-        let done: Vec<(
-            Result<Prepared>,
-            Option<std::result::Result<Vec<u8>, String>>,
-        )> = steps
+        let done: Vec<(Result<Prepared>, Option<LineOutcome>)> = steps
             .into_par_iter()
             .map(|(p, bytes, first)| {
                 let line = match (&p, first) {
