@@ -857,6 +857,7 @@ fn emit_graphs(
             })
             .collect();
         let mut records = Vec::new();
+        let mut lines = Vec::new();
         for (seq, (p, line)) in done.into_iter().enumerate() {
             let p = match p {
                 Ok(p) => p,
@@ -890,8 +891,7 @@ fn emit_graphs(
             };
             match line {
                 Ok(line) => {
-                    let r = out.write_all(&line);
-                    out.check(r)?;
+                    lines.extend_from_slice(&line);
                     records.push(Record {
                         seq,
                         warning: warning_of(&p.warning, &p.display),
@@ -905,7 +905,12 @@ fn emit_graphs(
                 }),
             }
         }
-        let (r, f) = progress.suspend(|| report_records(records, report, quiet));
+        // With the bar out of the way: the lines may go to the terminal too.
+        let (r, f) = progress.suspend(|| {
+            let w = out.write_all(&lines).and_then(|()| out.flush());
+            out.check(w)
+                .map(|()| report_records(records, report, quiet))
+        })?;
         read += r;
         failed |= f;
     }
