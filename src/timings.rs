@@ -56,7 +56,8 @@ impl Drop for Stage {
     }
 }
 
-fn add(name: &'static str, took: Duration) {
+/// Add `took` to stage `name` (callers check [`on`] first).
+pub fn add(name: &'static str, took: Duration) {
     let mut totals = TOTALS.lock().unwrap_or_else(|e| e.into_inner());
     match totals.iter_mut().find(|(n, _, _)| *n == name) {
         Some(entry) => {

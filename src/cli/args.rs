@@ -101,6 +101,13 @@ EXAMPLES:
   newsgraph extract today/ --into graph.json
   cat story.txt | newsgraph extract - --data my-lexicon/
   newsgraph extract articles/ --corrections beat.tsv -o graph.json
+  newsgraph extract --jsonl dump.jsonl -o graph.json
+  newsgraph extract --jsonl - --emit graphs < shard.jsonl > shard-graphs.jsonl
+
+--jsonl FILE: one article a line, a JSON object with \"id\" (a string or a whole number: \
+the article's id) and \"text\" (the article: a headline line, a blank line, the body); \
+other fields are ignored, blank lines skipped. A bad line is reported with its line number \
+and skipped, and the exit status is 2.
 
 --corrections FILE: one correction a line, fields separated by TABs: \
 `same<TAB>NAME<TAB>NAME` (one entity), `not<TAB>NAME<TAB>ALIAS` (that alias is not this \
@@ -110,8 +117,14 @@ said); `#` starts a comment. They apply to every article and are stored in the g
 )]
 pub struct ExtractArgs {
     /// Articles: .txt files, directories, or - for standard input
-    #[arg(value_name = "PATH", required = true)]
+    #[arg(value_name = "PATH", required_unless_present = "jsonl")]
     pub paths: Vec<PathBuf>,
+    /// Articles as JSON lines, one {"id": ..., "text": ...} a line (- for standard input; repeatable)
+    #[arg(long, value_name = "FILE")]
+    pub jsonl: Vec<PathBuf>,
+    /// What to write: one graph of all the articles, the same graph on one line, or one graph per article per line
+    #[arg(long, value_enum, default_value = "graph")]
+    pub emit: Emit,
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value = "json")]
     pub format: GraphFormat,
@@ -143,6 +156,26 @@ pub struct ExtractArgs {
     pub fix: CorrectionsArg,
 }
 
+/// What `extract` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Emit {
+    /// One graph of all the articles (in --format)
+    Graph,
+    /// The same graph as JSON on one line (a JSON line that merge reads)
+    Line,
+    /// One graph per article, each a JSON line in input order, for the map stage of a map/reduce
+    Graphs,
+}
+
+/// What `merge` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum MergeEmit {
+    /// The graph, pretty-printed JSON
+    Graph,
+    /// The graph as JSON on one line (a JSON line that merge reads)
+    Line,
+}
+
 /// Merge graph files into one.
 #[derive(Debug, Args)]
 #[command(
@@ -153,16 +186,22 @@ EXAMPLES:
   newsgraph merge monday.json tuesday.json -o week.json
   newsgraph merge part-*.json > all.json
   newsgraph merge all.json --corrections beat.tsv -o all.json
+  newsgraph extract --jsonl shard-1.jsonl --emit graphs | newsgraph merge - -o shard-1.json
 
-The corrections the inputs store are united (a `same` and a `not` on one pair is an error)."
+An input is a graph file or JSON lines of graphs, one a line (what extract --emit graphs \
+and --emit line write). The corrections the inputs store are united (a `same` and a `not` \
+on one pair is an error)."
 )]
 pub struct MergeArgs {
-    /// Graph files (- for standard input)
+    /// Graph files or JSON lines of graphs (- for standard input)
     #[arg(value_name = "GRAPH.json", required = true)]
     pub graphs: Vec<PathBuf>,
     /// Write to FILE (atomically) instead of standard output
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Write the graph pretty-printed, or on one line (to feed another merge)
+    #[arg(long, value_enum, default_value = "graph")]
+    pub emit: MergeEmit,
     #[command(flatten)]
     pub fix: CorrectionsArg,
 }

@@ -10,7 +10,7 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::io::{self, Read, Write};
+use std::io::{self, BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -77,7 +77,7 @@ fn graph_limit() -> Limit {
 }
 
 /// `10485760` -> `10 MiB`, for messages.
-fn human(bytes: u64) -> String {
+pub(crate) fn human(bytes: u64) -> String {
     const UNITS: [(u64, &str); 3] = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")];
     for (size, unit) in UNITS {
         if bytes >= size && bytes.is_multiple_of(size) {
@@ -277,6 +277,188 @@ fn graph_text(path: &Path) -> Result<(String, PathBuf)> {
     Ok((text, name))
 }
 
+/// One line of `r`, without its line end, if it holds at most `limit`
+/// bytes: `Ok(None)` at the end of the input, `Ok(Some(Err(n)))` for a
+/// longer line (of `n` bytes, skipped to its end without being held in
+/// memory). A final line without a line end counts.
+pub fn read_line_bounded(
+    r: &mut impl BufRead,
+    limit: u64,
+    buf: &mut Vec<u8>,
+) -> io::Result<Option<std::result::Result<(), u64>>> {
+    buf.clear();
+    let mut len: u64 = 0;
+    let mut over = false;
+    let mut any = false;
+    loop {
+        let chunk = match r.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            break;
+        }
+        any = true;
+        let (part, end) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (&chunk[..i], Some(i + 1)),
+            None => (chunk, None),
+        };
+        len += part.len() as u64;
+        if !over && len > limit {
+            over = true;
+            buf.clear();
+        }
+        if !over {
+            buf.extend_from_slice(part);
+        }
+        let used = end.unwrap_or(part.len());
+        r.consume(used);
+        if end.is_some() {
+            break;
+        }
+    }
+    if !any {
+        return Ok(None);
+    }
+    if over {
+        return Ok(Some(Err(len)));
+    }
+    if buf.last() == Some(&b'\r') {
+        buf.pop();
+    }
+    Ok(Some(Ok(())))
+}
+
+/// Whether a line holds nothing but white space.
+pub fn is_blank(line: &[u8]) -> bool {
+    line.iter().all(u8::is_ascii_whitespace)
+}
+
+/// A file or standard input, buffered, for reading a line at a time.
+pub fn open_lines(path: &Path) -> Result<(Box<dyn BufRead + Send>, PathBuf)> {
+    if path.as_os_str() == "-" {
+        return Ok((
+            Box::new(io::BufReader::with_capacity(1 << 16, io::stdin())),
+            PathBuf::from(STDIN_NAME),
+        ));
+    }
+    let f = fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    Ok((
+        Box::new(io::BufReader::with_capacity(1 << 16, f)),
+        path.to_path_buf(),
+    ))
+}
+
+/// Read every graph of a graph file (`-` for standard input) and hand each
+/// to `each` with the name to report it by. A file is either one graph
+/// document (what `extract -o` and `merge` write: read whole, at most
+/// `--max-graph-bytes`) or JSON lines of graphs, one graph a line (what
+/// `extract --emit graphs` and `--emit line` write; each line at most
+/// `--max-graph-bytes`, blank lines skipped, read one at a time). It is
+/// lines when its first line that is not blank holds a whole JSON value; an
+/// empty file (or one of blank lines only) holds no graph.
+/// Returns the number of graphs read. A bad line is an error naming the
+/// file and the line.
+pub fn each_graph(path: &Path, mut each: impl FnMut(Graph, &Path) -> Result<()>) -> Result<usize> {
+    let limit = graph_limit();
+    let (mut r, name) = open_lines(path)?;
+    let mut line = Vec::new();
+    let mut number = 0;
+    let first = loop {
+        number += 1;
+        match read_line_bounded(&mut r, limit.bytes, &mut line).map_err(|e| Error::io(&name, e))? {
+            None => break None,
+            Some(Err(_)) => return Err(too_large(&name, limit)),
+            Some(Ok(())) if is_blank(&line) => {}
+            Some(Ok(())) => break Some(number),
+        }
+    };
+    let Some(first) = first else {
+        // Nothing but blank lines: JSON lines of no graph (an empty partition).
+        return Ok(0);
+    };
+    if serde_json::from_slice::<serde::de::IgnoredAny>(&line).is_err() {
+        // One document, over several lines: read the rest of it.
+        let mut doc = std::mem::take(&mut line);
+        for _ in 1..first {
+            doc.insert(0, b'\n');
+        }
+        doc.push(b'\n');
+        let rest = limit.bytes.saturating_sub(doc.len() as u64);
+        r.take(rest.saturating_add(1))
+            .read_to_end(&mut doc)
+            .map_err(|e| Error::io(&name, e))?;
+        if doc.len() as u64 > limit.bytes {
+            return Err(too_large(&name, limit));
+        }
+        let text = String::from_utf8(doc).map_err(|_| Error::Graph {
+            path: name.clone(),
+            reason: "not UTF-8".into(),
+        })?;
+        let g = json::from_str(&text).map_err(|reason| Error::Graph {
+            path: name.clone(),
+            reason,
+        })?;
+        each(g, &name)?;
+        return Ok(1);
+    }
+    // The next line that is not blank, as Ok(false) at the end.
+    let next = |r: &mut Box<dyn BufRead + Send>, line: &mut Vec<u8>, number: &mut usize| loop {
+        *number += 1;
+        match read_line_bounded(r, limit.bytes, line).map_err(|e| Error::io(&name, e))? {
+            None => return Ok(false),
+            Some(Err(_)) => {
+                return Err(too_large(
+                    Path::new(&format!("{}: line {number}", name.display())),
+                    limit,
+                ));
+            }
+            Some(Ok(())) if is_blank(line) => {}
+            Some(Ok(())) => return Ok(true),
+        }
+    };
+    let mut count = 0;
+    loop {
+        let at = PathBuf::from(format!("{}: line {number}", name.display()));
+        let parsed = std::str::from_utf8(&line)
+            .map_err(|_| "not UTF-8".to_string())
+            .and_then(json::from_str);
+        let g = match parsed {
+            Ok(g) => g,
+            Err(reason) => {
+                // A file of one line is a graph document: named as one.
+                let alone = count == 0 && !next(&mut r, &mut Vec::new(), &mut number.clone())?;
+                return Err(if alone {
+                    Error::Graph { path: name, reason }
+                } else {
+                    Error::Graph {
+                        path: at,
+                        reason: one_line_position(reason),
+                    }
+                });
+            }
+        };
+        each(g, &at)?;
+        count += 1;
+        if !next(&mut r, &mut line, &mut number)? {
+            return Ok(count);
+        }
+    }
+}
+
+/// serde_json's "at line 1 column N" of a JSON line as "at column N": the
+/// line is named already.
+pub fn one_line_position(reason: String) -> String {
+    const AT: &str = " at line 1 column ";
+    match reason.rfind(AT) {
+        Some(i) if reason[i + AT.len()..].bytes().all(|b| b.is_ascii_digit()) => {
+            format!("{} at column {}", &reason[..i], &reason[i + AT.len()..])
+        }
+        _ => reason,
+    }
+}
+
 /// Where a command's output goes: a file prepared before the work starts,
 /// or standard output.
 pub enum Sink {
@@ -330,6 +512,38 @@ impl Sink {
         }
     }
 
+    /// Start writing a document a part at a time (a file or standard
+    /// output, not a directory).
+    pub fn open(self) -> Result<Stream> {
+        match self {
+            Sink::File(o) => Ok(Stream::File(o.begin()?)),
+            Sink::Stdout => Ok(Stream::Stdout(io::BufWriter::with_capacity(
+                1 << 16,
+                io::stdout(),
+            ))),
+            Sink::Dir(dir) => Err(Error::Other(format!("{}: is a directory", dir.display()))),
+        }
+    }
+
+    /// Write a resolved graph: as JSON, written as it is made (the bytes of
+    /// [`crate::export::json::to_string`] without holding them all); in the
+    /// other formats, rendered first.
+    pub fn finish_view(
+        self,
+        format: crate::export::Format,
+        view: &crate::graph::View,
+    ) -> Result<()> {
+        match format {
+            crate::export::Format::Json => {
+                let mut s = self.open()?;
+                let r = json::write(view, &mut s);
+                s.check(r)?;
+                s.finish()
+            }
+            _ => self.finish_output(format.render(view)),
+        }
+    }
+
     /// Write everything and put it in place.
     pub fn finish(self, contents: &str) -> Result<()> {
         let _t = crate::timings::stage("write");
@@ -337,6 +551,58 @@ impl Sink {
             Sink::File(o) => o.commit(contents.as_bytes()),
             Sink::Stdout => print(contents),
             Sink::Dir(dir) => Err(Error::Other(format!("{}: is a directory", dir.display()))),
+        }
+    }
+}
+
+/// A document being written: to a file (put in place by
+/// [`Stream::finish`]) or to standard output.
+pub enum Stream {
+    File(super::write::Writing),
+    Stdout(io::BufWriter<io::Stdout>),
+}
+
+impl Stream {
+    fn name(&self) -> PathBuf {
+        match self {
+            Stream::File(w) => w.shown().to_path_buf(),
+            Stream::Stdout(_) => PathBuf::from(STDOUT_NAME),
+        }
+    }
+
+    /// An I/O result of writing to this stream, as an error naming it.
+    pub fn check<T>(&self, r: io::Result<T>) -> Result<T> {
+        r.map_err(|e| Error::io(self.name(), e))
+    }
+
+    /// Flush, and put a file in place.
+    pub fn finish(self) -> Result<()> {
+        match self {
+            Stream::File(w) => w.commit(),
+            Stream::Stdout(mut w) => w.flush().map_err(|e| Error::io(STDOUT_NAME, e)),
+        }
+    }
+}
+
+impl Write for Stream {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Stream::File(w) => w.write(buf),
+            Stream::Stdout(w) => w.write(buf),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match self {
+            Stream::File(w) => w.write_all(buf),
+            Stream::Stdout(w) => w.write_all(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Stream::File(w) => w.flush(),
+            Stream::Stdout(w) => w.flush(),
         }
     }
 }
@@ -359,6 +625,94 @@ mod tests {
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).unwrap();
         dir
+    }
+
+    #[test]
+    fn lines_are_read_up_to_a_limit_and_a_longer_one_is_skipped() {
+        let input = b"short\r\n0123456789abcdef\nnext\n\nlast";
+        let mut r = io::BufReader::with_capacity(4, &input[..]);
+        let mut buf = Vec::new();
+        let mut got = Vec::new();
+        while let Some(line) = read_line_bounded(&mut r, 8, &mut buf).unwrap() {
+            got.push(line.map(|()| String::from_utf8(buf.clone()).unwrap()));
+        }
+        assert_eq!(
+            got,
+            [
+                Ok("short".to_string()),
+                Err(16),
+                Ok("next".into()),
+                Ok(String::new()),
+                Ok("last".into())
+            ]
+        );
+        assert!(is_blank(b" \t\r") && !is_blank(b" x"));
+    }
+
+    #[test]
+    fn a_graph_file_is_a_document_or_lines_of_graphs() {
+        use crate::graph::{ArticleInfo, resolve};
+        let dir = scratch("graphs");
+        let graph = |id: &str, digest: &str| {
+            let mut g = Graph::default();
+            g.articles.insert(
+                digest.into(),
+                ArticleInfo {
+                    id: id.into(),
+                    digest: digest.into(),
+                    ..ArticleInfo::default()
+                },
+            );
+            g
+        };
+        let (a, b) = (graph("a", "d1"), graph("b", "d2"));
+        let read = |name: &str, contents: Vec<u8>| {
+            let p = dir.join(name);
+            fs::write(&p, contents).unwrap();
+            let mut got = Vec::new();
+            each_graph(&p, |g, at| {
+                got.push((g, at.display().to_string()));
+                Ok(())
+            })
+            .map(|n| (n, got))
+        };
+        let doc = json::to_string(&resolve(&a)).into_bytes();
+        let (n, got) = read("doc.json", doc).unwrap();
+        assert_eq!((n, &got[0].0), (1, &a));
+        assert!(got[0].1.ends_with("doc.json"));
+        let mut lines = b"\n".to_vec();
+        json::write_line(&resolve(&a), &mut lines).unwrap();
+        lines.extend(b"\n\n");
+        json::write_line(&resolve(&b), &mut lines).unwrap();
+        let (n, got) = read("g.jsonl", lines.clone()).unwrap();
+        assert_eq!(n, 2);
+        assert_eq!((&got[0].0, &got[1].0), (&a, &b));
+        assert!(got[1].1.ends_with("g.jsonl: line 5"), "{}", got[1].1);
+        assert_eq!(read("empty.jsonl", b"\n \n".to_vec()).unwrap().0, 0);
+        lines.extend(b"{\"directed\": tru\n");
+        let e = read("bad.jsonl", lines).unwrap_err().to_string();
+        assert!(
+            e.contains("bad.jsonl: line 6: not a newsgraph graph: ") && e.contains("at column"),
+            "{e}"
+        );
+        // A document of one line that is not a graph is named as a document.
+        let e = read("one.json", b"{\"directed\": true}".to_vec())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("one.json: not a newsgraph graph: missing field"),
+            "{e}"
+        );
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn serde_positions_on_one_line_name_the_column() {
+        assert_eq!(
+            one_line_position("expected value at line 1 column 7".into()),
+            "expected value at column 7"
+        );
+        assert_eq!(one_line_position("missing graph".into()), "missing graph");
     }
 
     #[test]

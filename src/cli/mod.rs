@@ -168,17 +168,18 @@ fn format_of(f: GraphFormat) -> Format {
     }
 }
 
-/// Render a view (a stage of its own under `NEWSGRAPH_TIMINGS`).
-pub(crate) fn render_as(format: Format, view: &crate::graph::View) -> crate::export::Output {
-    let _t = crate::timings::stage("render");
-    format.render(view)
-}
-
 /// `merge`: every input is read before anything is written; one bad input
-/// means nothing is written.
+/// means nothing is written. An input is a graph file or JSON lines of
+/// graphs ([`io::each_graph`]).
 fn merge(args: MergeArgs, report: &Reporter) -> Result<Code> {
     if let Some(out) = &args.output {
         write::refuse_input_as_output(out, args.graphs.iter().map(|p| p.as_path()))?;
+    }
+    if args.graphs.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+        return Err(Error::Other(format!(
+            "{}: standard input can be read once: give - once",
+            io::STDIN_NAME
+        )));
     }
     let sink = io::Sink::new(args.output.as_deref())?;
     // Bad corrections fail before any graph is read.
@@ -191,20 +192,36 @@ fn merge(args: MergeArgs, report: &Reporter) -> Result<Code> {
     let mut graph = Graph::default();
     let mut failed = false;
     for path in &args.graphs {
-        match io::load_graph(path) {
-            Ok(g) => {
-                let mut stored = graph.corrections.clone();
-                stored.merge(g.corrections.clone());
-                if let Some((same, not)) = stored.contradiction() {
-                    report.error(&Error::Other(format!(
-                        "{}: graph.corrections: {not} contradicts {same} of the graphs before it",
-                        path.display()
-                    )));
-                    failed = true;
-                    continue;
-                }
+        let read = io::each_graph(path, |g, name| {
+            let mut stored = graph.corrections.clone();
+            stored.merge(g.corrections.clone());
+            if let Some((same, not)) = stored.contradiction() {
+                return Err(Error::Other(format!(
+                    "{}: graph.corrections: {not} contradicts {same} of the graphs before it",
+                    name.display()
+                )));
+            }
+            // Whichever is smaller moves: a union in either direction.
+            if g.nodes.len() + g.edges.len() > graph.nodes.len() + graph.edges.len() {
+                let mine = std::mem::take(&mut graph);
+                graph = g;
+                graph.merge(mine);
+            } else {
                 graph.merge(g);
             }
+            Ok(())
+        });
+        match read {
+            Ok(0) => report.warning(&format!(
+                "{}: no graph in it",
+                if path.as_os_str() == "-" {
+                    Path::new(io::STDIN_NAME)
+                } else {
+                    path
+                }
+                .display()
+            )),
+            Ok(_) => {}
             Err(e) => {
                 report.error(&e);
                 failed = true;
@@ -219,7 +236,19 @@ fn merge(args: MergeArgs, report: &Reporter) -> Result<Code> {
         correct::add(&mut graph, fix, file, "the inputs")?;
         correct::warn_unmatched(&graph, &fresh, file, report);
     }
-    sink.finish_output(render_as(Format::Json, &resolve(&graph)))?;
+    let view = resolve(&graph);
+    match args.emit {
+        args::MergeEmit::Graph => sink.finish_view(Format::Json, &view)?,
+        args::MergeEmit::Line => {
+            let mut out = sink.open()?;
+            let r = crate::export::json::write_line(&view, &mut out);
+            out.check(r)?;
+            out.finish()?;
+        }
+    }
+    // The output is in place: leave the memory to the operating system.
+    std::mem::forget(view);
+    std::mem::forget(graph);
     Ok(Code::Ok)
 }
 

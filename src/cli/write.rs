@@ -243,39 +243,88 @@ impl Output {
     }
 
     /// Write `contents` and put them in place.
-    pub fn commit(mut self, contents: &[u8]) -> Result<()> {
-        let shown = self.shown.clone();
-        let Some(tmp) = self.tmp.as_mut() else {
+    pub fn commit(self, contents: &[u8]) -> Result<()> {
+        let mut w = self.begin()?;
+        w.write_all(contents)
+            .map_err(|e| Error::io(&w.out.shown, e))?;
+        w.commit()
+    }
+
+    /// Start writing: what is written to the returned [`Writing`] goes to
+    /// the temporary file (or straight to a FIFO or device), through a
+    /// buffer, and is put in place by [`Writing::commit`]. Dropped without
+    /// a commit, the target stays as it was and the temporary file goes.
+    pub fn begin(self) -> Result<Writing> {
+        let file = match &self.tmp {
+            Some(tmp) => tmp.file.try_clone(),
             // A FIFO or a device: opened as it is, never replaced.
-            let mut f = OpenOptions::new()
-                .write(true)
-                .open(&self.target)
-                .map_err(|e| Error::io(&shown, e))?;
-            return f
-                .write_all(contents)
-                .and_then(|()| f.flush())
-                .map_err(|e| Error::io(&shown, e));
+            None => OpenOptions::new().write(true).open(&self.target),
+        }
+        .map_err(|e| Error::io(&self.shown, e))?;
+        Ok(Writing {
+            w: io::BufWriter::with_capacity(1 << 16, file),
+            out: self,
+        })
+    }
+}
+
+/// An [`Output`] being written (see [`Output::begin`]).
+pub struct Writing {
+    out: Output,
+    w: io::BufWriter<File>,
+}
+
+impl Writing {
+    /// The path as the user gave it, for messages.
+    pub fn shown(&self) -> &Path {
+        &self.out.shown
+    }
+
+    /// Flush what was written and put it in place: sync the temporary file,
+    /// give it the target's mode and rename it over the target.
+    pub fn commit(self) -> Result<()> {
+        let Writing { mut out, w } = self;
+        let shown = out.shown.clone();
+        let file = w
+            .into_inner()
+            .map_err(|e| Error::io(&shown, e.into_error()))?;
+        let Some(tmp) = out.tmp.as_mut() else {
+            return Ok(());
         };
+        drop(file);
         let result = (|| {
-            tmp.file.write_all(contents)?;
-            if let Ok(m) = fs::metadata(&self.target)
+            if let Ok(m) = fs::metadata(&out.target)
                 && m.is_file()
             {
                 take_over(&tmp.file, &m)?;
             }
             tmp.file.sync_all()?;
             let mut list = pending();
-            fs::rename(&tmp.path, &self.target)?;
+            fs::rename(&tmp.path, &out.target)?;
             tmp.done = true;
             list.retain(|p| *p != tmp.path);
             Ok(())
         })();
         result.map_err(|e: io::Error| Error::io(&shown, e))?;
         // Make the rename itself durable where the platform allows.
-        if let Ok(d) = File::open(dir_of(&self.target)) {
+        if let Ok(d) = File::open(dir_of(&out.target)) {
             let _ = d.sync_all();
         }
         Ok(())
+    }
+}
+
+impl Write for Writing {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.w.write(buf)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.w.write_all(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.w.flush()
     }
 }
 
@@ -426,6 +475,28 @@ mod tests {
         drop(o);
         assert_eq!(names(&dir), ["g.json"]);
         assert_eq!(fs::read_to_string(&out).unwrap(), "old");
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn an_output_written_a_part_at_a_time_appears_whole_at_the_commit() {
+        let dir = scratch("stream");
+        let out = dir.join("g.json");
+        fs::write(&out, "old").unwrap();
+        let mut w = Output::create(&out).unwrap().begin().unwrap();
+        for part in ["one ", "two ", "three"] {
+            w.write_all(part.as_bytes()).unwrap();
+        }
+        assert_eq!(fs::read_to_string(&out).unwrap(), "old");
+        w.commit().unwrap();
+        assert_eq!(fs::read_to_string(&out).unwrap(), "one two three");
+        assert_eq!(names(&dir), ["g.json"]);
+        // Dropped before the commit: the old file stays, the temporary goes.
+        let mut w = Output::create(&out).unwrap().begin().unwrap();
+        w.write_all(b"half").unwrap();
+        drop(w);
+        assert_eq!(fs::read_to_string(&out).unwrap(), "one two three");
+        assert_eq!(names(&dir), ["g.json"]);
         fs::remove_dir_all(dir).unwrap();
     }
 

@@ -34,8 +34,8 @@ use serde::de::{self, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::graph::{
-    ArticleInfo, Correction, EdgeKey, EdgeKind, Evidence, Fields, Graph, Node, NodeKind, RawNode,
-    View, add_evidence, merge_fields,
+    ArticleInfo, Correction, Edge, EdgeKey, EdgeKind, Evidence, Fields, Graph, Node, NodeKind,
+    RawNode, View, add_evidence, merge_fields,
 };
 
 mod stored;
@@ -88,8 +88,110 @@ pub const FORMAT: &str = "newsgraph/1";
 
 /// Write a view as newsgraph JSON.
 pub fn to_string(view: &View) -> String {
+    let mut out = Vec::new();
+    write(view, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// Write a view as newsgraph JSON to `w`: the bytes of [`to_string`],
+/// without holding them all in memory. `w` should be buffered.
+///
+/// Nodes and edges are serialised in parallel (on the current rayon pool),
+/// a window of them at a time, each on its own and then indented to its
+/// place in the document. That gives the bytes of serialising the whole
+/// document at once, because the pretty printer's output for a value
+/// depends only on its nesting depth, and JSON strings hold no raw line
+/// break to be indented by mistake.
+pub fn write<W: std::io::Write>(view: &View, mut w: W) -> std::io::Result<()> {
     let placed = Placed::new(view);
-    let out = OutGraph {
+    let frame = out_graph(view, &placed, false);
+    let head = serde_json::to_vec_pretty(&frame).map_err(std::io::Error::from)?;
+    const NODES: &[u8] = b"\n  \"nodes\": []";
+    const EDGES: &[u8] = b"\n  \"edges\": []";
+    let find = |needle: &[u8]| {
+        head.windows(needle.len())
+            .position(|w| w == needle)
+            .map(|i| i + needle.len() - 1)
+            .expect("the frame holds the empty arrays")
+    };
+    let (nodes_at, edges_at) = (find(NODES), find(EDGES));
+    w.write_all(&head[..nodes_at])?;
+    elements(
+        &view.nodes,
+        |n, buf| pretty(&out_node_placed(n, &placed), buf),
+        &mut w,
+    )?;
+    w.write_all(&head[nodes_at..edges_at])?;
+    elements(
+        &view.edges,
+        |e, buf| pretty(&out_edge(e, &placed), buf),
+        &mut w,
+    )?;
+    w.write_all(&head[edges_at..])?;
+    w.write_all(b"\n")
+}
+
+fn pretty(value: &impl Serialize, buf: &mut Vec<u8>) {
+    serde_json::to_writer_pretty(buf, value).expect("serialising plain data cannot fail");
+}
+
+/// Elements serialised at a time by [`write`], at most.
+const WINDOW: usize = 8192;
+
+/// The elements of a top-level array of the pretty document, from its `[`
+/// (already written) to before its `]`: each on a line of its own at depth
+/// 2, then the line break and indent of the closing bracket.
+fn elements<T: Sync>(
+    items: &[T],
+    out: impl Fn(&T, &mut Vec<u8>) + Sync,
+    w: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    use rayon::prelude::{IndexedParallelIterator, ParallelIterator, ParallelSlice};
+    for (k, window) in items.chunks(WINDOW).enumerate() {
+        let parts: Vec<Vec<u8>> = window
+            .par_chunks(128)
+            .enumerate()
+            .map(|(c, chunk)| {
+                let mut buf = Vec::new();
+                let mut one = Vec::new();
+                for (j, item) in chunk.iter().enumerate() {
+                    let first = k == 0 && c == 0 && j == 0;
+                    buf.extend_from_slice(if first { b"\n    " } else { b",\n    " });
+                    one.clear();
+                    out(item, &mut one);
+                    for (i, line) in one.split(|&b| b == b'\n').enumerate() {
+                        if i > 0 {
+                            buf.extend_from_slice(b"\n    ");
+                        }
+                        buf.extend_from_slice(line);
+                    }
+                }
+                buf
+            })
+            .collect();
+        for p in parts {
+            w.write_all(&p)?;
+        }
+    }
+    if !items.is_empty() {
+        w.write_all(b"\n  ")?;
+    }
+    Ok(())
+}
+
+/// Write a view as newsgraph JSON on one line (no line break inside, a
+/// final newline): a JSON line, which `from_str` reads back like the
+/// pretty form. `w` should be buffered.
+pub fn write_line<W: std::io::Write>(view: &View, mut w: W) -> std::io::Result<()> {
+    let placed = Placed::new(view);
+    serde_json::to_writer(&mut w, &out_graph(view, &placed, true)).map_err(std::io::Error::from)?;
+    w.write_all(b"\n")
+}
+
+/// The document; with `whole` false, without its nodes and edges.
+fn out_graph<'a>(view: &'a View, placed: &'a Placed, whole: bool) -> OutGraph<'a> {
+    let all = if whole { usize::MAX } else { 0 };
+    OutGraph {
         directed: true,
         multigraph: true,
         graph: OutMeta {
@@ -127,48 +229,64 @@ pub fn to_string(view: &View) -> String {
         nodes: view
             .nodes
             .iter()
-            .map(|n| out_node(n, placed.nodes.get(&n.id).unwrap_or(&NONE)))
+            .take(all)
+            .map(|n| out_node_placed(n, placed))
             .collect(),
         edges: view
             .edges
             .iter()
-            .map(|e| OutEdge {
-                source: &e.source,
-                target: &e.target,
-                key: if e.negated {
-                    format!("{}:negated", e.kind.as_str())
-                } else {
-                    e.kind.as_str().to_string()
-                },
-                kind: e.kind.as_str(),
-                cue: &e.cue,
-                negated: e.negated,
-                evidence: e
-                    .evidence
-                    .iter()
-                    .map(|(ev, from, to)| OutEvidence {
-                        article: &ev.article,
-                        sentence: ev.sentence,
-                        start: ev.start,
-                        end: ev.end,
-                        text: &ev.text,
-                        cue: &ev.cue,
-                        rule: &ev.rule,
-                        from: (*from != e.source).then_some(from.as_str()),
-                        to: (*to != e.target).then_some(to.as_str()),
-                    })
-                    .collect(),
-                extra: placed
-                    .edges
-                    .get(&(e.source.clone(), e.kind, e.target.clone(), e.negated))
-                    .unwrap_or(&NONE),
-            })
+            .take(all)
+            .map(|e| out_edge(e, placed))
             .collect(),
         extra: &view.extra.top,
+    }
+}
+
+fn out_node_placed<'a>(n: &'a Node, placed: &'a Placed) -> OutNode<'a> {
+    let extra = if placed.nodes.is_empty() {
+        &NONE
+    } else {
+        placed.nodes.get(&n.id).unwrap_or(&NONE)
     };
-    let mut s = serde_json::to_string_pretty(&out).expect("serialising plain data cannot fail");
-    s.push('\n');
-    s
+    out_node(n, extra)
+}
+
+fn out_edge<'a>(e: &'a Edge, placed: &'a Placed) -> OutEdge<'a> {
+    OutEdge {
+        source: &e.source,
+        target: &e.target,
+        key: if e.negated {
+            format!("{}:negated", e.kind.as_str())
+        } else {
+            e.kind.as_str().to_string()
+        },
+        kind: e.kind.as_str(),
+        cue: &e.cue,
+        negated: e.negated,
+        evidence: e
+            .evidence
+            .iter()
+            .map(|(ev, from, to)| OutEvidence {
+                article: &ev.article,
+                sentence: ev.sentence,
+                start: ev.start,
+                end: ev.end,
+                text: &ev.text,
+                cue: &ev.cue,
+                rule: &ev.rule,
+                from: (*from != e.source).then_some(from.as_str()),
+                to: (*to != e.target).then_some(to.as_str()),
+            })
+            .collect(),
+        extra: if placed.edges.is_empty() {
+            &NONE
+        } else {
+            placed
+                .edges
+                .get(&(e.source.clone(), e.kind, e.target.clone(), e.negated))
+                .unwrap_or(&NONE)
+        },
+    }
 }
 
 /// Read newsgraph JSON back into the raw graph it was written from. The
@@ -906,8 +1024,63 @@ mod tests {
         assert_eq!(to_string(&resolve(&g)), to_string(&resolve(&g.clone())));
     }
 
+    /// The document serialised in one piece, as `write` once did.
+    fn whole(view: &View) -> String {
+        let placed = Placed::new(view);
+        serde_json::to_string_pretty(&out_graph(view, &placed, true)).unwrap() + "\n"
+    }
+
+    #[test]
+    fn writing_in_parallel_pieces_gives_the_bytes_of_one_piece() {
+        let view = resolve(&sample());
+        assert_eq!(to_string(&view), whole(&view));
+        assert_eq!(to_string(&View::default()), whole(&View::default()));
+        // More elements than a window, so that the windows join too.
+        let mut big = View::default();
+        for i in 0..(WINDOW + 300) {
+            let mut n = view.nodes[0].clone();
+            n.id = format!("person:p{i:05}");
+            big.nodes.push(n);
+        }
+        big.edges = view.edges.clone();
+        assert_eq!(to_string(&big), whole(&big));
+        // Fields of other tools, at every level, some holding what looks
+        // like the arrays the pieces are put in.
+        let mut v: serde_json::Value = serde_json::from_str(&to_string(&view)).unwrap();
+        let odd = serde_json::json!({"nodes": [], "text": "\n  \"edges\": []", "list": [[], {}]});
+        v["a-first"] = odd.clone();
+        v["zz-last"] = odd.clone();
+        v["graph"]["tool"] = odd.clone();
+        v["nodes"][0]["note"] = odd.clone();
+        v["edges"][0]["note"] = odd;
+        let g = from_str(&v.to_string()).unwrap();
+        let view = resolve(&g);
+        let text = to_string(&view);
+        assert_eq!(text, whole(&view));
+        assert!(text.contains("\"zz-last\"") && text.contains("\"tool\""));
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(128))]
+
+        /// A graph on one line: no line break inside, and it reads back
+        /// to the raw graph as the pretty form does.
+        #[test]
+        fn a_graph_line_is_one_line_and_reads_back(g in testgen::graph()) {
+            let mut line = Vec::new();
+            write_line(&resolve(&g), &mut line).unwrap();
+            let text = String::from_utf8(line).unwrap();
+            prop_assert!(text.ends_with('\n'));
+            prop_assert_eq!(text.matches('\n').count(), 1);
+            let back = from_str(&text);
+            prop_assert_eq!(back.as_ref(), Ok(&g));
+        }
+
+        #[test]
+        fn the_pieces_give_the_document_of_one_piece(g in testgen::graph()) {
+            let view = resolve(&g);
+            prop_assert_eq!(to_string(&view), whole(&view));
+        }
 
         #[test]
         fn reading_back_gives_the_raw_graph(g in testgen::graph()) {

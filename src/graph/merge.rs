@@ -8,6 +8,7 @@
 
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 
 use super::{ArticleInfo, Extra, Fields, Graph, RawNode, add_evidence};
 
@@ -49,9 +50,18 @@ impl Graph {
             }
         }
         for (key, evidence) in other.edges {
-            let mine = self.edges.entry(key).or_default();
-            for ev in evidence {
-                add_evidence(mine, ev);
+            match self.edges.entry(key) {
+                // A new edge takes the set as it is: it holds one evidence
+                // per place already, as every set built by add_evidence does.
+                Entry::Vacant(v) => {
+                    v.insert(evidence);
+                }
+                Entry::Occupied(mut o) => {
+                    let mine = o.get_mut();
+                    for ev in evidence {
+                        add_evidence(mine, ev);
+                    }
+                }
             }
         }
         merge_extra(&mut self.extra, other.extra);
