@@ -117,13 +117,14 @@ for n in stage_names:
 rest = []
 for j in timings:
     d = dict(timings[j])
-    rest.append(d["total"] - sum(v for k, v in d.items() if k != "total"))
+    # "of which ..." rows are parts of the row above them, not stages
+    rest.append(d["total"] - sum(v for k, v in d.items() if k != "total" and not k.startswith("of which")))
 p("| other (lexicon, threads, freeing) | " + " | ".join(f"{r:.0f} ms" for r in rest) + " |")
 p("| total | " + " | ".join(f"{dict(timings[j])['total']:.0f} ms" for j in timings) + " |")
 p("")
 p(f"Command: `NEWSGRAPH_TIMINGS=1 newsgraph extract bbc -j N -q -o $TMP/timed.json`. "
-  "`extract` is reading, decoding and extracting every article (wall time of the parallel "
-  "part); `merge` the serial merge of the article graphs; `render` the JSON text; `write` "
+  "The parallel stage is reading, decoding, extracting and merging every article on the "
+  "workers (wall time); the next rows are serial; `write` "
   "writing and renaming the file.")
 p("")
 
