@@ -15,7 +15,6 @@ mod common;
 
 use common::TempDir;
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -65,15 +64,7 @@ fn ng(args: &[&str]) -> Run {
 }
 
 fn ng_stdin(args: &[&str], input: &[u8]) -> Run {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(input).unwrap();
-    finish(child.wait_with_output().unwrap())
+    finish(common::run_with_input(BIN, args, input))
 }
 
 /// A line diff, `-` expected, `+` got.

@@ -6,7 +6,6 @@
 mod common;
 
 use common::TempDir;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -45,20 +44,7 @@ struct Run {
 }
 
 fn ng_in(args: &[&str], input: &[u8]) -> Run {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let input = input.to_vec();
-    let feed = std::thread::spawn(move || {
-        let _ = stdin.write_all(&input);
-    });
-    let out = child.wait_with_output().unwrap();
-    feed.join().unwrap();
+    let out = common::run_with_input(BIN, args, input);
     Run {
         code: out.status.code().expect("exited normally"),
         stdout: out.stdout,

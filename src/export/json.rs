@@ -498,48 +498,19 @@ fn raw_graph(input: InGraph) -> Result<Graph, String> {
             graph.edges.entry(key).or_default();
         }
         for (j, ev) in e.evidence.into_iter().enumerate() {
-            let at = format!("edge {name}: evidence {j}");
-            let article = ev.article.ok_or_else(|| format!("{at}: missing article"))?;
-            if !graph.articles.contains_key(&article) {
-                return Err(format!("{at}: unknown article {article}"));
-            }
-            let cue = ev.cue.or_else(|| e.cue.clone()).unwrap_or_default();
-            let (Some(sentence), Some(start), Some(end), Some(text)) =
-                (ev.sentence, ev.start, ev.end, ev.text)
-            else {
-                return Err(format!("{at}: needs sentence, start, end and text"));
-            };
-            if start > end {
-                return Err(format!("{at}: bad range {start}..{end}"));
-            }
-            if end - start != text.len() {
-                return Err(format!(
-                    "{at}: range {start}..{end} does not fit a text of {} bytes",
-                    text.len()
-                ));
-            }
-            let from = ev.from.unwrap_or_else(|| source.clone());
-            let to = ev.to.unwrap_or_else(|| target.clone());
-            if !from_members.contains(&from) {
-                return Err(format!("{at}: {from} is not a member of {source}"));
-            }
-            if !to_members.contains(&to) {
-                return Err(format!("{at}: {to} is not a member of {target}"));
-            }
+            let (ev, from, to) = checked_evidence(
+                ev,
+                e.cue.as_ref(),
+                || format!("edge {name}: evidence {j}"),
+                &graph.articles,
+                (&source, |m| from_members.contains(m)),
+                (&target, |m| to_members.contains(m)),
+            )?;
             let key = EdgeKey {
                 source: from,
                 kind,
                 target: to,
                 negated,
-            };
-            let ev = Evidence {
-                article,
-                sentence,
-                start,
-                end,
-                text,
-                cue,
-                rule: ev.rule.unwrap_or_default(),
             };
             add_evidence(graph.edges.entry(key).or_default(), ev);
         }
@@ -562,6 +533,60 @@ fn name_of(kind: NodeKind, name: Option<String>, text: Option<String>) -> Option
     } else {
         name
     }
+}
+
+/// One evidence of an edge as a file gives it, checked: a known article, a
+/// range that fits its text, and raw endpoints (the edge's own nodes when
+/// not given) among the members of the edge's nodes, each given as its id
+/// and a test of membership. `at` names the evidence in errors.
+fn checked_evidence(
+    ev: InEvidence,
+    edge_cue: Option<&String>,
+    at: impl Fn() -> String,
+    articles: &BTreeMap<String, ArticleInfo>,
+    (source, is_source_member): (&str, impl Fn(&str) -> bool),
+    (target, is_target_member): (&str, impl Fn(&str) -> bool),
+) -> Result<(Evidence, String, String), String> {
+    let article = ev
+        .article
+        .ok_or_else(|| format!("{}: missing article", at()))?;
+    if !articles.contains_key(&article) {
+        return Err(format!("{}: unknown article {article}", at()));
+    }
+    let cue = ev.cue.or_else(|| edge_cue.cloned()).unwrap_or_default();
+    let (Some(sentence), Some(start), Some(end), Some(text)) =
+        (ev.sentence, ev.start, ev.end, ev.text)
+    else {
+        return Err(format!("{}: needs sentence, start, end and text", at()));
+    };
+    if start > end {
+        return Err(format!("{}: bad range {start}..{end}", at()));
+    }
+    if end - start != text.len() {
+        return Err(format!(
+            "{}: range {start}..{end} does not fit a text of {} bytes",
+            at(),
+            text.len()
+        ));
+    }
+    let from = ev.from.unwrap_or_else(|| source.to_string());
+    let to = ev.to.unwrap_or_else(|| target.to_string());
+    if !is_source_member(&from) {
+        return Err(format!("{}: {from} is not a member of {source}", at()));
+    }
+    if !is_target_member(&to) {
+        return Err(format!("{}: {to} is not a member of {target}", at()));
+    }
+    let ev = Evidence {
+        article,
+        sentence,
+        start,
+        end,
+        text,
+        cue,
+        rule: ev.rule.unwrap_or_default(),
+    };
+    Ok((ev, from, to))
 }
 
 fn out_article<'a>(a: &'a ArticleInfo, extra: &'a Fields) -> OutArticle<'a> {

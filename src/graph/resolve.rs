@@ -75,6 +75,27 @@ pub struct Edge {
     pub evidence: Vec<(Evidence, String, String)>,
 }
 
+impl Edge {
+    /// The edge of a key with its evidence, in order; its cue is the first
+    /// evidence's.
+    pub fn new(
+        (source, kind, target, negated): (String, EdgeKind, String, bool),
+        evidence: Vec<(Evidence, String, String)>,
+    ) -> Edge {
+        Edge {
+            source,
+            kind,
+            target,
+            negated,
+            cue: evidence
+                .first()
+                .map(|e| e.0.cue.clone())
+                .unwrap_or_default(),
+            evidence,
+        }
+    }
+}
+
 /// A name that could not be folded because it fits several entities.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Ambiguity {
@@ -271,19 +292,9 @@ fn build(graph: &Graph, groups: Groups<'_>) -> View {
     }
     let view_edges = edges
         .into_iter()
-        .map(|((source, kind, target, negated), mut evidence)| {
+        .map(|(key, mut evidence)| {
             evidence.sort();
-            Edge {
-                source,
-                kind,
-                target,
-                negated,
-                cue: evidence
-                    .first()
-                    .map(|e| e.0.cue.clone())
-                    .unwrap_or_default(),
-                evidence,
-            }
+            Edge::new(key, evidence)
         })
         .collect();
 

@@ -7,6 +7,28 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+/// Run `bin` with `args`, writing `input` to its standard input from
+/// another thread (so that a large input cannot block on a full output
+/// pipe), and wait for it.
+pub fn run_with_input(bin: &str, args: &[&str], input: &[u8]) -> std::process::Output {
+    let mut child = Command::new(bin)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    let feed = std::thread::spawn(move || {
+        // a program may exit before reading it all
+        let _ = stdin.write_all(&input);
+    });
+    let out = child.wait_with_output().unwrap();
+    feed.join().unwrap();
+    out
+}
+
 /// A directory removed when dropped.
 pub struct TempDir(pub PathBuf);
 

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::Deserialize;
 
-use super::{InEdge, InGraph, InMember, InNode, field, head, name_of};
+use super::{InEdge, InGraph, InMember, InNode, checked_evidence, field, head, name_of};
 use crate::graph::{
     Ambiguity, EdgeKey, EdgeKind, Evidence, Fields, Node, NodeKind, RawNode, View, merge_fields,
 };
@@ -259,46 +259,14 @@ fn edges(
         }
         let mut evidence = Vec::with_capacity(e.evidence.len());
         for (j, ev) in e.evidence.into_iter().enumerate() {
-            let at = || format!("edge {}: evidence {j}", name());
-            let article = ev
-                .article
-                .ok_or_else(|| format!("{}: missing article", at()))?;
-            if !articles.contains_key(&article) {
-                return Err(format!("{}: unknown article {article}", at()));
-            }
-            let cue = ev.cue.or_else(|| e.cue.clone()).unwrap_or_default();
-            let (Some(sentence), Some(start), Some(end), Some(text)) =
-                (ev.sentence, ev.start, ev.end, ev.text)
-            else {
-                return Err(format!("{}: needs sentence, start, end and text", at()));
-            };
-            if start > end {
-                return Err(format!("{}: bad range {start}..{end}", at()));
-            }
-            if end - start != text.len() {
-                return Err(format!(
-                    "{}: range {start}..{end} does not fit a text of {} bytes",
-                    at(),
-                    text.len()
-                ));
-            }
-            let from = ev.from.unwrap_or_else(|| source.clone());
-            let to = ev.to.unwrap_or_else(|| target.clone());
-            if !from_node.members.contains(&from) {
-                return Err(format!("{}: {from} is not a member of {source}", at()));
-            }
-            if !to_node.members.contains(&to) {
-                return Err(format!("{}: {to} is not a member of {target}", at()));
-            }
-            let ev = Evidence {
-                article,
-                sentence,
-                start,
-                end,
-                text,
-                cue,
-                rule: ev.rule.unwrap_or_default(),
-            };
+            let (ev, from, to) = checked_evidence(
+                ev,
+                e.cue.as_ref(),
+                || format!("edge {}: evidence {j}", name()),
+                articles,
+                (&source, |m| from_node.members.iter().any(|x| x == m)),
+                (&target, |m| to_node.members.iter().any(|x| x == m)),
+            )?;
             evidence.push((ev, from, to));
         }
         list.push(((source, kind, target, negated), evidence));
@@ -318,20 +286,7 @@ fn edges(
     }
     Ok(list
         .into_iter()
-        .map(|((source, kind, target, negated), evidence)| {
-            let evidence = once_per_place(evidence);
-            crate::graph::Edge {
-                source,
-                kind,
-                target,
-                negated,
-                cue: evidence
-                    .first()
-                    .map(|e| e.0.cue.clone())
-                    .unwrap_or_default(),
-                evidence,
-            }
-        })
+        .map(|(key, evidence)| crate::graph::Edge::new(key, once_per_place(evidence)))
         .collect())
 }
 
