@@ -559,9 +559,7 @@ fn compiled_by(inp: &Input<'_, '_>, s: usize, from: usize) -> Option<usize> {
     }
     let phrase = &toks[from..end];
     let compiled = phrase.iter().any(|t| {
-        !t.cap
-            && (t.in_class(WordClass::DataNoun)
-                || lex.noun(t.lower) == Some(NounClass::Report))
+        !t.cap && (t.in_class(WordClass::DataNoun) || lex.noun(t.lower) == Some(NounClass::Report))
     });
     if !compiled
         || phrase
