@@ -9,6 +9,7 @@
 mod args;
 mod correct;
 mod extract;
+mod heap;
 mod io;
 mod relation;
 mod render;
@@ -130,6 +131,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         }
     };
     io::set_graph_limit(cli.max_graph_bytes);
+    if !matches!(cli.command, Command::Extract(_)) {
+        // extraction's memory is in its workers' arenas; see heap.rs
+        heap::prefer_huge_pages();
+    }
     let started = crate::timings::on().then(std::time::Instant::now);
     let report = Reporter;
     let result = match cli.command {
