@@ -8,14 +8,22 @@
 //! (`madvise(MADV_HUGEPAGE)`), the same as glibc's `glibc.malloc.hugetlb=1`
 //! tunable. It changes no result; elsewhere it does nothing.
 
-/// Reserve and advise the heap, once, before the command allocates.
+/// Reserve and advise the heap, once per process, before the command
+/// allocates; later calls do nothing.
 pub fn prefer_huge_pages() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(advise);
+}
+
+fn advise() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt, malloc, free, sbrk(0) and madvise are called with
-    // valid arguments on the main thread before any other thread exists;
-    // madvise only gives the kernel a hint about memory malloc owns.
+    // SAFETY: glibc's mallopt takes the arena locks, so it may be called
+    // from any thread; sbrk(0) only reads the break; the probe block is
+    // malloc's own and freed once; madvise is a hint over pages malloc
+    // owns and changes no memory's contents.
     unsafe {
         const STEP: usize = 256 << 20;
+        let failed = usize::MAX; // sbrk's (void *) -1
         // big blocks come from the heap too, and the heap keeps its top
         libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 30);
         libc::mallopt(libc::M_TRIM_THRESHOLD, i32::MAX);
@@ -25,9 +33,15 @@ pub fn prefer_huge_pages() {
         let probe = std::hint::black_box(libc::malloc(1 << 20));
         let after = libc::sbrk(0) as usize;
         libc::free(probe);
-        let page = 4096;
+        let page = match libc::sysconf(libc::_SC_PAGESIZE) {
+            n if n > 0 => n as usize,
+            _ => return,
+        };
+        if before == failed || after == failed {
+            return;
+        }
         let start = before.div_ceil(page) * page;
-        if before != usize::MAX && after > start {
+        if after > start {
             libc::madvise(
                 start as *mut libc::c_void,
                 after - start,
