@@ -32,7 +32,7 @@ use super::write::{GraphLock, Output, real_target, refuse_input_as_output, remov
 use super::{Code, Reporter};
 use crate::error::{Error, Result};
 use crate::export::json;
-use crate::graph::{ArticleInfo, Graph, resolve};
+use crate::graph::{ArticleInfo, Graph, into_view};
 use crate::lexicon::Lexicon;
 use crate::text::Article;
 
@@ -646,7 +646,7 @@ pub fn run(args: ExtractArgs, report: &Reporter) -> Result<Code> {
     };
     correct(&mut graph)?;
     stages.mark("merge the input graph and corrections");
-    let view = resolve(&graph);
+    let view = into_view(graph);
     stages.skip(); // the resolver times itself
     if args.emit == Emit::Line {
         let mut out = sink.open()?;
@@ -661,7 +661,6 @@ pub fn run(args: ExtractArgs, report: &Reporter) -> Result<Code> {
     // The output is in place: the operating system frees the memory faster
     // than dropping every string of the graph one by one would.
     std::mem::forget(view);
-    std::mem::forget(graph);
     std::mem::forget(existing);
     Ok(if failed { Code::Error } else { Code::Ok })
 }
@@ -838,7 +837,7 @@ fn emit_graphs(
                 let line = match (&p, first) {
                     (Ok(p), true) => Some(extract_one(&p.article, work.lexicon).map(|g| {
                         let mut line = Vec::new();
-                        json::write_line(&resolve(&g), &mut line)
+                        json::write_line(&into_view(g), &mut line)
                             .expect("writing to memory cannot fail");
                         line
                     })),
@@ -873,7 +872,7 @@ fn emit_graphs(
                 None => match seen.get(&digest) {
                     Some(Some(Ok(()))) => {
                         let mut line = Vec::new();
-                        json::write_line(&resolve(&id_only(&p.article.label, &digest)), &mut line)
+                        json::write_line(&into_view(id_only(&p.article.label, &digest)), &mut line)
                             .expect("writing to memory cannot fail");
                         Ok(line)
                     }

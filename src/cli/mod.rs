@@ -25,7 +25,7 @@ use clap::Parser;
 
 use crate::error::{Error, Result};
 use crate::export::Format;
-use crate::graph::{Graph, resolve};
+use crate::graph::{Graph, into_view};
 
 use args::{Cli, Command, ExportArgs, GraphFormat, MergeArgs, ViewArgs};
 
@@ -241,7 +241,7 @@ fn merge(args: MergeArgs, report: &Reporter) -> Result<Code> {
         correct::add(&mut graph, fix, file, "the inputs")?;
         correct::warn_unmatched(&graph, &fresh, file, report);
     }
-    let view = resolve(&graph);
+    let view = into_view(graph);
     match args.emit {
         args::MergeEmit::Graph => sink.finish_view(Format::Json, &view)?,
         args::MergeEmit::Line => {
@@ -253,7 +253,6 @@ fn merge(args: MergeArgs, report: &Reporter) -> Result<Code> {
     }
     // The output is in place: leave the memory to the operating system.
     std::mem::forget(view);
-    std::mem::forget(graph);
     Ok(Code::Ok)
 }
 
@@ -263,7 +262,7 @@ fn export(args: ExportArgs) -> Result<Code> {
         write::refuse_input_as_output(out, [args.graph.as_path()])?;
     }
     let sink = io::Sink::for_format(args.output.as_deref(), format_of(args.format))?;
-    let view = resolve(&io::load_graph(Path::new(&args.graph))?);
+    let view = into_view(io::load_graph(Path::new(&args.graph))?);
     sink.finish_output(format_of(args.format).render(&view))?;
     Ok(Code::Ok)
 }
@@ -274,7 +273,7 @@ fn view(args: ViewArgs) -> Result<Code> {
         write::refuse_input_as_output(out, [args.graph.as_path()])?;
     }
     let sink = io::Sink::new(args.output.as_deref())?;
-    let view = resolve(&io::load_graph(&args.graph)?);
+    let view = into_view(io::load_graph(&args.graph)?);
     sink.finish(&crate::export::html::to_string(&view))?;
     Ok(Code::Ok)
 }

@@ -11,7 +11,7 @@ use super::show::pick;
 use super::write::{Output, refuse_input_as_output};
 use super::{Code, Reporter};
 use crate::error::{Error, Result};
-use crate::graph::resolve;
+use crate::graph::into_view;
 use crate::render::{Layout, Options, Statements, diagram};
 
 /// The Graphviz program that reads DOT (it honours the `layout` the DOT names).
@@ -22,7 +22,7 @@ pub fn run(args: RenderArgs, report: &Reporter) -> Result<Code> {
     refuse_input_as_output(&args.output, [args.graph.as_path()])?;
     // made now, so that an unwritable output fails before the work
     let out = Output::create(&args.output)?;
-    let view = resolve(&load_graph(&args.graph)?);
+    let view = into_view(load_graph(&args.graph)?);
     let focus = match &args.focus {
         Some(name) => Some(pick(&view, name)?.id.clone()),
         None => None,

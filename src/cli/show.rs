@@ -17,7 +17,7 @@ use super::io::print;
 use super::{Code, escape, escape_but};
 use crate::error::Result;
 use crate::export::{dot, graphml, json, turtle};
-use crate::graph::{Node, View, resolve};
+use crate::graph::{Node, View, into_view};
 use crate::query::{
     self, NodeRef, Path, Place, SaidQuery, all_paths, find, matching, neighbors, normalize, said,
     shortest_path,
@@ -40,7 +40,7 @@ pub(crate) fn load_view(
 ) -> Result<std::mem::ManuallyDrop<View>> {
     let view = match fix.corrections.as_deref() {
         None => super::io::load_view(path)?,
-        Some(file) => resolve(&super::correct::load(path, Some(file))?),
+        Some(file) => into_view(super::correct::load(path, Some(file))?),
     };
     Ok(std::mem::ManuallyDrop::new(view))
 }

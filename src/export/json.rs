@@ -136,7 +136,7 @@ fn pretty(value: &impl Serialize, buf: &mut Vec<u8>) {
 }
 
 /// Elements serialised at a time by [`write`], at most.
-const WINDOW: usize = 8192;
+const WINDOW: usize = 2048;
 
 /// The elements of a top-level array of the pretty document, from its `[`
 /// (already written) to before its `]`: each on a line of its own at depth
@@ -307,7 +307,7 @@ pub fn read_view(json: &str) -> Result<View, String> {
     let input = parse(json)?;
     match stored::resolved(&input) {
         Some(ambiguous) => stored::view(input, ambiguous),
-        None => Ok(crate::graph::resolve(&raw_graph(input)?)),
+        None => Ok(crate::graph::into_view(raw_graph(input)?)),
     }
 }
 

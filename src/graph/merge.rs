@@ -166,10 +166,10 @@ fn merge_node(mine: &mut RawNode, other: RawNode) {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::{BTreeMap, BTreeSet};
+    use std::collections::BTreeMap;
 
     use super::*;
-    use crate::graph::{EdgeKey, EdgeKind, Evidence, NodeKind};
+    use crate::graph::{EdgeKey, EdgeKind, Evidence, EvidenceSet, NodeKind};
 
     #[test]
     fn unknown_fields_merge_in_any_order() {
@@ -283,7 +283,7 @@ mod tests {
                 target: "statement:d1:0".into(),
                 negated: false,
             },
-            BTreeSet::from([ev]),
+            EvidenceSet::from([ev]),
         );
         let once = merge_all([g.clone()]);
         let twice = merge_all([g.clone(), g.clone()]);
@@ -309,7 +309,7 @@ mod tests {
                 target: "statement:d1:1".into(),
                 negated: false,
             },
-            BTreeSet::from([ev]),
+            EvidenceSet::from([ev]),
         );
         g
     }

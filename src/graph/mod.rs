@@ -29,7 +29,7 @@ pub(crate) mod testgen;
 
 pub use correction::{Correction, Corrections};
 pub use merge::{merge_all, merge_fields};
-pub use resolve::{Ambiguity, DOMINANCE, Edge, Node, View, resolve, unmatched};
+pub use resolve::{Ambiguity, DOMINANCE, Edge, Node, View, into_view, resolve, unmatched};
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -186,32 +186,114 @@ impl Evidence {
     }
 }
 
+/// The evidence of one raw edge, sorted, each entry once.
+///
+/// A sorted vector rather than a `BTreeSet`: most raw edges hold a single
+/// evidence, and a B-tree keeps even one in a node with room for eleven
+/// (1.3 KB here), which made most of a large graph's memory. Inserting is
+/// O(n), over the few entries an edge has.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EvidenceSet(Vec<Evidence>);
+
+impl EvidenceSet {
+    pub fn new() -> EvidenceSet {
+        EvidenceSet(Vec::new())
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// In order.
+    pub fn iter(&self) -> std::slice::Iter<'_, Evidence> {
+        self.0.iter()
+    }
+
+    /// The smallest entry.
+    pub fn first(&self) -> Option<&Evidence> {
+        self.0.first()
+    }
+
+    /// Add `ev` unless an equal entry is there; whether it was added.
+    pub fn insert(&mut self, ev: Evidence) -> bool {
+        match self.0.binary_search(&ev) {
+            Ok(_) => false,
+            Err(at) => {
+                // The first entry gets room for itself alone.
+                if self.0.capacity() == 0 {
+                    self.0.reserve_exact(1);
+                }
+                self.0.insert(at, ev);
+                true
+            }
+        }
+    }
+
+    /// Keep the entries for which `keep` holds.
+    pub fn retain(&mut self, keep: impl FnMut(&Evidence) -> bool) {
+        self.0.retain(keep);
+    }
+}
+
+impl FromIterator<Evidence> for EvidenceSet {
+    fn from_iter<I: IntoIterator<Item = Evidence>>(iter: I) -> EvidenceSet {
+        let mut all: Vec<Evidence> = iter.into_iter().collect();
+        all.sort();
+        all.dedup();
+        EvidenceSet(all)
+    }
+}
+
+impl Extend<Evidence> for EvidenceSet {
+    fn extend<I: IntoIterator<Item = Evidence>>(&mut self, iter: I) {
+        for ev in iter {
+            self.insert(ev);
+        }
+    }
+}
+
+impl IntoIterator for EvidenceSet {
+    type Item = Evidence;
+    type IntoIter = std::vec::IntoIter<Evidence>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a EvidenceSet {
+    type Item = &'a Evidence;
+    type IntoIter = std::slice::Iter<'a, Evidence>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl<const N: usize> From<[Evidence; N]> for EvidenceSet {
+    fn from(items: [Evidence; N]) -> EvidenceSet {
+        items.into_iter().collect()
+    }
+}
+
 /// Add `ev` to the evidence of one edge, keeping one entry per place
 /// (article, sentence, start, end): when two rules made the edge from the
 /// same sentence, the entry with the smallest rule id stays. Choosing the
 /// smallest of a total order keeps merging associative, commutative and
-/// idempotent. O(log n).
-pub fn add_evidence(set: &mut BTreeSet<Evidence>, ev: Evidence) {
-    let probe = Evidence {
-        article: ev.article.clone(),
-        sentence: ev.sentence,
-        start: ev.start,
-        end: ev.end,
-        text: String::new(),
-        cue: String::new(),
-        rule: String::new(),
-    };
-    let same: Vec<Evidence> = set
-        .range(probe..)
-        .take_while(|e| e.place() == ev.place())
-        .cloned()
-        .collect();
-    if same.iter().any(|e| e.preference() <= ev.preference()) {
+/// idempotent. O(n) over the edge's entries.
+pub fn add_evidence(set: &mut EvidenceSet, ev: Evidence) {
+    // Entries sort by place first, so those of `ev`'s place are together.
+    let from = set.0.partition_point(|e| e.place() < ev.place());
+    let to = from + set.0[from..].partition_point(|e| e.place() == ev.place());
+    if set.0[from..to]
+        .iter()
+        .any(|e| e.preference() <= ev.preference())
+    {
         return;
     }
-    for e in &same {
-        set.remove(e);
-    }
+    set.0.drain(from..to);
     set.insert(ev);
 }
 
@@ -244,7 +326,7 @@ pub struct Graph {
     /// Nodes by raw id.
     pub nodes: BTreeMap<String, RawNode>,
     /// Evidence per raw edge.
-    pub edges: BTreeMap<EdgeKey, BTreeSet<Evidence>>,
+    pub edges: BTreeMap<EdgeKey, EvidenceSet>,
     /// Fields of the file it was read from that newsgraph does not use.
     pub extra: Extra,
     /// Corrections by hand that resolution applies to every article.
@@ -308,6 +390,43 @@ mod tests {
             node_id(NodeKind::Person, "\u{1100}\u{1161}"),
             node_id(NodeKind::Person, "\u{ac00}")
         );
+    }
+
+    fn ev(article: &str, sentence: usize, rule: &str) -> Evidence {
+        Evidence {
+            article: article.into(),
+            sentence,
+            start: sentence * 10,
+            end: sentence * 10 + 9,
+            text: "Peru said.".into(),
+            cue: "said".into(),
+            rule: rule.into(),
+        }
+    }
+
+    #[test]
+    fn an_evidence_set_stays_sorted_with_one_entry_per_place() {
+        let mut set = EvidenceSet::new();
+        for e in [ev("b", 2, "r.x"), ev("a", 7, "r.x"), ev("b", 1, "r.y")] {
+            add_evidence(&mut set, e);
+        }
+        // the same place again: the smaller rule id replaces, a larger one is dropped
+        add_evidence(&mut set, ev("b", 1, "r.a"));
+        add_evidence(&mut set, ev("a", 7, "r.z"));
+        let got: Vec<(&str, usize, &str)> = set
+            .iter()
+            .map(|e| (e.article.as_str(), e.sentence, e.rule.as_str()))
+            .collect();
+        assert_eq!(got, [("a", 7, "r.x"), ("b", 1, "r.a"), ("b", 2, "r.x")]);
+        // a set built in any order is the same set
+        let other: EvidenceSet = set
+            .iter()
+            .rev()
+            .cloned()
+            .chain(set.iter().cloned())
+            .collect();
+        assert_eq!(other, set);
+        assert!(!set.clone().insert(ev("a", 7, "r.x")));
     }
 
     #[test]

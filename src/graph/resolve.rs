@@ -31,8 +31,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::merge::fullest_name_key;
 use super::{
-    ArticleInfo, Correction, Corrections, EdgeKey, EdgeKind, Evidence, Graph, NodeKind, RawNode,
-    node_id,
+    ArticleInfo, Correction, Corrections, EdgeKey, EdgeKind, Evidence, EvidenceSet, Graph,
+    NodeKind, RawNode, node_id,
 };
 use crate::query::normalize;
 
@@ -136,14 +136,25 @@ impl View {
 /// The graph's corrections by hand ([`Graph::corrections`]) are applied
 /// first: aliases that are not an entity are split from it, entities joined
 /// or kept apart, dropped entities removed (see [`super::Corrections`]).
+/// This copies the graph; [`into_view`] takes it instead.
 pub fn resolve(graph: &Graph) -> View {
+    into_view(graph.clone())
+}
+
+/// [`resolve`], consuming the raw graph: its names and evidence move into
+/// the view rather than being copied, so the two are never in memory whole
+/// at once.
+pub fn into_view(graph: Graph) -> View {
     let _t = crate::timings::stage("resolve");
-    if graph.corrections.is_empty() {
-        return build(graph, group(graph));
-    }
-    let split = split_aliases(graph);
-    let kept = drop_entities(&split);
-    build(&kept, group(&kept))
+    let graph = if graph.corrections.is_empty() {
+        graph
+    } else {
+        drop_entities(split_aliases(graph))
+    };
+    let Groups {
+        canon, ambiguous, ..
+    } = group(&graph);
+    build(graph, canon, ambiguous)
 }
 
 /// The corrections of `corrections` that name nothing in `graph`: a `same`
@@ -225,58 +236,37 @@ fn group(graph: &Graph) -> Groups<'_> {
     }
 }
 
-/// The view of a grouped raw graph.
-fn build(graph: &Graph, groups: Groups<'_>) -> View {
-    let Groups {
+/// The view of a raw graph whose node `i` (in id order) is shown under node
+/// `canon[i]`, with the short names left unfolded. The graph is consumed:
+/// evidence and raw nodes move into the view.
+fn build(graph: Graph, canon: Vec<usize>, ambiguous_raw: Vec<(usize, Vec<usize>)>) -> View {
+    let Graph {
+        articles,
         nodes,
-        index,
-        canon,
-        ambiguous: ambiguous_raw,
-    } = groups;
+        edges: raw_edges,
+        extra,
+        corrections,
+    } = graph;
+    let nodes: Vec<(String, RawNode)> = nodes.into_iter().collect();
     let n = nodes.len();
-    // Nodes, in the order of their canonical ids.
-    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (i, &c) in canon.iter().enumerate() {
-        groups[c].push(i);
-    }
-    let mut view_nodes = Vec::new();
-    for (c, members) in groups.iter().enumerate() {
-        if members.is_empty() {
-            continue;
-        }
-        let (id, head) = nodes[c];
-        let mut aliases = BTreeSet::new();
-        let mut seen: BTreeMap<String, u64> = BTreeMap::new();
-        for &m in members {
-            let raw = nodes[m].1;
-            aliases.extend(raw.names.iter().filter(|a| **a != head.name));
-            for (d, &count) in &raw.seen {
-                *seen.entry(d.clone()).or_insert(0) += u64::from(count);
-            }
-        }
-        view_nodes.push(Node {
-            id: id.to_string(),
-            kind: head.kind,
-            name: head.name.clone(),
-            aliases: aliases.into_iter().cloned().collect(),
-            mentions: seen.values().sum(),
-            articles: seen.keys().cloned().collect(),
-            members: members.iter().map(|&m| nodes[m].0.to_string()).collect(),
-            seen,
-            raw: members.iter().map(|&m| nodes[m].1.clone()).collect(),
-        });
-    }
 
     // Edges, re-keyed on resolved ends.
-    let resolved = |raw: &str| -> String {
+    let index: HashMap<&str, usize> = nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.0.as_str(), i))
+        .collect();
+    // Resolved ends borrow the canonical node's id; an end that is no node
+    // keeps its own.
+    let resolved = |raw: &str| -> Cow<'_, str> {
         match index.get(raw) {
-            Some(&i) => nodes[canon[i]].0.to_string(),
-            None => raw.to_string(),
+            Some(&i) => Cow::Borrowed(nodes[canon[i]].0.as_str()),
+            None => Cow::Owned(raw.to_string()),
         }
     };
-    type Key = (String, EdgeKind, String, bool);
-    let mut edges: BTreeMap<Key, Vec<(Evidence, String, String)>> = BTreeMap::new();
-    for (key, evidence) in &graph.edges {
+    type Key<'n> = (Cow<'n, str>, EdgeKind, Cow<'n, str>, bool);
+    let mut edges: BTreeMap<Key<'_>, Vec<(Evidence, String, String)>> = BTreeMap::new();
+    for (key, evidence) in raw_edges {
         let k = (
             resolved(&key.source),
             key.kind,
@@ -284,17 +274,26 @@ fn build(graph: &Graph, groups: Groups<'_>) -> View {
             key.negated,
         );
         let list = edges.entry(k).or_default();
-        list.extend(
-            evidence
-                .iter()
-                .map(|e| (e.clone(), key.source.clone(), key.target.clone())),
-        );
+        list.reserve(evidence.len());
+        // Each evidence keeps the raw ends it was read under; the last
+        // takes the key's own strings.
+        let last = evidence.len().saturating_sub(1);
+        for (j, e) in evidence.into_iter().enumerate() {
+            if j == last {
+                list.push((e, key.source, key.target));
+                break;
+            }
+            list.push((e, key.source.clone(), key.target.clone()));
+        }
     }
     let view_edges = edges
         .into_iter()
-        .map(|(key, mut evidence)| {
+        .map(|((source, kind, target, negated), mut evidence)| {
             evidence.sort();
-            Edge::new(key, evidence)
+            Edge::new(
+                (source.into_owned(), kind, target.into_owned(), negated),
+                evidence,
+            )
         })
         .collect();
 
@@ -302,24 +301,67 @@ fn build(graph: &Graph, groups: Groups<'_>) -> View {
         .into_iter()
         .filter(|(i, _)| canon[*i] == *i)
         .map(|(i, cands)| {
-            let candidates: BTreeSet<&str> = cands.iter().map(|&c| nodes[canon[c]].0).collect();
+            let candidates: BTreeSet<&str> =
+                cands.iter().map(|&c| nodes[canon[c]].0.as_str()).collect();
             Ambiguity {
-                id: nodes[i].0.to_string(),
+                id: nodes[i].0.clone(),
                 candidates: candidates.into_iter().map(str::to_string).collect(),
             }
         })
         .collect();
     ambiguous.sort();
+    drop(index);
 
-    let mut articles: Vec<ArticleInfo> = graph.articles.values().cloned().collect();
+    // Nodes, in the order of their canonical ids; every raw node is a
+    // member of exactly one.
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, &c) in canon.iter().enumerate() {
+        groups[c].push(i);
+    }
+    let mut slots: Vec<Option<(String, RawNode)>> = nodes.into_iter().map(Some).collect();
+    let mut view_nodes = Vec::new();
+    for (c, members) in groups.iter().enumerate() {
+        if members.is_empty() {
+            continue;
+        }
+        let taken: Vec<(String, RawNode)> = members
+            .iter()
+            .map(|&m| slots[m].take().expect("a raw node is in one group"))
+            .collect();
+        let head = &taken[members.binary_search(&c).expect("a group holds its head")];
+        let (id, kind, name) = (head.0.clone(), head.1.kind, head.1.name.clone());
+        let mut aliases = BTreeSet::new();
+        let mut seen: BTreeMap<String, u64> = BTreeMap::new();
+        for (_, raw) in &taken {
+            aliases.extend(raw.names.iter().filter(|a| **a != name));
+            for (d, &count) in &raw.seen {
+                *seen.entry(d.clone()).or_insert(0) += u64::from(count);
+            }
+        }
+        let aliases = aliases.into_iter().cloned().collect();
+        let (members, raw) = taken.into_iter().unzip();
+        view_nodes.push(Node {
+            id,
+            kind,
+            name,
+            aliases,
+            mentions: seen.values().sum(),
+            articles: seen.keys().cloned().collect(),
+            members,
+            seen,
+            raw,
+        });
+    }
+
+    let mut articles: Vec<ArticleInfo> = articles.into_values().collect();
     articles.sort();
     View {
         articles,
         nodes: view_nodes,
         edges: view_edges,
         ambiguous,
-        extra: graph.extra.clone(),
-        corrections: graph.corrections.clone(),
+        extra,
+        corrections,
     }
 }
 
@@ -531,13 +573,13 @@ fn has_words(hay: &str, needle: &str) -> bool {
 /// the node's names. An alias made of the node's own name's words
 /// ("Kennedy" of "Charles Kennedy") is not split off: it is how that name is
 /// shortened.
-fn split_aliases(graph: &Graph) -> Cow<'_, Graph> {
+fn split_aliases(mut graph: Graph) -> Graph {
     if graph.corrections.not.is_empty() {
-        return Cow::Borrowed(graph);
+        return graph;
     }
     let mut plan: Vec<(String, String)> = Vec::new();
     {
-        let groups = group(graph);
+        let groups = group(&graph);
         let names = NameIndex::new(&groups.nodes);
         for (entity, alias) in &graph.corrections.not {
             let heads: HashSet<usize> = names
@@ -559,14 +601,10 @@ fn split_aliases(graph: &Graph) -> Cow<'_, Graph> {
             }
         }
     }
-    if plan.is_empty() {
-        return Cow::Borrowed(graph);
-    }
-    let mut g = graph.clone();
     for (id, alias) in plan {
-        split_node(&mut g, &id, &alias);
+        split_node(&mut graph, &id, &alias);
     }
-    Cow::Owned(g)
+    graph
 }
 
 /// Move the articles of raw node `id` whose evidence uses `alias` to a node
@@ -651,7 +689,7 @@ fn split_node(g: &mut Graph, id: &str, alias: &str) {
             piece.edges.insert(rekey(&k), evidence);
             continue;
         }
-        let (go, stay): (BTreeSet<Evidence>, BTreeSet<Evidence>) = evidence
+        let (go, stay): (EvidenceSet, EvidenceSet) = evidence
             .into_iter()
             .partition(|ev| moved.contains(&ev.article));
         if !go.is_empty() {
@@ -667,12 +705,12 @@ fn split_node(g: &mut Graph, id: &str, alias: &str) {
 /// `drop NAME`: every raw node of the entities named so (by their shown
 /// name or id, else by a member's own name), the statements only they said,
 /// and every edge touching either, are removed.
-fn drop_entities(graph: &Graph) -> Cow<'_, Graph> {
+fn drop_entities(mut graph: Graph) -> Graph {
     if graph.corrections.drop.is_empty() {
-        return Cow::Borrowed(graph);
+        return graph;
     }
     let gone: BTreeSet<String> = {
-        let groups = group(graph);
+        let groups = group(&graph);
         let names = NameIndex::new(&groups.nodes);
         let mut heads_by_name: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, (_, raw)) in groups.nodes.iter().enumerate() {
@@ -729,14 +767,11 @@ fn drop_entities(graph: &Graph) -> Cow<'_, Graph> {
         gone.extend(statements);
         gone
     };
-    if gone.is_empty() {
-        return Cow::Borrowed(graph);
-    }
-    let mut g = graph.clone();
-    g.nodes.retain(|id, _| !gone.contains(id));
-    g.edges
+    graph.nodes.retain(|id, _| !gone.contains(id));
+    graph
+        .edges
         .retain(|k, _| !gone.contains(&k.source) && !gone.contains(&k.target));
-    Cow::Owned(g)
+    graph
 }
 
 /// Honorifics that tell a person's gender.
@@ -1119,7 +1154,8 @@ mod tests {
                 negated: false,
             };
             let evidence = self.0.edges.get_mut(&key).unwrap();
-            let mut ev = evidence.pop_first().unwrap();
+            let mut ev = evidence.first().cloned().unwrap();
+            evidence.retain(|e| *e != ev);
             ev.end = sentence.len();
             ev.text = sentence.to_string();
             evidence.insert(ev);
@@ -1396,7 +1432,7 @@ mod tests {
                 target: "statement:bb:1".into(),
                 negated: false,
             },
-            BTreeSet::new(),
+            EvidenceSet::new(),
         );
         let v = b.view();
         assert!(v.node("statement:aa:1").is_some());
@@ -1600,7 +1636,7 @@ mod tests {
                 target: "statement:aa:4".into(),
                 negated: false,
             },
-            BTreeSet::new(),
+            EvidenceSet::new(),
         );
         b.0.edges.insert(
             EdgeKey {
@@ -1609,7 +1645,7 @@ mod tests {
                 target: "person:blair".into(),
                 negated: false,
             },
-            BTreeSet::new(),
+            EvidenceSet::new(),
         );
         let v = b.correct("drop\tTONY BLAIR\n").view();
         let left: Vec<&str> = v.nodes.iter().map(|n| n.id.as_str()).collect();
