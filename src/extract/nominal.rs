@@ -54,7 +54,12 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
                 continue;
             }
         }
-        let kind = match lex.noun(t.lower) {
+        // a head of one word, or of two ("memorial service")
+        let class = lex.noun(t.lower).or_else(|| {
+            h.checked_sub(1)
+                .and_then(|p| lex.noun_pair(toks[p].lower, t.lower))
+        });
+        let kind = match class {
             Some(NounClass::Meeting) => Kind::Meeting,
             Some(NounClass::Report) => Kind::Report,
             _ => continue,
@@ -227,6 +232,11 @@ fn right_edge(toks: &[Tok<'_>], h: usize, lex: &Lexicon) -> Vec<usize> {
                 break;
             }
             k += 1;
+        }
+        // "for the visiting delegates" cut at the verb-like word: a phrase
+        // does not end on its determiner
+        while k > j + 1 && lex.word_in(WordClass::Determiner, toks[k - 1].lower) {
+            k -= 1;
         }
         if k == j + 1 {
             break;

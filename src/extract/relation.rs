@@ -492,10 +492,25 @@ fn last_subject_person(inp: &Input<'_, '_>, s: usize) -> Option<usize> {
 /// "that"), joined by "and" or commas; "he"/"she" is the last person who
 /// opened a sentence.
 fn sentence_subjects(inp: &Input<'_, '_>, s: usize) -> Vec<usize> {
+    let opening = inp.sents[s]
+        .toks
+        .iter()
+        .position(|t| t.in_class(WordClass::Complementizer))
+        .map_or(0, |p| p + 1);
+    subjects_from(inp, s, opening)
+}
+
+/// The subjects of the clause of sentence `s` that opens at token
+/// `opening` (or at the sentence's start), as [`sentence_subjects`].
+fn subjects_from(inp: &Input<'_, '_>, s: usize, opening: usize) -> Vec<usize> {
     let toks = &inp.sents[s].toks;
     let ms = &inp.mentions[s];
     let lex = inp.lex;
-    if toks.first().is_some_and(|t| is_he_or_she(t)) {
+    if toks.first().is_some_and(|t| is_he_or_she(t))
+        || toks
+            .get(opening)
+            .is_some_and(|t| opening > 0 && is_he_or_she(t))
+    {
         return last_subject_person(inp, s).into_iter().collect();
     }
     // a mention that only modifies ("The Indian firm") or is a title's affiliation is not a subject
@@ -510,10 +525,6 @@ fn sentence_subjects(inp: &Input<'_, '_>, s: usize) -> Vec<usize> {
             .iter()
             .any(|o| o.affiliation.is_some() && o.titled_start == m.start && o.start > m.start)
     };
-    let opening = toks
-        .iter()
-        .position(|t| t.in_class(WordClass::Complementizer))
-        .map_or(0, |p| p + 1);
     let mut out = Vec::new();
     let mut next = None::<usize>;
     for (k, m) in ms.iter().enumerate() {
@@ -583,17 +594,40 @@ fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         }
         // X met / attended / hosted / held ... the meeting; X is at the summit
         let before = m.start.saturating_sub(n.determiner.is_some() as usize);
+        // "flew to the summit": the meeting right after "to"
+        let travel = |v: usize| {
+            toks[v].in_class(WordClass::TravelVerb)
+                && v + 2 == before
+                && toks[v + 1].in_class(WordClass::To)
+        };
         let cue = (before.saturating_sub(5)..before).rev().find(|&v| {
             let l = toks[v].lower;
             lex.verb(l).is_some_and(|(c, _)| c == VerbClass::Meet)
                 || lex.word_in(WordClass::HoldForm, l)
                 || lex.word_in(WordClass::AttendPreposition, l)
                 || lex.word_in(WordClass::AttendVerb, l)
+                || travel(v)
         });
+        // "At the summit on Friday, X said": a fronted phrase, whose
+        // clause opens after its comma
+        let fronted = |v: usize| {
+            let end = n.pp_ends.last().copied().unwrap_or(n.head + 1);
+            (v == 0 && toks.get(end).is_some_and(|t| t.text == ",")).then_some(end + 1)
+        };
         if let Some(v) = cue {
             // "X is at the summit": the sentence's subjects; "X attended": the verb's
-            if toks[v].is_exactly(WordClass::AttendPreposition) {
-                add(sentence_subjects(inp, s), "attends.at-meeting");
+            if toks[v].in_class(WordClass::AttendPreposition) {
+                match fronted(v) {
+                    Some(opening) => {
+                        add(subjects_from(inp, s, opening), "attends.at-meeting-fronted")
+                    }
+                    None => add(sentence_subjects(inp, s), "attends.at-meeting"),
+                }
+            } else if travel(v) {
+                add(
+                    subject(inp, s, v).map(|x| x.0).into_iter().collect(),
+                    "attends.travel-to-meeting",
+                );
             } else {
                 add(
                     subject(inp, s, v).map(|x| x.0).into_iter().collect(),
@@ -896,6 +930,14 @@ mod tests {
             "Iceland -attends-> fisheries summit in Bergen [attends.at-meeting]",
         ),
         (
+            "At the fisheries summit on Friday, Norway's envoy Jane Lind backed the quota plan.",
+            "Jane Lind -attends-> fisheries summit on Friday [attends.at-meeting-fronted]",
+        ),
+        (
+            "Ali Khan flew to the aid conference in Geneva on Sunday.",
+            "Ali Khan -attends-> aid conference in Geneva on Sunday [attends.travel-to-meeting]",
+        ),
+        (
             "Iceland hosted the first fisheries summit of the year.",
             "Iceland -attends-> first fisheries summit of the year [attends.subject-verb-meeting]",
         ),
@@ -951,6 +993,11 @@ mod tests {
     const NOT_FOUND: &[(&str, &str)] = &[
         // "attacked" accuses only with a reason
         ("Iceland attacked Norway on Monday.", "Iceland -accused"),
+        // going somewhere else: the meeting is not where "to" leads
+        (
+            "Ali Khan is coming to Oslo as part of his first foreign visit.",
+            "Ali Khan -attends",
+        ),
         // "alleged" before a noun is an adjective
         (
             "Iceland rejected the alleged hacking of Norway's servers.",

@@ -130,6 +130,9 @@ pub struct Lexicon {
     not_name_end: Set<String>,
     verbs: Map<String, (VerbClass, String)>,
     nouns: Map<String, NounClass>,
+    /// Last words of the two-word meeting, report and group nouns
+    /// ("service" of "memorial service").
+    noun_tails: Set<String>,
     criticism: Set<String>,
     /// The word classes of `data/words.txt`: each word with the set of its classes.
     words: Map<String, ClassSet>,
@@ -359,6 +362,10 @@ impl Lexicon {
                     } else {
                         k.to_lowercase()
                     };
+                    if let (false, Some((_, last))) = (class == NounClass::Org, k.rsplit_once(' '))
+                    {
+                        self.noun_tails.insert(last.to_string());
+                    }
                     self.nouns.insert(k, class);
                 }
                 "words.txt" => {
@@ -563,6 +570,15 @@ impl Lexicon {
     }
 
     /// The class of a noun ("summit" -> meeting, "Ministry" -> org).
+    /// The class of the two-word noun `first word` ("memorial service"),
+    /// both lower case; no string is made unless `word` ends such a noun.
+    pub fn noun_pair(&self, first: &str, word: &str) -> Option<NounClass> {
+        if !self.noun_tails.contains(word) {
+            return None;
+        }
+        self.nouns.get(&format!("{first} {word}")).copied()
+    }
+
     pub fn noun(&self, key: &str) -> Option<NounClass> {
         match (self.nouns.get(key), lower(key)) {
             (Some(n), _) => Some(*n),

@@ -216,6 +216,8 @@ word_classes! {
     TitleJoiner = "title-joiner",
     /// The word "to": of "according to", and the mark of an infinitive ("hopes to").
     To = "to",
+    /// Verbs of travel whose subject attends the meeting they go to ("X flew to the summit"); lower case.
+    TravelVerb = "travel-verb",
     /// Nouns in -s that are not plurals ("talks"); any case.
     UncountableS = "uncountable-s",
     /// Words after which a meeting or report noun is a verb ("to report", "they report"); any case.
