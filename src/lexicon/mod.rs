@@ -131,6 +131,8 @@ pub struct Lexicon {
     verbs: Map<String, (VerbClass, String)>,
     nouns: Map<String, NounClass>,
     criticism: Set<String>,
+    /// Words of blame whose "of" names the one blamed ("the failure of X").
+    criticism_of: Set<String>,
     /// The word classes of `data/words.txt`: each word with the set of its classes.
     words: Map<String, ClassSet>,
     /// The same, listed per class (in table order), for affix classes.
@@ -266,6 +268,13 @@ impl Lexicon {
                 }
                 "criticism.txt" => {
                     self.criticism.insert(cols[0].to_lowercase());
+                    match cols.get(1).copied() {
+                        None | Some("") => {}
+                        Some("of") => {
+                            self.criticism_of.insert(cols[0].to_lowercase());
+                        }
+                        Some(other) => return Err(bad(&format!("unknown kind {other:?}"))),
+                    }
                 }
                 "regions.txt" => {
                     self.regions.insert(key_of(cols[0]));
@@ -521,6 +530,12 @@ impl Lexicon {
     /// A word of blame ("irresponsible", "intrusions"): see `data/criticism.txt`.
     pub fn is_criticism(&self, word: &str) -> bool {
         self.criticism.contains(lower(word).as_ref())
+    }
+
+    /// A word of blame whose "of" names the one blamed ("the failure of
+    /// X", not "the persecution of X"): marked `of` in `data/criticism.txt`.
+    pub fn is_criticism_of(&self, word: &str) -> bool {
+        self.criticism_of.contains(lower(word).as_ref())
     }
 
     /// True when `word`, exactly as written, is in the word class.

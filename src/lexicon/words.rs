@@ -62,6 +62,10 @@ word_classes! {
     AuxNegation = "aux-negation",
     /// Auxiliary and modal verbs: a run of words with one of them is a clause; as written.
     Auxiliary = "auxiliary",
+    /// Prepositions after a word of blame that name who is blamed ("interference from X"); any case.
+    BlameAgentPreposition = "blame-agent-preposition",
+    /// The preposition after a word of blame whose object is blamed ("the failure of X"); any case.
+    BlameOfPreposition = "blame-of-preposition",
     /// Accusation lemmas whose target may follow "on" ("blamed the crisis on X").
     BlameOn = "blame-on",
     /// The preposition before the target of a blame ("blamed the crisis on X"); any case.
@@ -86,7 +90,7 @@ word_classes! {
     ControlVerb = "control-verb",
     /// The conjunction that joins a list of names ("X and Y").
     Coordinator = "coordinator",
-    /// Words right before a word of blame that cancel it ("not irresponsible"); as written.
+    /// Words that cancel a word of blame after them in a statement ("not irresponsible", "nobody thinks X was wrong"); as written.
     CriticismNegation = "criticism-negation",
     /// Nouns of counted or compiled evidence whose named maker is the source after "according to" ("a CNN tally", "data from X"); any case.
     DataNoun = "data-noun",
@@ -106,6 +110,8 @@ word_classes! {
     FemalePronoun = "female-pronoun",
     /// Words after a name that do not make it a modifier ("Malaysia and ...", "China has ..."); lower case.
     FunctionWord = "function-word",
+    /// Forms of "have" that carry a judgement of their subject ("X has a dismal record"); lower case.
+    HaveForm = "have-form",
     /// Prepositions that tie an organization to the person before it ("Paul Roe, head of Acme, told ..."); as written.
     HeadOfPreposition = "head-of-preposition",
     /// Forms of "hold", whose subject attends the meeting held; lower case.
