@@ -33,6 +33,8 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Relation> {
     for s in 0..inp.sents.len() {
         member_of(inp, s, &mut out);
         accused(inp, s, &mut out);
+        labelled(inp, s, &mut out);
+        accusation_nouns(inp, s, &mut out);
         meetings(inp, s, &mut out);
         reports(inp, s, &mut out);
         cites(inp, s, &mut out);
@@ -302,8 +304,21 @@ fn accused(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         {
             continue;
         }
-        let negated = negated_before(toks, v);
+        let mut negated = negated_before(toks, v);
         let passive = v > 0 && toks[v - 1].is_exactly(WordClass::PassiveAuxiliary);
+        // "X rejected claims that it had blamed Y", "X denied that he accused Y"
+        let denied_claim = !passive && {
+            let mut j = v;
+            while j > 0 && matches!(toks[j - 1].pos, Upos::Aux | Upos::Adv | Upos::Part) {
+                j -= 1;
+            }
+            j >= 2
+                && toks[j - 1].pos == Upos::Pron
+                && toks[j - 2].in_class(WordClass::Complementizer)
+                && toks[(j - 2).saturating_sub(3)..j - 2]
+                    .iter()
+                    .any(|t| t.in_class(WordClass::Negation))
+        };
         let (sources, targets, rule): (Vec<usize>, Vec<usize>, &'static str) = if passive {
             let by = (v + 1..(v + 6).min(toks.len()))
                 .find(|&j| toks[j].in_class(WordClass::PassiveAgent));
@@ -322,6 +337,12 @@ fn accused(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         } else {
             let mut rule = "accused.verb-object";
             let sources = match subject(inp, s, v) {
+                _ if denied_claim => {
+                    // the one who denies is the one who would have accused
+                    rule = "accused.denied-claim";
+                    negated = true;
+                    sentence_subjects(inp, s)
+                }
                 Some((e, _)) => vec![e],
                 None if lower.ends_with("ing") => {
                     // "..., accusing Y of ...": the sentence's subjects accuse
@@ -365,6 +386,102 @@ fn accused(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
                     out.push(rel(*a, EdgeKind::Accused, *b, negated, s, lower, rule));
                 }
             }
+        }
+    }
+}
+
+/// "X called Y a disgrace", "X described Y's plan as a fiasco", "X
+/// branded Y reckless": a verb of labelling whose object is followed, in
+/// its clause, by a word of blame.
+fn labelled(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
+    let toks = &inp.sents[s].toks;
+    for v in 0..toks.len() {
+        if !toks[v].in_class(WordClass::LabellingVerb) || in_statement_quote(inp, s, v) {
+            continue;
+        }
+        // the label: a word of blame within a few words, before the clause ends
+        let Some(cue) = (v + 2..toks.len().min(v + 10))
+            .take_while(|&x| {
+                !matches!(toks[x].text, "," | "." | ";" | ":") && toks[x].pos != Upos::Sconj
+            })
+            .find(|&x| {
+                inp.lex.is_criticism(toks[x].lower)
+                    && !toks[x - 1].is_exactly(WordClass::CriticismNegation)
+            })
+        else {
+            continue;
+        };
+        let Some((src, _)) = subject(inp, s, v) else {
+            continue;
+        };
+        let negated = negated_before(toks, v);
+        for dst in accused_in(inp, s, v + 1, cue) {
+            if dst != src && is_actor(inp, src) && is_actor(inp, dst) {
+                let r = "accused.labelled-as-blame";
+                out.push(rel(
+                    src,
+                    EdgeKind::Accused,
+                    dst,
+                    negated,
+                    s,
+                    toks[v].text,
+                    r,
+                ));
+            }
+        }
+    }
+}
+
+/// "X's accusation that Y ...", "allegations by X against Y", "criticism of
+/// Y from X": a noun of accusation with its maker (its owner, or after
+/// "by"/"from") and its target (after "against"/"of", or the subject
+/// after "that").
+fn accusation_nouns(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
+    let toks = &inp.sents[s].toks;
+    for c in 0..toks.len() {
+        if !toks[c].in_class(WordClass::AccusationNoun) || in_statement_quote(inp, s, c) {
+            continue;
+        }
+        let end = (c + 1..toks.len().min(c + 10))
+            .find(|&x| {
+                matches!(toks[x].text, "," | "." | ";" | ":" | "(") || toks[x].pos.is_verbal()
+            })
+            .unwrap_or(toks.len().min(c + 10));
+        // the maker: "X's accusation", "the accusations by X"
+        let by = (c + 1..end).find(|&x| toks[x].in_class(WordClass::BlameAgentPreposition));
+        let src = (c >= 2 && toks[c - 1].is_possessive())
+            .then(|| actor_ending(inp, s, c - 1))
+            .flatten()
+            .or_else(|| by.and_then(|x| actor_opening(inp, s, x + 1)));
+        let Some(src) = src else { continue };
+        // the target: "against Y", "of Y", or "that Y has ..."
+        let dst = (c + 1..end)
+            .filter(|&x| Some(x) != by && toks[x].in_class(WordClass::AccusationTargetPreposition))
+            .find_map(|x| actor_opening(inp, s, x + 1))
+            .or_else(|| {
+                let that = if toks
+                    .get(c + 1)
+                    .is_some_and(|t| t.in_class(WordClass::Complementizer))
+                {
+                    c + 1
+                } else {
+                    by.and_then(|b| {
+                        (b + 1..toks.len().min(b + 6))
+                            .find(|&x| toks[x].in_class(WordClass::Complementizer))
+                    })?
+                };
+                let e = actor_opening(inp, s, that + 1)?;
+                // the name opens the clause's subject and a verb follows it
+                let m = inp.mentions[s]
+                    .iter()
+                    .find(|m| m.titled_start > that && m.titled_start <= that + 2)?;
+                toks.get(m.end)
+                    .is_some_and(|t| matches!(t.pos, Upos::Verb | Upos::Aux))
+                    .then_some(e)
+            });
+        if let Some(dst) = dst.filter(|&d| d != src) {
+            let r = "accused.accusation-noun";
+            out.push(rel(src, EdgeKind::Accused, dst, false, s, toks[c].text, r));
         }
     }
 }
@@ -536,6 +653,24 @@ fn clause_subjects(inp: &Input<'_, '_>, s: usize, j: usize) -> Vec<usize> {
     };
     if relative(j - 1) {
         return antecedent(j - 1);
+    }
+    // "he has failed": the person who opened this sentence, or the last one
+    // to open a sentence (the speaker himself, whom the caller leaves out)
+    if is_he_or_she(&toks[j - 1]) {
+        let ms = &inp.mentions[s];
+        let here = (0..ms.len())
+            .find(|&k| {
+                ms[k].nominal.is_none()
+                    && ms[k].titled_start <= 2
+                    && ms[k].end < j - 1
+                    && !ms.iter().any(|o| o.affiliation == Some(k))
+            })
+            .and_then(|k| inp.ents.of[s][k])
+            .filter(|&e| entity_kind(inp, e) == NodeKind::Person);
+        return here
+            .or_else(|| last_subject_person(inp, s))
+            .into_iter()
+            .collect();
     }
     // "X, which he said has": an attribution between the pronoun and its verb
     if j >= 3
@@ -713,7 +848,11 @@ fn blame_target(inp: &Input<'_, '_>, s: usize, c: usize, lo: usize) -> Vec<(usiz
         return Vec::new();
     }
     // "it is damning that X has ..."
-    if j > 0 && toks[j - 1].pos == Upos::Pron && !toks[j - 1].in_class(WordClass::ClauseRelative) {
+    if j > 0
+        && toks[j - 1].pos == Upos::Pron
+        && !toks[j - 1].in_class(WordClass::ClauseRelative)
+        && !is_he_or_she(&toks[j - 1])
+    {
         let that = c + 1;
         if toks
             .get(that)
@@ -1283,6 +1422,34 @@ mod tests {
             "Iceland -accused!-> Norway [accused.verb-object]",
         ),
         (
+            "Iceland rejected claims that it had blamed Norway for the collapse.",
+            "Iceland -accused!-> Norway [accused.denied-claim]",
+        ),
+        (
+            "Iceland branded Norway reckless over the quota.",
+            "Iceland -accused-> Norway [accused.labelled-as-blame]",
+        ),
+        (
+            "Iceland described Norway's quota plan as a shambles.",
+            "Iceland -accused-> Norway [accused.labelled-as-blame]",
+        ),
+        (
+            "Allegations by Iceland against Norway have soured the talks.",
+            "Iceland -accused-> Norway [accused.accusation-noun]",
+        ),
+        (
+            "Iceland's accusation that Norway had broken the deal was rejected.",
+            "Iceland -accused-> Norway [accused.accusation-noun]",
+        ),
+        (
+            "Criticism of Norway from Iceland grew on Monday.",
+            "Iceland -accused-> Norway [accused.accusation-noun]",
+        ),
+        (
+            "Ola Berg defended the quota but Jane Lind said he had bungled the talks.",
+            "Jane Lind -accused-> Ola Berg [accused.blame-subject]",
+        ),
+        (
             "Jane Lind said Norway had bungled the quota talks.",
             "Jane Lind -accused-> Norway [accused.blame-subject]",
         ),
@@ -1417,6 +1584,25 @@ mod tests {
         (
             "Ali Khan said a disastrous storm had hit Norway.",
             "Ali Khan -accused",
+        ),
+        // a label without blame, and a call for something
+        (
+            "Iceland described Norway's quota plan as a first step.",
+            "Iceland -accused",
+        ),
+        (
+            "Iceland called for talks with Norway on the disastrous season.",
+            "Iceland -accused",
+        ),
+        // a noun of accusation whose "of" names the charge, not an actor
+        (
+            "Allegations of fraud surfaced in Iceland on Monday.",
+            "Iceland -accused",
+        ),
+        // who said it, not who denies having said it
+        (
+            "Iceland said that it had blamed Norway for the collapse.",
+            "Iceland -accused!->",
         ),
         // "on" names the one blamed only at the head of its phrase
         (

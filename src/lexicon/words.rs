@@ -36,8 +36,12 @@ macro_rules! word_classes {
 }
 
 word_classes! {
+    /// Nouns of an accusation whose maker and target may follow ("allegations by X against Y"); lower case.
+    AccusationNoun = "accusation-noun",
     /// Prepositions that give the reason of an accusation ("criticised X over ..."); any case.
     AccusationReason = "accusation-reason",
+    /// Prepositions after a noun of accusation that name its target ("criticism of X"); any case.
+    AccusationTargetPreposition = "accusation-target-preposition",
     /// Words right before an unknown acronym that make it an organization ("told ABC"); any case.
     AcronymCue = "acronym-cue",
     /// Words that open an adverbial between a speech verb and its content ("said on Tuesday that"); any case.
@@ -124,6 +128,8 @@ word_classes! {
     InitialsSkip = "initials-skip",
     /// Past participles not in -ed or -en ("the talks, held in Lima,"); lower case.
     IrregularParticiple = "irregular-participle",
+    /// Verbs that put a label on their object ("called X a disgrace"); lower case.
+    LabellingVerb = "labelling-verb",
     /// First words of "along with", "together with"; any case.
     ListCompanion = "list-companion",
     /// Conjunctions that join the items of a noun-phrase list ("Chile, Peru and Norway"); any case.
