@@ -512,8 +512,8 @@ pub fn from_statements(inp: &Input<'_, '_>, statements: &[Statement]) -> Vec<Rel
             let inside =
                 |t: &Tok<'_>| t.span.start >= st.content.start && t.span.end <= st.content.end;
             let lo = toks.iter().position(inside).unwrap_or(0);
-            for cue in 0..toks.len() {
-                if !inside(&toks[cue]) || !inp.lex.is_criticism(toks[cue].lower) {
+            for (cue, t) in toks.iter().enumerate() {
+                if !inside(t) || !inp.lex.is_criticism(t.lower) {
                     continue;
                 }
                 for (e, rule) in blame_target(inp, s, cue, lo) {
@@ -834,7 +834,7 @@ fn blame_target(inp: &Input<'_, '_>, s: usize, c: usize, lo: usize) -> Vec<(usiz
     let fits = if v == c || (cue.pos == Upos::Verb && c > 0 && toks[c - 1].in_class(WordClass::To))
     {
         // an act of blame done, not suffered ("X was misled")
-        cue.pos == Upos::Verb && !(be && !cue.lower.ends_with("ing"))
+        cue.pos == Upos::Verb && (!be || cue.lower.ends_with("ing"))
     } else {
         // the complement right after the linking verb: only adverbs, determiners, adjectives between
         linking(&toks[v])
@@ -928,16 +928,13 @@ fn accused_in(inp: &Input<'_, '_>, s: usize, a: usize, b: usize) -> Vec<usize> {
         quoted ^= toks[at].is_quote();
         at += 1;
     }
-    loop {
-        // the next name, the longest of those that start together
-        let Some((k, m)) = ms
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.nominal.is_none() && m.start >= at && m.end <= b)
-            .min_by_key(|(_, m)| (m.titled_start.max(at), usize::MAX - m.end))
-        else {
-            break;
-        };
+    // the next name each time, the longest of those that start together
+    while let Some((k, m)) = ms
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.nominal.is_none() && m.start >= at && m.end <= b)
+        .min_by_key(|(_, m)| (m.titled_start.max(at), usize::MAX - m.end))
+    {
         let person = inp.ents.of[s][k].is_some_and(|e| entity_kind(inp, e) == NodeKind::Person);
         // "the prime minister and Mr Roe", "referee Tom Hale": unnamed titles may sit in the list
         let gap = &toks[at..m.titled_start.max(at)];
