@@ -35,7 +35,7 @@ use super::chunk::{ChunkId, Chunks, MentionId};
 use super::mention::Kind;
 use super::relation::Relation;
 use super::said::Input;
-use crate::graph::NodeKind;
+use crate::graph::{EdgeKind, NodeKind};
 use crate::lexicon::VerbClass;
 use crate::lexicon::rules::{Class, Cue, Role, Rule};
 use crate::tag::Upos;
@@ -119,14 +119,19 @@ fn fillers(
     for &ChunkId(c) in &ch.groups[g].chunks {
         let chunk = &ch.chunks[c as usize];
         let ms = &inp.mentions[s];
-        let head = chunk
-            .mentions
-            .iter()
-            .find(|k| {
-                let m = &ms[k.0 as usize];
-                m.start <= chunk.head && chunk.head < m.end
-            })
-            .or(chunk.mentions.last());
+        let at_head = chunk.mentions.iter().find(|k| {
+            let m = &ms[k.0 as usize];
+            m.start <= chunk.head && chunk.head < m.end
+        });
+        // the one accused is who the phrase names: "Britain's coach" is
+        // accused, not Britain (whose plans or record may be)
+        let people = inp.lex.is_title_head(inp.sents[s].toks[chunk.head].lower);
+        let accused = rule.kind == EdgeKind::Accused && role == rule.target;
+        let head = if accused && people {
+            at_head
+        } else {
+            at_head.or(chunk.mentions.last())
+        };
         if let Some(&k) = head {
             let at = k.0 as usize;
             let Some(e) = inp.ents.of[s][at].or(inp.ents.bare[s][at]) else {

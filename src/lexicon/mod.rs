@@ -134,6 +134,8 @@ pub struct Lexicon {
     /// ("service" of "memorial service").
     noun_tails: Set<String>,
     criticism: Set<String>,
+    /// Words of blame whose "of" names the one blamed ("the failure of X").
+    criticism_of: Set<String>,
     /// The word classes of `data/words.txt`: each word with the set of its classes.
     words: Map<String, ClassSet>,
     /// The same, listed per class (in table order), for affix classes.
@@ -269,6 +271,13 @@ impl Lexicon {
                 }
                 "criticism.txt" => {
                     self.criticism.insert(cols[0].to_lowercase());
+                    match cols.get(1).copied() {
+                        None | Some("") => {}
+                        Some("of") => {
+                            self.criticism_of.insert(cols[0].to_lowercase());
+                        }
+                        Some(other) => return Err(bad(&format!("unknown kind {other:?}"))),
+                    }
                 }
                 "regions.txt" => {
                     self.regions.insert(key_of(cols[0]));
@@ -528,6 +537,12 @@ impl Lexicon {
     /// A word of blame ("irresponsible", "intrusions"): see `data/criticism.txt`.
     pub fn is_criticism(&self, word: &str) -> bool {
         self.criticism.contains(lower(word).as_ref())
+    }
+
+    /// A word of blame whose "of" names the one blamed ("the failure of
+    /// X", not "the persecution of X"): marked `of` in `data/criticism.txt`.
+    pub fn is_criticism_of(&self, word: &str) -> bool {
+        self.criticism_of.contains(lower(word).as_ref())
     }
 
     /// True when `word`, exactly as written, is in the word class.

@@ -36,8 +36,12 @@ macro_rules! word_classes {
 }
 
 word_classes! {
+    /// Nouns of an accusation whose maker and target may follow ("allegations by X against Y"); lower case.
+    AccusationNoun = "accusation-noun",
     /// Prepositions that give the reason of an accusation ("criticised X over ..."); any case.
     AccusationReason = "accusation-reason",
+    /// Prepositions after a noun of accusation that name its target ("criticism of X"); any case.
+    AccusationTargetPreposition = "accusation-target-preposition",
     /// Words right before an unknown acronym that make it an organization ("told ABC"); any case.
     AcronymCue = "acronym-cue",
     /// Words that open an adverbial between a speech verb and its content ("said on Tuesday that"); any case.
@@ -62,6 +66,10 @@ word_classes! {
     AuxNegation = "aux-negation",
     /// Auxiliary and modal verbs: a run of words with one of them is a clause; as written.
     Auxiliary = "auxiliary",
+    /// Prepositions after a word of blame that name who is blamed ("interference from X"); any case.
+    BlameAgentPreposition = "blame-agent-preposition",
+    /// The preposition after a word of blame whose object is blamed ("the failure of X"); any case.
+    BlameOfPreposition = "blame-of-preposition",
     /// Accusation lemmas whose target may follow "on" ("blamed the crisis on X").
     BlameOn = "blame-on",
     /// The preposition before the target of a blame ("blamed the crisis on X"); any case.
@@ -86,7 +94,7 @@ word_classes! {
     ControlVerb = "control-verb",
     /// The conjunction that joins a list of names ("X and Y").
     Coordinator = "coordinator",
-    /// Words right before a word of blame that cancel it ("not irresponsible"); as written.
+    /// Words that cancel a word of blame after them in a statement ("not irresponsible", "nobody thinks X was wrong"); as written.
     CriticismNegation = "criticism-negation",
     /// Nouns of counted or compiled evidence whose named maker is the source after "according to" ("a CNN tally", "data from X"); any case.
     DataNoun = "data-noun",
@@ -106,6 +114,8 @@ word_classes! {
     FemalePronoun = "female-pronoun",
     /// Words after a name that do not make it a modifier ("Malaysia and ...", "China has ..."); lower case.
     FunctionWord = "function-word",
+    /// Forms of "have" that carry a judgement of their subject ("X has a dismal record"); lower case.
+    HaveForm = "have-form",
     /// Prepositions that tie an organization to the person before it ("Paul Roe, head of Acme, told ..."); as written.
     HeadOfPreposition = "head-of-preposition",
     /// Forms of "hold", whose subject attends the meeting held; lower case.
@@ -118,6 +128,8 @@ word_classes! {
     InitialsSkip = "initials-skip",
     /// Past participles not in -ed or -en ("the talks, held in Lima,"); lower case.
     IrregularParticiple = "irregular-participle",
+    /// Verbs that put a label on their object ("called X a disgrace"); lower case.
+    LabellingVerb = "labelling-verb",
     /// First words of "along with", "together with"; any case.
     ListCompanion = "list-companion",
     /// Conjunctions that join the items of a noun-phrase list ("Chile, Peru and Norway"); any case.
