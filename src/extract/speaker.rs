@@ -224,10 +224,10 @@ pub(super) fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<
     None
 }
 
-/// The organization a definite description refers to ("the budget office" after the
-/// "Congressional Budget Office"): the latest one mentioned before `before` (in sentence `s`
+/// The organization or report a definite description refers to ("the budget office" after
+/// the "Congressional Budget Office", "the survey" after the "Fisheries Agency survey"): the latest one mentioned before `before` (in sentence `s`
 /// or the 40 before it) whose name holds every word of the description.
-fn body_described(
+pub(super) fn body_described(
     inp: &Input<'_, '_>,
     s: usize,
     before: usize,
@@ -235,7 +235,7 @@ fn body_described(
 ) -> Option<usize> {
     let fits = |e: usize| {
         let ent = &inp.ents.list[e];
-        ent.kind == NodeKind::Organization
+        matches!(ent.kind, NodeKind::Organization | NodeKind::Report)
             && ent.names.iter().any(|n| {
                 let lower = n.to_lowercase();
                 let name: Vec<&str> = lower.split_whitespace().collect();
