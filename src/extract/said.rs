@@ -495,7 +495,7 @@ fn attribute(
                 .is_some_and(|q| words(inp.text, q.inner) < 3);
         let closes = subj_start > 0
             && !quote_follows
-            && !(explicit && after_words >= 3)
+            && (!explicit || after_words < 3)
             && !lone_opener
             && !short_quote_before
             && {
@@ -708,7 +708,7 @@ fn described_source(inp: &Input<'_, '_>, s: usize, from: usize) -> Option<(usize
     }
     let words = from + 1;
     let end = (words..(words + 3).min(toks.len()))
-        .find(|&k| !(toks[k].is_word() && !toks[k].cap))
+        .find(|&k| !toks[k].is_word() || toks[k].cap)
         .unwrap_or(toks.len().min(words + 3));
     if end == words
         || !(is_sentence_close(toks, end) || toks.get(end).is_some_and(|t| t.text == ","))
