@@ -65,6 +65,18 @@ pub(super) fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<
                 j = open;
             }
         }
+        // "Senator Ann Roe of Maine said": a place after a person's name (no entity of
+        // its own: "Ann Roe of Greenpeace said" stays as it is)
+        if j > 2 && toks[j - 1].cap && mention_ending(inp, s, j).is_none() {
+            let lo = j.saturating_sub(4);
+            if let Some(of) = (lo..j - 1).rev().find(|&k| toks[k].lower == "of")
+                && toks[of + 1..j].iter().all(|t| t.is_word() && t.cap)
+                && let Some(m) = mention_ending(inp, s, of)
+                && inp.ents.of[s][m].is_some_and(|e| inp.ents.list[e].kind == NodeKind::Person)
+            {
+                j = of;
+            }
+        }
         if j == was {
             break;
         }
@@ -93,6 +105,22 @@ pub(super) fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<
         }
         if k > 0 && the(&toks[k - 1]) {
             return Some((Speaker::Title(s, j - 1), k - 1));
+        }
+    }
+    // definite description: "the budget office said", "the agency told reporters" -- the
+    // body named earlier whose name holds every word of the description
+    if prev.is_word() && !prev.cap {
+        let the = |t: &Tok<'_>| t.in_class(WordClass::DefiniteArticle);
+        let mut k = j - 1;
+        while k > 0 && j - k < 3 && toks[k - 1].is_word() && !toks[k - 1].cap && !the(&toks[k - 1])
+        {
+            k -= 1;
+        }
+        if k > 0
+            && the(&toks[k - 1])
+            && let Some(e) = body_described(inp, s, toks[k].span.start, &toks[k..j])
+        {
+            return Some((Speaker::Entity(e), k - 1));
         }
     }
     // "the Lind campaign said", "Lind's lawyers said": the principal they speak for
@@ -132,7 +160,15 @@ pub(super) fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<
                 }
             }
         }
-        return Some((Speaker::Entity(e), with_article(toks, me.titled_start)));
+        // "Lind's chief adviser Ali Khan said": the possessor opens the subject phrase
+        let mut start = with_article(toks, me.titled_start);
+        if start >= 2
+            && toks[start - 1].is_possessive()
+            && let Some(pm) = mention_ending(inp, s, start - 1)
+        {
+            start = with_article(toks, inp.mentions[s][pm].titled_start);
+        }
+        return Some((Speaker::Entity(e), start));
     }
     // "The Shadow Secretary, Theresa May, said": the person right before the comma
     if prev.text == "," && j >= 2 {
@@ -161,10 +197,16 @@ pub(super) fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<
         // a relative clause may run longer than an apposition ("X, who was ... in 2010, said")
         let lo = j.saturating_sub(32);
         for c in (lo..j - 1).rev() {
+            // a descriptive apposition opened by an article may run longer ("X, a senior
+            // adviser to Y and past president of Z, said")
             let near = c + 16 >= j
                 || toks
                     .get(c + 1)
-                    .is_some_and(|t| t.in_class(WordClass::PersonRelative));
+                    .is_some_and(|t| t.in_class(WordClass::PersonRelative))
+                || (c + 24 >= j
+                    && toks
+                        .get(c + 1)
+                        .is_some_and(|t| t.in_class(WordClass::Article)));
             if near && (toks[c].text == "," || toks[c].is_quote()) {
                 if let Some(m) = mention_ending(inp, s, c) {
                     let me = &inp.mentions[s][m];
@@ -180,6 +222,97 @@ pub(super) fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<
         }
     }
     None
+}
+
+/// The organization or report a definite description refers to ("the budget office" after
+/// the "Congressional Budget Office", "the survey" after the "Fisheries Agency survey"): the latest one mentioned before `before` (in sentence `s`
+/// or the 40 before it) whose name holds every word of the description.
+pub(super) fn body_described(
+    inp: &Input<'_, '_>,
+    s: usize,
+    before: usize,
+    words: &[Tok<'_>],
+) -> Option<usize> {
+    let fits = |e: usize| {
+        let ent = &inp.ents.list[e];
+        matches!(ent.kind, NodeKind::Organization | NodeKind::Report)
+            && ent.names.iter().any(|n| {
+                let lower = n.to_lowercase();
+                let name: Vec<&str> = lower.split_whitespace().collect();
+                name.len() > words.len() && words.iter().all(|w| name.contains(&w.lower))
+            })
+    };
+    for x in (s.saturating_sub(40)..=s).rev() {
+        let ms = &inp.mentions[x];
+        for k in (0..ms.len()).rev() {
+            if x == s && ms[k].span.start >= before {
+                continue;
+            }
+            if let Some(e) = inp.ents.of[x][k]
+                && fits(e)
+            {
+                return Some(e);
+            }
+        }
+    }
+    None
+}
+
+/// Relative clause: "Jane Lind, who chairs the panel, said ..." is
+/// [`subject_before`]'s; this is the other way round, the speech verb inside
+/// the relative clause ("..., said Ali Khan, who added that the quota would
+/// stay"; "Norway, which says the stocks are healthy, ..."): the speaker is the
+/// antecedent of the relative pronoun, the name set off by the comma before
+/// it -- a person behind an apposition ("Ali Khan, an adviser at Acme, who
+/// ...") rather than the body the apposition names. Restrictive clauses
+/// ("voters who said ...") have no comma and no named antecedent.
+/// Returns the antecedent entity.
+pub(super) fn relative_antecedent(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<usize> {
+    let toks = &inp.sents[s].toks;
+    let mut j = v;
+    loop {
+        let was = j;
+        while j > 0
+            && (toks[j - 1].is_exactly(WordClass::VerbFiller)
+                || toks[j - 1].is_exactly(WordClass::SpeechAuxiliary))
+        {
+            j -= 1;
+        }
+        j = time_phrase_before(toks, j);
+        if j == was {
+            break;
+        }
+    }
+    if j < 3 || !toks[j - 1].in_class(WordClass::PersonRelative) || toks[j - 2].text != "," {
+        return None;
+    }
+    let end = j - 2;
+    let end = if toks[end - 1].text == ")" {
+        let lo = end.saturating_sub(9);
+        (lo..end - 1).rev().find(|&k| toks[k].text == "(")?
+    } else {
+        end
+    };
+    let m = mention_ending(inp, s, end)?;
+    let e = inp.ents.of[s][m]?;
+    if inp.ents.list[e].kind == NodeKind::Person {
+        return Some(e);
+    }
+    // "Ali Khan, an analyst at Acme, who ...": the person before the apposition
+    let start = inp.mentions[s][m].titled_start;
+    let lo = start.saturating_sub(12);
+    for c in (lo..start).rev() {
+        if toks[c].text == "," {
+            if let Some(pm) = mention_ending(inp, s, c)
+                && let Some(pe) = inp.ents.of[s][pm]
+                && inp.ents.list[pe].kind == NodeKind::Person
+            {
+                return Some(pe);
+            }
+            break;
+        }
+    }
+    Some(e)
 }
 
 /// The start of a time phrase ending right before token `j` ("on Friday",
@@ -440,6 +573,18 @@ mod tests {
                 "said",
                 "Ali Khan",
             ),
+            // a place after the name
+            (
+                "Senator Ali Khan of Maine said the fleet had shrunk to forty boats.",
+                "said",
+                "Ali Khan",
+            ),
+            // a long apposition opened by an article
+            (
+                "Ali Khan, a senior adviser to the fisheries panel and the former head of the northern fleet union, said the quota was too low.",
+                "said",
+                "Ali Khan",
+            ),
             // nothing to speak
             ("The talks said nothing of the quota.", "said", "-"),
             (
@@ -493,6 +638,20 @@ mod tests {
             (
                 "Ali Khan met the fishermen in Bergen. The senator told reporters the quota was too low.",
                 &["Ali Khan"],
+            ),
+            // a definite description: the body named before whose name holds its words
+            (
+                "The Northern Fisheries Agency cut the quota. The fisheries agency said the stocks were recovering slowly.",
+                &["Northern Fisheries Agency"],
+            ),
+            (
+                "Ali Khan visited the Coastal Research Institute in Bergen. The institute told reporters the stocks had halved.",
+                &["Coastal Research Institute"],
+            ),
+            // ... and no other body
+            (
+                "The Northern Fisheries Agency cut the quota. The fishing union said the stocks were recovering slowly.",
+                &[],
             ),
             // a definite title: the person last seen with that title, not the subject
             (

@@ -156,6 +156,8 @@ word_classes! {
     NameJoiner = "name-joiner",
     /// A particle hyphened to a capitalised name ("al-Harbi", "bin-Laden").
     NameParticle = "name-particle",
+    /// Verbs that give their object a name, a statement when a quotation gives it ("called the plan "a disgrace""); lower case.
+    NamingVerb = "naming-verb",
     /// Capitalised words after a nation that name its government ("the British Government"); as written.
     NationBody = "nation-body",
     /// Words up to four before a verb that deny it ("did not accuse", "denied accusing"); any case.
