@@ -150,6 +150,23 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             if !matches!(kind, NodeKind::Nation | NodeKind::Organization) {
                 break;
             }
+            // "X, from the UK's Human Rights Watch": the owner of the body
+            // named right after it is not the affiliation; the body is
+            let owns_next = toks.get(m2.end).is_some_and(|t| t.is_possessive())
+                || toks[m2.start..m2.end]
+                    .last()
+                    .is_some_and(|t| t.is_possessive());
+            let next_body = ms
+                .get(k2 + 1)
+                .is_some_and(|n| n.nominal.is_none() && n.start <= m2.end + 1 && n.start >= m2.end)
+                && inp.ents.of[s]
+                    .get(k2 + 1)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|b| entity_kind(inp, b) == NodeKind::Organization);
+            if owns_next && next_body {
+                continue;
+            }
             // "X, the Y spokesman" or "X, director of Y"
             let title_after = toks[m2.end..(m2.end + 3).min(toks.len())]
                 .iter()
@@ -1424,6 +1441,10 @@ mod tests {
             "Jane Lind -member_of-> Greenpeace [member_of.apposition]",
         ),
         (
+            "Ana Ruiz, from the UK's Human Rights Watch, said the ban should stay.",
+            "Ana Ruiz -member_of-> Human Rights Watch [member_of.apposition]",
+        ),
+        (
             "Ali Khan of Greenpeace said the fleet was too large.",
             "Ali Khan -member_of-> Greenpeace [member_of.name-of]",
         ),
@@ -1589,6 +1610,15 @@ mod tests {
     const NOT_FOUND: &[(&str, &str)] = &[
         // "attacked" accuses only with a reason
         ("Iceland attacked Norway on Monday.", "Iceland -accused"),
+        // the owner of the body a person is from is not their affiliation
+        (
+            "Ana Ruiz, from the UK's Human Rights Watch, said the ban should stay.",
+            "Ana Ruiz -member_of-> United Kingdom",
+        ),
+        (
+            "Tom Reyes, a director of Chile's Red Cross, said the camps were full.",
+            "Tom Reyes -member_of-> Chile",
+        ),
         // going somewhere else: the meeting is not where "to" leads
         (
             "Ali Khan is coming to Oslo as part of his first foreign visit.",
