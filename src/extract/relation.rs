@@ -239,7 +239,7 @@ fn subject(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<(usize, usize)> {
     }
     // "He also blamed Colombia": the person who last opened a sentence, this
     // one first ("Ann Lee said ... and she accused ...")
-    if j > 0 && is_he_or_she(&toks[j - 1]) {
+    if j > 0 && toks[j - 1].is_he_or_she() {
         let here = inp.mentions[s]
             .iter()
             .enumerate()
@@ -267,11 +267,6 @@ fn object(inp: &Input<'_, '_>, s: usize, from: usize, to: usize) -> Option<usize
         .enumerate()
         .find(|(k, m)| m.titled_start >= from && m.start < to && inp.ents.of[s][*k].is_some())
         .and_then(|(k, _)| inp.ents.of[s][k])
-}
-
-/// "he" or "she", in any case.
-fn is_he_or_she(t: &Tok<'_>) -> bool {
-    t.in_class(WordClass::MalePronoun) || t.in_class(WordClass::FemalePronoun)
 }
 
 fn negated_before(toks: &[Tok<'_>], v: usize) -> bool {
@@ -673,7 +668,7 @@ fn clause_subjects(inp: &Input<'_, '_>, s: usize, j: usize) -> Vec<usize> {
     }
     // "he has failed": the person who opened this sentence, or the last one
     // to open a sentence (the speaker himself, whom the caller leaves out)
-    if is_he_or_she(&toks[j - 1]) {
+    if toks[j - 1].is_he_or_she() {
         let ms = &inp.mentions[s];
         let here = (0..ms.len())
             .find(|&k| {
@@ -868,7 +863,7 @@ fn blame_target(inp: &Input<'_, '_>, s: usize, c: usize, lo: usize) -> Vec<(usiz
     if j > 0
         && toks[j - 1].pos == Upos::Pron
         && !toks[j - 1].in_class(WordClass::ClauseRelative)
-        && !is_he_or_she(&toks[j - 1])
+        && !toks[j - 1].is_he_or_she()
     {
         let that = c + 1;
         if toks
@@ -1063,10 +1058,10 @@ fn subjects_from(inp: &Input<'_, '_>, s: usize, opening: usize) -> Vec<usize> {
     let toks = &inp.sents[s].toks;
     let ms = &inp.mentions[s];
     let lex = inp.lex;
-    if toks.first().is_some_and(|t| is_he_or_she(t))
+    if toks.first().is_some_and(|t| t.is_he_or_she())
         || toks
             .get(opening)
-            .is_some_and(|t| opening > 0 && is_he_or_she(t))
+            .is_some_and(|t| opening > 0 && t.is_he_or_she())
     {
         return last_subject_person(inp, s).into_iter().collect();
     }

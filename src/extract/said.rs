@@ -686,7 +686,7 @@ fn clause_subject(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<Speaker> {
         .map(|(k, m)| (m.titled_start, inp.ents.of[s][k]));
     let named = first_mention.next();
     let pronoun = (0..v).find(|&k| {
-        (toks[k].in_class(WordClass::MalePronoun) || toks[k].in_class(WordClass::FemalePronoun))
+        toks[k].is_he_or_she()
             && (k == 0 || matches!(toks[k - 1].text, "," | ";"))
             && verb_at(k + 1)
     });

@@ -24,10 +24,7 @@ pub(super) enum Speaker {
 /// The first person, nation or organization of a sentence when it is its subject.
 pub(super) fn subject_at_start(inp: &Input<'_, '_>, s: usize) -> Option<usize> {
     let toks = &inp.sents[s].toks;
-    if toks
-        .first()
-        .is_some_and(|t| t.in_class(WordClass::MalePronoun) || t.in_class(WordClass::FemalePronoun))
-    {
+    if toks.first().is_some_and(|t| t.is_he_or_she()) {
         return None;
     }
     let ms = &inp.mentions[s];

@@ -47,6 +47,11 @@ impl Tok<'_> {
         self.classes_any_case.contains(class)
     }
 
+    /// "he" or "she", in any case.
+    pub fn is_he_or_she(&self) -> bool {
+        self.in_class(WordClass::MalePronoun) || self.in_class(WordClass::FemalePronoun)
+    }
+
     /// In a word class of `data/words.txt`, exactly as written.
     pub fn is_exactly(&self, class: WordClass) -> bool {
         self.classes.contains(class)

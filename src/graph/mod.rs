@@ -213,11 +213,6 @@ impl EvidenceSet {
         self.0.iter()
     }
 
-    /// The smallest entry.
-    pub fn first(&self) -> Option<&Evidence> {
-        self.0.first()
-    }
-
     /// Add `ev` unless an equal entry is there; whether it was added.
     pub fn insert(&mut self, ev: Evidence) -> bool {
         match self.0.binary_search(&ev) {
@@ -231,11 +226,6 @@ impl EvidenceSet {
                 true
             }
         }
-    }
-
-    /// Keep the entries for which `keep` holds.
-    pub fn retain(&mut self, keep: impl FnMut(&Evidence) -> bool) {
-        self.0.retain(keep);
     }
 }
 

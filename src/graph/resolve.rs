@@ -250,7 +250,8 @@ fn build(graph: Graph, canon: Vec<usize>, ambiguous_raw: Vec<(usize, Vec<usize>)
     let nodes: Vec<(String, RawNode)> = nodes.into_iter().collect();
     let n = nodes.len();
 
-    // Edges, re-keyed on resolved ends.
+    // Edges, re-keyed on resolved ends. The index is built again here (the
+    // one of `group` borrows the graph, which this consumes).
     let index: HashMap<&str, usize> = nodes
         .iter()
         .enumerate()
@@ -1154,11 +1155,10 @@ mod tests {
                 negated: false,
             };
             let evidence = self.0.edges.get_mut(&key).unwrap();
-            let mut ev = evidence.first().cloned().unwrap();
-            evidence.retain(|e| *e != ev);
+            let mut ev = evidence.iter().next().cloned().unwrap();
             ev.end = sentence.len();
             ev.text = sentence.to_string();
-            evidence.insert(ev);
+            *evidence = evidence.iter().skip(1).cloned().chain([ev]).collect();
             self
         }
 
