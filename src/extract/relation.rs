@@ -1019,12 +1019,20 @@ fn people_in(inp: &Input<'_, '_>, s: usize, a: usize, b: usize) -> Vec<usize> {
     out
 }
 
-/// As [`entities_in`], with the token where each mention ends.
-fn entities_in_at(inp: &Input<'_, '_>, s: usize, a: usize, b: usize) -> Vec<(usize, usize)> {
+/// The names that qualify a meeting or report noun at `head` whose phrase
+/// starts at `a` ("the EU summit", "a China Daily report"), with the token
+/// where each ends. A name may take the phrase's article as its own ("The
+/// Oxfam report" opening a sentence reads "The Oxfam" as the name).
+fn modifiers(inp: &Input<'_, '_>, s: usize, a: usize, head: usize) -> Vec<(usize, usize)> {
+    let toks = &inp.sents[s].toks;
+    let from = match a.checked_sub(1) {
+        Some(d) if toks[d].in_class(WordClass::Article) => d,
+        _ => a,
+    };
     inp.mentions[s]
         .iter()
         .enumerate()
-        .filter(|(_, m)| m.start >= a && m.end <= b && m.nominal.is_none())
+        .filter(|(_, m)| m.start >= from && m.end > a && m.end <= head && m.nominal.is_none())
         .filter_map(|(k, m)| inp.ents.of[s][k].map(|e| (m.end, e)))
         .collect()
 }
@@ -1138,7 +1146,7 @@ fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         }
         // X's talks, the EU summit, the World Economic Forum meeting (a nation before
         // the noun is where it happens: "a China trip")
-        for (j, e) in entities_in_at(inp, s, m.start, n.head) {
+        for (j, e) in modifiers(inp, s, m.start, n.head) {
             let possessive = toks.get(j).is_some_and(|t| t.is_possessive());
             if possessive || entity_kind(inp, e) != NodeKind::Nation {
                 add(vec![e], "attends.meeting-modifier");
@@ -1229,9 +1237,9 @@ fn reports(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         }
         // "X's study", "a China Daily report"
         authors.extend(
-            entities_in(inp, s, m.start, n.head)
+            modifiers(inp, s, m.start, n.head)
                 .into_iter()
-                .map(|e| (e, "authored_by.report-modifier")),
+                .map(|(_, e)| (e, "authored_by.report-modifier")),
         );
         // "his pre-budget review": the person just named
         if n.determiner
@@ -1246,6 +1254,19 @@ fn reports(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
                 .and_then(|(j, _)| inp.ents.of[s][j]);
             authors.extend(prev.map(|e| (e, "authored_by.possessive-pronoun")));
         }
+        // "X said in a statement/its report that ...": the speaker's own
+        // document, unless another wrote it ("X said in a Daily Post report")
+        let before = m.start.saturating_sub(n.determiner.is_some() as usize);
+        if let Some(v) = before.checked_sub(2).filter(|&v| {
+            authors.is_empty()
+                && toks[v + 1].lower == "in"
+                && inp
+                    .lex
+                    .verb(toks[v].lower)
+                    .is_some_and(|(c, _)| c == VerbClass::Speech)
+        }) {
+            authors.extend(subject(inp, s, v).map(|(e, _)| (e, "authored_by.said-in-document")));
+        }
         for (a, rule) in actors(inp, authors) {
             out.push(rel(
                 report,
@@ -1258,7 +1279,6 @@ fn reports(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             ));
         }
         // "X, citing a report ...", "X cited the report", "X referred to the study"
-        let before = m.start.saturating_sub(n.determiner.is_some() as usize);
         let verb = (before.saturating_sub(4)..before).rev().find(|&v| {
             inp.lex
                 .verb(toks[v].lower)
@@ -1538,6 +1558,10 @@ mod tests {
             "Iceland -attends-> Iceland's talks with Norway [attends.meeting-modifier]",
         ),
         (
+            "The Nordic Council summit opened in Oslo on Monday.",
+            "Nordic Council -attends-> Nordic Council summit [attends.meeting-modifier]",
+        ),
+        (
             "Norway and Iceland are at the fisheries summit in Bergen.",
             "Iceland -attends-> fisheries summit in Bergen [attends.at-meeting]",
         ),
@@ -1565,6 +1589,15 @@ mod tests {
         (
             "Greenpeace's report on the fleet was published on Monday.",
             "Greenpeace's report on the fleet -authored_by-> Greenpeace [authored_by.report-modifier]",
+        ),
+        (
+            // an opening "The" that the name took as its own
+            "The Greenpeace survey found the fleet was too large.",
+            "Greenpeace survey -authored_by-> Greenpeace [authored_by.report-modifier]",
+        ),
+        (
+            "Greenpeace said in a statement on Friday that the fleet was too large.",
+            "statement on Friday -authored_by-> Greenpeace [authored_by.said-in-document]",
         ),
         (
             "Ali Khan set out the plan in his annual review of the fleet.",
@@ -1613,6 +1646,11 @@ mod tests {
         (
             "Tom Reyes, a director of Chile's Red Cross, said the camps were full.",
             "Tom Reyes -member_of-> Chile",
+        ),
+        // quoted in another's document: the outlet wrote it, not the speaker
+        (
+            "Ali Khan said in a Fish Gazette report on Monday that the quota was too small.",
+            "Fish Gazette report on Monday -authored_by-> Ali Khan",
         ),
         // going somewhere else: the meeting is not where "to" leads
         (
