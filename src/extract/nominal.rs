@@ -75,7 +75,7 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
             continue;
         }
         let (start, determiner) = left_edge(toks, h, lex);
-        let pp_ends = right_edge(toks, h, lex);
+        let pp_ends = right_edge(toks, h, kind == Kind::Meeting, lex);
         let extent = pp_ends.last().copied().unwrap_or(h + 1);
         let np = &toks[start..h];
         let names_in = |a: usize, b: usize| names.iter().any(|m| m.start >= a && m.end <= b);
@@ -191,12 +191,18 @@ fn left_edge(toks: &[Tok<'_>], h: usize, lex: &Lexicon) -> (usize, Option<String
 }
 
 /// The ends of up to three prepositional phrases after the head.
-fn right_edge(toks: &[Tok<'_>], h: usize, lex: &Lexicon) -> Vec<usize> {
+/// After a meeting noun other than a visit, "by" opens a passive's agent
+/// ("was joined at the summit by X"), not a phrase of the meeting.
+fn right_edge(toks: &[Tok<'_>], h: usize, meeting: bool, lex: &Lexicon) -> Vec<usize> {
     let mut ends = Vec::new();
     let mut j = h + 1;
     while j < toks.len() && ends.len() < 3 {
         let prep = toks[j].text;
-        if !lex.word_in(WordClass::PhrasePreposition, prep) {
+        if !lex.word_in(WordClass::PhrasePreposition, prep)
+            || (meeting
+                && toks[j].in_class(WordClass::PassiveAgent)
+                && !toks[h].in_class(WordClass::VisitNoun))
+        {
             break;
         }
         let between = lex.word_in(WordClass::PartiesPreposition, prep);

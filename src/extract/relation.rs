@@ -1183,6 +1183,21 @@ fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
                     }
                     None => add(sentence_subjects(inp, s), "attends.at-meeting"),
                 }
+                // "X was joined at the summit by Y and Z": the passive's agents come too
+                let end = n.pp_ends.last().copied().unwrap_or(n.head + 1);
+                if v > 0
+                    && toks[..v]
+                        .iter()
+                        .any(|t| t.is_exactly(WordClass::PassiveAuxiliary))
+                    && toks
+                        .get(end)
+                        .is_some_and(|t| t.in_class(WordClass::PassiveAgent))
+                {
+                    let stop = (end + 1..toks.len())
+                        .find(|&j| matches!(toks[j].text, "," | "." | ";" | ":"))
+                        .unwrap_or(toks.len());
+                    add(people_in(inp, s, end + 1, stop), "attends.at-meeting-agent");
+                }
             } else if travel(v) {
                 add(
                     subject(inp, s, v).map(|x| x.0).into_iter().collect(),
@@ -1556,6 +1571,10 @@ mod tests {
         (
             "Iceland's talks with Norway ended without a deal.",
             "Iceland -attends-> Iceland's talks with Norway [attends.meeting-modifier]",
+        ),
+        (
+            "Jane Lind was joined at the fisheries summit in Bergen by Ali Khan and Tom Reyes.",
+            "Tom Reyes -attends-> fisheries summit in Bergen [attends.at-meeting-agent]",
         ),
         (
             "The Nordic Council summit opened in Oslo on Monday.",

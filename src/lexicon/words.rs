@@ -238,6 +238,8 @@ word_classes! {
     VerbBefore = "verb-before",
     /// Words between a name and its verb that do not break the link ("has also said"); as written.
     VerbFiller = "verb-filler",
+    /// Meeting nouns whose "by" phrase names who comes ("a visit by the queen"); lower case.
+    VisitNoun = "visit-noun",
     /// Past forms and other verbs that end a phrase, beyond the speech and meeting verbs of verbs.tsv; lower case.
     VerbForm = "verb-form",
     /// Words before a noun-like speech verb that make it a verb after all ("they report"); lower case.
