@@ -149,7 +149,10 @@ pub fn into_view(graph: Graph) -> View {
     let graph = if graph.corrections.is_empty() {
         graph
     } else {
-        drop_entities(split_aliases(graph))
+        // drops first: a dropped entity can change how a short name folds,
+        // and so which node bears an alias to split off; a view read back
+        // has no dropped entity left, and must split the same way
+        split_aliases(drop_entities(graph))
     };
     let Groups {
         canon, ambiguous, ..
