@@ -1274,7 +1274,7 @@ fn reports(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         let before = m.start.saturating_sub(n.determiner.is_some() as usize);
         if let Some(v) = before.checked_sub(2).filter(|&v| {
             authors.is_empty()
-                && toks[v + 1].lower == "in"
+                && toks[v + 1].in_class(WordClass::DocumentPreposition)
                 && inp
                     .lex
                     .verb(toks[v].lower)

@@ -106,6 +106,8 @@ word_classes! {
     DefiniteDeterminer = "definite-determiner",
     /// Words that open a noun phrase ("the", "his"), lower case.
     Determiner = "determiner",
+    /// The preposition between a speech verb and the speaker's own document ("said in a statement"); lower case.
+    DocumentPreposition = "document-preposition",
     /// Participles that with "by" make an outlet cite a document ("a letter seen by X").
     DocumentVerb = "document-verb",
     /// Honorifics of women, lower case without the dot.
