@@ -1171,8 +1171,7 @@ fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         // "At the summit on Friday, X said": a fronted phrase, whose
         // clause opens after its comma
         let fronted = |v: usize| {
-            let end = n.pp_ends.last().copied().unwrap_or(n.head + 1);
-            (v == 0 && toks.get(end).is_some_and(|t| t.text == ",")).then_some(end + 1)
+            (v == 0 && toks.get(n.extent).is_some_and(|t| t.text == ",")).then_some(n.extent + 1)
         };
         if let Some(v) = cue {
             // "X is at the summit": the sentence's subjects; "X attended": the verb's
@@ -1184,7 +1183,7 @@ fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
                     None => add(sentence_subjects(inp, s), "attends.at-meeting"),
                 }
                 // "X was joined at the summit by Y and Z": the passive's agents come too
-                let end = n.pp_ends.last().copied().unwrap_or(n.head + 1);
+                let end = n.extent;
                 if v > 0
                     && toks[..v]
                         .iter()
