@@ -468,6 +468,7 @@ fn attribute(
         let before_is_clause = toks[..subj_start].iter().any(|t| {
             t.is_word()
                 && !t.cap
+                && t.pos.is_verbal()
                 && (t.is_exactly(WordClass::Auxiliary)
                     || super::nominal::is_verb_like(t.lower, lex))
         });
@@ -493,8 +494,16 @@ fn attribute(
                 .iter()
                 .rfind(|q| q.outer.end <= toks[subj_start].span.start)
                 .is_some_and(|q| words(inp.text, q.inner) < 3);
+        // opening adverbial clause: "When the talks ended in Oslo, Jane Lind said the quota
+        // would stay": a clause opened by "when", "because" or "although" before the subject
+        // is when or why, and a clause after the verb is the words
+        let subordinate_opening = lex.word_in_any_case(WordClass::Subordinator, first)
+            && after_words >= 3
+            && !is_sentence_close(toks, start)
+            && !adverbial_only(toks, start, content_stop(inp, s, start), lex);
         let closes = subj_start > 0
             && !quote_follows
+            && !subordinate_opening
             && (!explicit || after_words < 3)
             && !lone_opener
             && !short_quote_before
@@ -1143,6 +1152,24 @@ mod tests {
         (
             "After the storm, the fleet stayed in port all week, Jane Lind said.",
             "Jane Lind: After the storm, the fleet stayed in port all week [said.content-subject-verb]",
+        ),
+        // a description set before the name is no clause: the words follow the verb
+        (
+            "A veteran skipper of the armed patrol boats, Ali Khan says the quota is far too low.",
+            "Ali Khan: the quota is far too low. [said.subject-verb-content]",
+        ),
+        // an opening clause of when or why is not the words: the clause after the verb is
+        (
+            "When the talks ended at the harbour office in Bergen, Jane Lind said the quota would stay.",
+            "Jane Lind: the quota would stay. [said.subject-verb-content]",
+        ),
+        (
+            "Although the fleet had stayed in port all week, Ali Khan told reporters the catch was good.",
+            "Ali Khan: the catch was good. [said.subject-verb-content]",
+        ),
+        (
+            "If the quota is cut again next year, the fleet will shrink, Jane Lind said.",
+            "Jane Lind: If the quota is cut again next year, the fleet will shrink [said.content-subject-verb]",
         ),
         (
             "Jane Lind said the talks had failed. \"We have done all we can and more.\"",

@@ -220,6 +220,8 @@ word_classes! {
     SpeechAuxiliary = "speech-auxiliary",
     /// Forms of "be" before a speech verb that make it passive, with no speaker ("was told"); lower case.
     SpeechPassive = "speech-passive",
+    /// Conjunctions that open an adverbial clause before the main clause ("When the talks ended, X said ..."); any case.
+    Subordinator = "subordinator",
     /// Auxiliaries, negations and adverbs between a subject and its verb ("X did not openly accuse"), besides the verb fillers; as written.
     SubjectGap = "subject-gap",
     /// Forms of "tell", whose listener comes before the words told; lower case.
