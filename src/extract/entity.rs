@@ -7,7 +7,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::graph::NodeKind;
-use crate::lexicon::{Lexicon, VerbClass, WordClass};
+use crate::lexicon::{Lexicon, NounClass, VerbClass, WordClass};
 
 use super::mention::{Kind, Mention};
 use super::token::{SentToks, Tok};
@@ -94,6 +94,36 @@ fn apposition_title_follows(toks: &[Tok<'_>], end: usize, lex: &Lexicon) -> bool
             .any(|t| lex.is_title_head(t.lower) && !t.cap)
 }
 
+/// An age set off after the name ("Rosa Vidal, 42, said"): only people have one.
+fn age_follows(toks: &[Tok<'_>], end: usize) -> bool {
+    toks.get(end).is_some_and(|t| t.text == ",")
+        && toks.get(end + 1).is_some_and(|t| {
+            t.text.len() <= 3 && t.text.parse::<u32>().is_ok_and(|n| (1..=120).contains(&n))
+        })
+        && toks.get(end + 2).is_some_and(|t| t.text == ",")
+}
+
+/// A description set off by commas, then a speech verb ("Rosa Vidal, a cook at the
+/// harbour cafe, said"): the description opens with "a" or "an" and names no company
+/// or body ("Blue Fin, a fishing firm, said" is not a person).
+fn speech_after_description(toks: &[Tok<'_>], end: usize, lex: &Lexicon) -> bool {
+    if !toks.get(end).is_some_and(|t| t.text == ",")
+        || !toks
+            .get(end + 1)
+            .is_some_and(|t| matches!(t.lower, "a" | "an"))
+    {
+        return false;
+    }
+    let Some(close) = (end + 2..toks.len().min(end + 14)).find(|&k| toks[k].text == ",") else {
+        return false;
+    };
+    toks[end + 2..close].iter().all(|t| {
+        t.is_word()
+            && !t.is_exactly(WordClass::OrgCue)
+            && !matches!(lex.noun(t.lower), Some(NounClass::Org | NounClass::Group))
+    }) && speech_follows(toks, close + 1, lex)
+}
+
 /// Group the mentions of every sentence into entities.
 /// Group the mentions of every sentence into entities. The headline's
 /// mentions (`title`) count towards nations and organizations, and towards
@@ -148,6 +178,8 @@ pub fn resolve(
                     speech_follows(toks, m.end, lex)
                         || speech_precedes(toks, m.start, lex)
                         || apposition_title_follows(toks, m.end, lex)
+                        || age_follows(toks, m.end)
+                        || speech_after_description(toks, m.end, lex)
                         || titled_single.contains_key(last_token(&m.name).as_str())
                         || lex.is_given_name(m.name.split(' ').next().unwrap_or(""))
                 }
@@ -643,6 +675,18 @@ mod tests {
                 "Zorvan Keltic said the fleet was too large.",
                 "person:Zorvan Keltic x1 ()",
             ),
+            // ... or has an age set off after the name ...
+            (
+                "Fish talks",
+                "Zorvan Keltic, 54, left the port on Monday.",
+                "person:Zorvan Keltic x1 ()",
+            ),
+            // ... or speaks after a description set off by commas
+            (
+                "Fish talks",
+                "Zelvira Oyvanger, a cook at the harbour cafe, told reporters the boats were late.",
+                "person:Zelvira Oyvanger x1 ()",
+            ),
             // ... or holds a title after a comma
             (
                 "Fish talks",
@@ -737,6 +781,12 @@ mod tests {
                 "Fish talks",
                 "Zorvan Keltic lies on the coast.",
                 "person:Zorvan Keltic",
+            ),
+            // a company described as one before it speaks
+            (
+                "Fish talks",
+                "Blue Keltic, a fishing firm in Bergen, said the catch was down.",
+                "person:Blue Keltic",
             ),
             // a lone word with no honorific or title anywhere
             (

@@ -120,14 +120,18 @@ pub(super) fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<
             return Some((Speaker::Entity(e), k - 1));
         }
     }
-    // "the Lind campaign said", "Lind's lawyers said": the principal they speak for
-    if prev.is_word() && !prev.cap && prev.is_exactly(WordClass::AgentNoun) {
+    // "the Lind campaign said", "Lind's lawyers said": the principal they speak for;
+    // "Treasury officials said", "Chilean authorities told": the body they speak for
+    let agent = prev.is_exactly(WordClass::AgentNoun);
+    let body = prev.is_exactly(WordClass::BodyNoun);
+    if prev.is_word() && !prev.cap && (agent || body) {
         let mut end = j - 1;
         if end > 0 && toks[end - 1].is_possessive() {
             end -= 1;
         }
         if let Some(m) = mention_ending(inp, s, end)
             && let Some(e) = inp.ents.of[s][m]
+            && (agent || inp.ents.list[e].kind != NodeKind::Person)
         {
             return Some((
                 Speaker::Entity(e),
