@@ -107,11 +107,11 @@ fn age_follows(toks: &[Tok<'_>], end: usize) -> bool {
 /// harbour cafe, said"): the description opens with "a" or "an" and names no company
 /// or body ("Blue Fin, a fishing firm, said" is not a person).
 fn speech_after_description(toks: &[Tok<'_>], end: usize, lex: &Lexicon) -> bool {
-    if !toks.get(end).is_some_and(|t| t.text == ",")
-        || !toks
+    let opens = toks.get(end).is_some_and(|t| t.text == ",")
+        && toks
             .get(end + 1)
-            .is_some_and(|t| matches!(t.lower, "a" | "an"))
-    {
+            .is_some_and(|t| matches!(t.lower, "a" | "an"));
+    if !opens {
         return false;
     }
     let Some(close) = (end + 2..toks.len().min(end + 14)).find(|&k| toks[k].text == ",") else {

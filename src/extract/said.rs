@@ -14,6 +14,7 @@
 use std::collections::HashMap;
 
 use crate::lexicon::{Lexicon, NounClass, VerbClass, WordClass};
+use crate::tag::Upos;
 use crate::text::Span;
 
 use super::entity::Entities;
@@ -636,6 +637,7 @@ fn attribute(
             mention_starting(inp, s, after)
                 .or_else(|| mention_starting(inp, s, after + 1))
                 .and_then(|m| inp.ents.of[s][m])
+                .or_else(|| person_after_title(inp, s, after))
                 .map(Speaker::Entity)
         };
         if let Some(sp) = speaker {
@@ -782,6 +784,27 @@ fn continues_after(toks: &[Tok<'_>], k: usize) -> bool {
 fn adverbial(word: &str, lex: &Lexicon) -> bool {
     lex.word_in_any_case(WordClass::AdverbialStart, word)
         || lex.word_in_any_case(WordClass::Day, word)
+}
+
+/// A person named after a descriptive title that opens at `from` ("said former Maine
+/// Gov. Ana Ortiz", "said union lobbyist and strategist Ali Khan"): nouns, adjectives,
+/// names and "and", with no verb, preposition or punctuation before the name.
+fn person_after_title(inp: &Input<'_, '_>, s: usize, from: usize) -> Option<usize> {
+    let toks = &inp.sents[s].toks;
+    let title_word = |t: &Tok<'_>| {
+        t.is_word()
+            && matches!(
+                t.pos,
+                Upos::Adj | Upos::Noun | Upos::Propn | Upos::Cconj | Upos::Num
+            )
+    };
+    let (k, m) = inp.mentions[s]
+        .iter()
+        .enumerate()
+        .find(|(_, m)| m.titled_start > from && m.titled_start <= from + 6)?;
+    let e = inp.ents.of[s][k]?;
+    (inp.ents.list[e].kind == NodeKind::Person && toks[from..m.titled_start].iter().all(title_word))
+        .then_some(e)
 }
 
 /// Skip "that", colons, and "told Y" / "on Tuesday" / "in a statement" before the content.
@@ -1051,6 +1074,11 @@ mod tests {
         (
             "The talks will resume on Monday, said Jane Lind.",
             "Jane Lind: The talks will resume on Monday [said.quote-verb-speaker]",
+        ),
+        // a descriptive title between the verb and the name
+        (
+            "Ali Khan flew in on Monday. \"The talks will resume,\" said veteran union lobbyist and strategist Ali Khan.",
+            "Ali Khan: The talks will resume, [said.quote-verb-speaker]",
         ),
         (
             "Jane Lind said the talks had failed and added that Norway would not return.",
