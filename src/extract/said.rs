@@ -22,6 +22,7 @@ use super::mention::Mention;
 use super::quote::{Quote, inside};
 use super::speaker::{
     Speaker, Tracker, mention_starting, relative_antecedent, subject_at_start, subject_before,
+    with_article,
 };
 use super::token::{SentToks, Tok};
 use crate::graph::NodeKind;
@@ -81,6 +82,20 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
                     && toks[v + 1..].iter().filter(|t| t.is_word()).count() <= 3
             })
         });
+        if let Some((e, content)) = colon_label(inp, s) {
+            covered.push(content);
+            out.push(Statement {
+                speaker: e,
+                content,
+                sentence: s,
+                cue: ":".to_string(),
+                about: Vec::new(),
+                rule: "said.colon-label",
+                aside: None,
+            });
+            sentence_speaker = Some(e);
+            tracker.spoke(e, s);
+        }
         let mut v = 0;
         while v < toks.len() {
             let spoken = cues[v].clone();
@@ -229,6 +244,83 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
         st.about = about(inp, st);
     }
     out
+}
+
+/// A name and a colon opening a paragraph label its speaker, as in a transcript
+/// ("RYDER: The port closed on Friday.", "Tom Ryder: The port must stay open."): the
+/// words are the rest of the paragraph. A name in capitals is the person of that
+/// surname named elsewhere in the article.
+fn colon_label(inp: &Input<'_, '_>, s: usize) -> Option<(usize, Span)> {
+    let sent = &inp.sents[s];
+    let toks = &sent.toks;
+    if s > 0 && inp.sents[s - 1].paragraph == sent.paragraph {
+        return None;
+    }
+    let c = toks.iter().take(5).position(|t| t.text == ":")?;
+    if c == 0 || toks[c + 1..].iter().filter(|t| t.is_word()).count() < 3 {
+        return None;
+    }
+    let named = inp.mentions[s]
+        .iter()
+        .enumerate()
+        .find(|(_, m)| with_article(toks, m.titled_start) == 0 && m.end == c)
+        .and_then(|(k, _)| inp.ents.of[s][k])
+        .filter(|&e| {
+            matches!(
+                inp.ents.list[e].kind,
+                NodeKind::Person | NodeKind::Organization | NodeKind::Nation
+            )
+        });
+    let capitals = || {
+        let label = &toks[..c];
+        if !label
+            .iter()
+            .all(|t| t.is_word() && t.text.chars().all(|ch| !ch.is_lowercase()) && t.text.len() > 1)
+        {
+            return None;
+        }
+        let surname = label[c - 1].text;
+        let mut people = inp.ents.list.iter().enumerate().filter(|(_, en)| {
+            en.kind == NodeKind::Person
+                && en
+                    .name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case(surname))
+        });
+        let (e, _) = people.next()?;
+        people.next().is_none().then_some(e)
+    };
+    let e = named.or_else(capitals)?;
+    // a heading is no speech: words in capitals ("PORT TO CLOSE"), words with no verb
+    // ("Now or never"), or words that name the labelled one ("Ryder: Tom Ryder has ...")
+    let words_after = &toks[c + 1..];
+    let shouting = words_after
+        .iter()
+        .filter(|t| t.is_word())
+        .take(2)
+        .all(|t| t.text.len() > 1 && t.text.chars().all(|ch| !ch.is_lowercase()));
+    let names_itself = inp.mentions[s]
+        .iter()
+        .enumerate()
+        .any(|(k, m)| m.start > c && inp.ents.of[s][k] == Some(e));
+    if shouting || names_itself || !words_after.iter().any(|t| t.pos.is_verbal()) {
+        return None;
+    }
+    // the paragraph's sentences, up to the next label ("... Ryder: ...")
+    let last = (s..inp.sents.len())
+        .take_while(|&k| {
+            inp.sents[k].paragraph == sent.paragraph
+                && (k == s || !inp.sents[k].toks.iter().take(4).any(|t| t.text == ":"))
+        })
+        .last()?;
+    let end = inp.sents[last].toks.last()?;
+    let start = toks.get(c + 1)?;
+    let content = Span {
+        start: start.span.start,
+        end: end.span.end,
+    };
+    Some((e, content))
 }
 
 /// A quotation is a statement of its own unless it sits inside a clause
@@ -1075,6 +1167,11 @@ mod tests {
             "The talks will resume on Monday, said Jane Lind.",
             "Jane Lind: The talks will resume on Monday [said.quote-verb-speaker]",
         ),
+        // a transcript: a name and a colon open the paragraph
+        (
+            "Jane Lind met Ali Khan in Oslo.\n\nKHAN: The port closed on Friday. Will it open again?",
+            "Ali Khan: The port closed on Friday. Will it open again? [said.colon-label]",
+        ),
         // a descriptive title between the verb and the name
         (
             "Ali Khan flew in on Monday. \"The talks will resume,\" said veteran union lobbyist and strategist Ali Khan.",
@@ -1211,6 +1308,15 @@ mod tests {
 
     /// Articles whose speech verbs attribute nothing to the speaker named.
     const NOT_FOUND: &[(&str, &str)] = &[
+        // a heading that labels a section about someone is not their speech
+        (
+            "Jane Lind met Ali Khan in Oslo.\n\nKHAN: PORT TO CLOSE IN MAY",
+            "Ali Khan:",
+        ),
+        (
+            "Jane Lind met Ali Khan in Oslo.\n\nLind: Jane Lind has led the union since 2019.",
+            "Jane Lind:",
+        ),
         // a naming verb with no quotation, or a call for something, is no statement
         ("Ali Khan called the new quota a disgrace.", "Ali Khan:"),
         (
