@@ -535,10 +535,18 @@ fn attribute(
     // "X said ... and added that ...": a second verb of the same speaker
     if let Some(e) = sentence_speaker
         && v > 0
-        && toks[v - 1].in_class(WordClass::Coordinator)
+        && toks[v - 1].in_class(WordClass::ClauseCoordinator)
     {
         let start = skip_object_and_adverbials(inp, s, after);
-        let span = tok_span(toks, start, toks.len())?;
+        // "... but said, \"We will fight,\" promising more": a quotation is the words
+        let quoted = toks
+            .get(start)
+            .filter(|t| t.is_quote())
+            .and_then(|t| inp.quotes.iter().find(|q| q.outer.start == t.span.start));
+        let span = match quoted {
+            Some(q) => q.inner,
+            None => tok_span(toks, start, toks.len())?,
+        };
         return Some((Speaker::Entity(e), vec![span], "said.coordinated-verb"));
     }
     // the subject before the verb
@@ -994,10 +1002,20 @@ fn skip_to_content(inp: &Input<'_, '_>, s: usize, from: usize) -> (usize, bool) 
 /// coordinated speech verb of the same speaker ("... and said it was ...").
 fn content_stop(inp: &Input<'_, '_>, s: usize, from: usize) -> usize {
     let toks = &inp.sents[s].toks;
+    let verbal = |t: &Tok<'_>| t.pos.is_verbal() && !t.is_exactly(WordClass::Modal);
     for k in from..toks.len() {
-        if toks[k].in_class(WordClass::Coordinator)
-            && speech_at(toks, k + 1, inp.lex).is_some()
-            && !inside(inp.quotes, toks[k].span.start)
+        if !toks[k].in_class(WordClass::ClauseCoordinator) || inside(inp.quotes, toks[k].span.start)
+        {
+            continue;
+        }
+        let comma = k > 0 && toks[k - 1].text == ",";
+        let next = toks.get(k + 1);
+        // "X said A and added B", "X said A but said B": a second speech verb of the speaker;
+        // "X said A, and has since B": a second verb of the speaker, the narrator's;
+        // "X said A, but she has since B": a clause about the speaker, not in the words
+        if speech_at(toks, k + 1, inp.lex).is_some()
+            || (comma && next.is_some_and(verbal))
+            || (comma && next.is_some_and(Tok::is_he_or_she) && toks.get(k + 2).is_some_and(verbal))
         {
             return if k > 0 && toks[k - 1].text == "," {
                 k - 1
@@ -1171,6 +1189,23 @@ mod tests {
         (
             "Jane Lind met Ali Khan in Oslo.\n\nKHAN: The port closed on Friday. Will it open again?",
             "Ali Khan: The port closed on Friday. Will it open again? [said.colon-label]",
+        ),
+        // a second verb of the speaker ends the words: a second speech verb opens more
+        (
+            "Ali Khan said the boats would stay in port, but said, \"It is time we fish again,\" promising an answer soon.",
+            "Ali Khan: It is time we fish again, [said.coordinated-verb]",
+        ),
+        (
+            "Jane Lind said she would visit the port in May, and has since written to the union.",
+            "Jane Lind: she would visit the port in May [said.subject-verb-content]",
+        ),
+        (
+            "Jane Lind said she would not ask Ali Khan to leave, but she has bristled at his claims.",
+            "Jane Lind: she would not ask Ali Khan to leave [said.subject-verb-content]",
+        ),
+        (
+            "Ali Khan said the fleet would stay, and he would fight the cuts.",
+            "Ali Khan: the fleet would stay, and he would fight the cuts. [said.subject-verb-content]",
         ),
         // a descriptive title between the verb and the name
         (

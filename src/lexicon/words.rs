@@ -92,6 +92,8 @@ word_classes! {
     Complementizer = "complementizer",
     /// Speech lemmas that take an object and an infinitive ("asked X to ...") as often as a statement.
     ControlVerb = "control-verb",
+    /// Conjunctions that join two clauses or two verbs of one subject ("X said A but added B"); any case.
+    ClauseCoordinator = "clause-coordinator",
     /// The conjunction that joins a list of names ("X and Y").
     Coordinator = "coordinator",
     /// Words that cancel a word of blame after them in a statement ("not irresponsible", "nobody thinks X was wrong"); as written.
@@ -220,6 +222,8 @@ word_classes! {
     SpeechAuxiliary = "speech-auxiliary",
     /// Forms of "be" before a speech verb that make it passive, with no speaker ("was told"); lower case.
     SpeechPassive = "speech-passive",
+    /// Modal auxiliaries, which keep a reported clause going ("said A, and she would B"); lower case.
+    Modal = "modal",
     /// Conjunctions that open an adverbial clause before the main clause ("When the talks ended, X said ..."); any case.
     Subordinator = "subordinator",
     /// Auxiliaries, negations and adverbs between a subject and its verb ("X did not openly accuse"), besides the verb fillers; as written.
