@@ -1017,11 +1017,8 @@ fn content_stop(inp: &Input<'_, '_>, s: usize, from: usize) -> usize {
             || (comma && next.is_some_and(verbal))
             || (comma && next.is_some_and(Tok::is_he_or_she) && toks.get(k + 2).is_some_and(verbal))
         {
-            return if k > 0 && toks[k - 1].text == "," {
-                k - 1
-            } else {
-                k
-            };
+            // never before `from`: "said, and added" has no words between
+            return if comma && k > from { k - 1 } else { k };
         }
     }
     toks.len()
@@ -1343,6 +1340,11 @@ mod tests {
 
     /// Articles whose speech verbs attribute nothing to the speaker named.
     const NOT_FOUND: &[(&str, &str)] = &[
+        // a second verb right after the speech verb leaves no words (and no empty span)
+        (
+            "Ali Khan said, and he has since left the port.",
+            "Ali Khan:",
+        ),
         // a heading that labels a section about someone is not their speech
         (
             "Jane Lind met Ali Khan in Oslo.\n\nKHAN: PORT TO CLOSE IN MAY",
