@@ -139,9 +139,42 @@ static BUILTIN: &[u8] = include_bytes!("../../data/tagger.bin");
 /// Word types cached per thread before the cache is emptied.
 const CACHE_LIMIT: usize = 1 << 18;
 
+/// A word of at most 23 bytes as a cache key: its bytes and, in the last
+/// byte, its length. Held in the table itself, a look-up compares it
+/// without following a pointer.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct ShortWord([u64; 3]);
+
+impl ShortWord {
+    fn new(word: &str) -> Option<ShortWord> {
+        let b = word.as_bytes();
+        if b.len() > 23 {
+            return None;
+        }
+        let mut k = [0u8; 24];
+        k[..b.len()].copy_from_slice(b);
+        k[23] = b.len() as u8;
+        let w = |i: usize| u64::from_le_bytes(k[i * 8..i * 8 + 8].try_into().unwrap_or_default());
+        Some(ShortWord([w(0), w(1), w(2)]))
+    }
+}
+
+impl std::hash::Hash for ShortWord {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let [a, b, c] = self.0;
+        let mut h = a.wrapping_mul(K);
+        h = (h.rotate_left(26) ^ b).wrapping_mul(K);
+        h = (h.rotate_left(26) ^ c).wrapping_mul(K);
+        state.write_u64(h ^ (h >> 29));
+    }
+}
+
 struct Cache {
     tagger: u64,
-    index: FastMap<Box<str>, u32>,
+    /// Cache indices by word: words of up to 23 bytes, and longer ones.
+    index: FastMap<ShortWord, u32>,
+    long: FastMap<Box<str>, u32>,
     scores: Vec<WordScores>,
     /// Copies of the model's rows for (previous tag, word) features met so
     /// far: a few thousand rows that stay in the processor's cache, where
@@ -159,6 +192,7 @@ thread_local! {
     static CACHE: RefCell<Cache> = RefCell::new(Cache {
         tagger: u64::MAX,
         index: FastMap::default(),
+        long: FastMap::default(),
         scores: Vec::new(),
         rows: Vec::new(),
         ids: Vec::new(),
@@ -224,9 +258,10 @@ impl Tagger {
     pub fn tag_into(&self, words: &[&str], out: &mut Vec<Upos>) {
         CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
-            if cache.tagger != self.id || cache.index.len() >= CACHE_LIMIT {
+            if cache.tagger != self.id || cache.scores.len() >= CACHE_LIMIT {
                 cache.tagger = self.id;
                 cache.index.clear();
+                cache.long.clear();
                 cache.scores.clear();
                 cache.rows.clear();
             }
@@ -315,7 +350,12 @@ impl Tagger {
 
     /// The cache index of `word`'s scores, computing them on first sight.
     fn word(&self, cache: &mut Cache, word: &str) -> u32 {
-        if let Some(&i) = cache.index.get(word) {
+        let short = ShortWord::new(word);
+        let found = match short {
+            Some(k) => cache.index.get(&k),
+            None => cache.long.get(word),
+        };
+        if let Some(&i) = found {
             return i;
         }
         let low = normal(word);
@@ -328,7 +368,10 @@ impl Tagger {
         word_features_everywhere(word, class, |k, f| self.model.add(f, &mut scores.at[k]));
         let i = cache.scores.len() as u32;
         cache.scores.push(scores);
-        cache.index.insert(word.into(), i);
+        match short {
+            Some(k) => cache.index.insert(k, i),
+            None => cache.long.insert(word.into(), i),
+        };
         i
     }
 }
@@ -404,6 +447,10 @@ pub fn pieces<'a>(tokens: &[&'a str]) -> (Vec<&'a str>, Vec<usize>) {
 /// Tag the project's tokens of one sentence: each token gets the tag of its
 /// first treebank word ("don't" is AUX, "we're" PRON).
 pub fn tag_tokens(tagger: &Tagger, tokens: &[&str]) -> Vec<Upos> {
+    let splits = |t: &&str| split_clitic(t).is_some_and(|at| t.is_char_boundary(at));
+    if !tokens.iter().any(splits) {
+        return tagger.tag(tokens);
+    }
     let (words, from) = pieces(tokens);
     let tags = tagger.tag(&words);
     let mut out = vec![Upos::X; tokens.len()];

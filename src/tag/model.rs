@@ -138,7 +138,12 @@ impl RowTable {
     }
 
     fn keys(&self) -> impl ExactSizeIterator<Item = u64> + '_ {
-        let mut keys: Vec<u64> = self.slots.iter().map(|s| s.key).filter(|&k| k != 0).collect();
+        let mut keys: Vec<u64> = self
+            .slots
+            .iter()
+            .map(|s| s.key)
+            .filter(|&k| k != 0)
+            .collect();
         if self.zero.is_some() {
             keys.push(0);
         }
