@@ -8,8 +8,12 @@
 //!
 //! Tagging is cheap because nearly all features depend on one word and its
 //! offset: the scores those features give are added up once per word type
-//! and cached, so a token costs five cached look-ups, two tag-table rows
-//! and a 17-way argmax.
+//! and cached, so a token costs five cached look-ups, two tag-table rows,
+//! three rows of the model (the word pairs it is in, and the previous tag
+//! with the word) and a 17-way argmax. The model's table is too large for
+//! the processor's cache, so the word-pair rows of a sentence are asked for
+//! ahead of their use, and the (previous tag, word) rows met are kept per
+//! word type beside the cached scores.
 
 pub mod conllu;
 pub mod feature;
