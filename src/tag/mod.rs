@@ -291,6 +291,8 @@ impl Tagger {
             // that the look-ups below find them in the processor's cache
             pairs.clear();
             pairs.extend((0..n).map(|i| {
+                // and the word's cached scores, read by the passes below
+                model::prefetch_all(&scores[ids[i] as usize]);
                 let before = if i == 0 { self.start_key } else { key(i - 1) };
                 let after = if i + 1 == n { self.end_key } else { key(i + 1) };
                 let p = [bigram(before, key(i), false), bigram(key(i), after, true)];

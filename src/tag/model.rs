@@ -125,16 +125,7 @@ impl RowTable {
     }
 
     fn prefetch(&self, key: u64) {
-        #[cfg(target_arch = "x86_64")]
-        {
-            let p = &self.slots[self.home(key)] as *const RowSlot as *const i8;
-            // SAFETY: a prefetch is a hint; it reads nothing and cannot fault.
-            unsafe {
-                std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p);
-            }
-        }
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = key;
+        prefetch(&self.slots[self.home(key)]);
     }
 
     fn keys(&self) -> impl ExactSizeIterator<Item = u64> + '_ {
@@ -149,6 +140,29 @@ impl RowTable {
         }
         keys.into_iter()
     }
+}
+
+/// Ask the processor to fetch the cache line holding `value`'s first byte.
+pub(crate) fn prefetch<T>(value: &T) {
+    prefetch_at(value as *const T as *const u8);
+}
+
+/// Ask the processor to fetch every cache line of `value`.
+pub(crate) fn prefetch_all<T>(value: &T) {
+    let p = value as *const T as *const u8;
+    for at in (0..std::mem::size_of::<T>()).step_by(64) {
+        prefetch_at(p.wrapping_add(at));
+    }
+}
+
+fn prefetch_at(p: *const u8) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is a hint; it reads nothing and cannot fault.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p as *const i8);
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
 }
 
 /// A Bloom filter over feature keys, two bits a key, about 16 bits a key
