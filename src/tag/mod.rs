@@ -8,8 +8,12 @@
 //!
 //! Tagging is cheap because nearly all features depend on one word and its
 //! offset: the scores those features give are added up once per word type
-//! and cached, so a token costs five cached look-ups, two tag-table rows
-//! and a 17-way argmax.
+//! and cached, so a token costs five cached look-ups, two tag-table rows,
+//! three rows of the model (the word pairs it is in, and the previous tag
+//! with the word) and a 17-way argmax. The model's table is too large for
+//! the processor's cache, so the word-pair rows of a sentence are asked for
+//! ahead of their use, and the (previous tag, word) rows met are kept per
+//! word type beside the cached scores.
 
 pub mod conllu;
 pub mod feature;
@@ -123,7 +127,14 @@ type Scores = [i32; TAGS];
 struct WordScores {
     at: [Scores; 5],
     key: u64,
+    /// By previous tag (or none): where the row of the feature pairing
+    /// that tag with this word is in [`Cache::rows`], plus one; 0 when the
+    /// model has no such row, [`UNSEEN`] before it is looked up.
+    after_tag: [u32; TAGS + 1],
 }
+
+/// An entry of [`WordScores::after_tag`] not looked up yet.
+const UNSEEN: u32 = u32::MAX;
 
 /// The model trained from `../shared/ud` by `cargo run --release --example
 /// tagger -- train`, embedded in the binary.
@@ -132,17 +143,65 @@ static BUILTIN: &[u8] = include_bytes!("../../data/tagger.bin");
 /// Word types cached per thread before the cache is emptied.
 const CACHE_LIMIT: usize = 1 << 18;
 
+/// A word of at most 23 bytes as a cache key: its bytes and, in the last
+/// byte, its length. Held in the table itself, a look-up compares it
+/// without following a pointer.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct ShortWord([u64; 3]);
+
+impl ShortWord {
+    fn new(word: &str) -> Option<ShortWord> {
+        let b = word.as_bytes();
+        if b.len() > 23 {
+            return None;
+        }
+        let mut k = [0u8; 24];
+        k[..b.len()].copy_from_slice(b);
+        k[23] = b.len() as u8;
+        let w = |i: usize| u64::from_le_bytes(k[i * 8..i * 8 + 8].try_into().unwrap_or_default());
+        Some(ShortWord([w(0), w(1), w(2)]))
+    }
+}
+
+impl std::hash::Hash for ShortWord {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let [a, b, c] = self.0;
+        let mut h = a.wrapping_mul(K);
+        h = (h.rotate_left(26) ^ b).wrapping_mul(K);
+        h = (h.rotate_left(26) ^ c).wrapping_mul(K);
+        state.write_u64(h ^ (h >> 29));
+    }
+}
+
 struct Cache {
     tagger: u64,
-    index: FastMap<Box<str>, u32>,
+    /// Cache indices by word: words of up to 23 bytes, and longer ones.
+    index: FastMap<ShortWord, u32>,
+    long: FastMap<Box<str>, u32>,
     scores: Vec<WordScores>,
+    /// Copies of the model's rows for (previous tag, word) features met so
+    /// far: a few thousand rows that stay in the processor's cache, where
+    /// the model's table does not.
+    rows: Vec<[i16; TAGS]>,
+    /// Per word of the sentence: its cache index, and the scores of every
+    /// feature that does not depend on the tags chosen.
+    ids: Vec<u32>,
+    base: Vec<Scores>,
+    /// Per word of the sentence, the keys of the two word pairs it is in.
+    pairs: Vec<[u64; 2]>,
 }
 
 thread_local! {
     static CACHE: RefCell<Cache> = RefCell::new(Cache {
         tagger: u64::MAX,
         index: FastMap::default(),
+        long: FastMap::default(),
         scores: Vec::new(),
+        rows: Vec::new(),
+        ids: Vec::new(),
+        base: Vec::new(),
+        pairs: Vec::new(),
     });
 }
 
@@ -188,81 +247,137 @@ impl Tagger {
 
     /// Tag a sentence, one tag per word. Linear in the number of words.
     pub fn tag(&self, words: &[&str]) -> Vec<Upos> {
+        let mut out = Vec::with_capacity(words.len());
+        self.tag_into(words, &mut out);
+        out
+    }
+
+    /// [`Tagger::tag`] appending to `out`.
+    ///
+    /// Two passes: the first adds up, for every word, the scores of the
+    /// features that do not depend on the tags chosen (the words around it,
+    /// the word pairs), whose look-ups in the model's large table do not
+    /// wait on each other; the second chooses the tags left to right,
+    /// adding the tag-history scores.
+    pub fn tag_into(&self, words: &[&str], out: &mut Vec<Upos>) {
         CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
-            if cache.tagger != self.id || cache.index.len() >= CACHE_LIMIT {
+            if cache.tagger != self.id || cache.scores.len() >= CACHE_LIMIT {
                 cache.tagger = self.id;
                 cache.index.clear();
+                cache.long.clear();
                 cache.scores.clear();
+                cache.rows.clear();
             }
-            let ids: Vec<u32> = words.iter().map(|w| self.word(&mut cache, w)).collect();
+            let mut ids = std::mem::take(&mut cache.ids);
+            let mut base = std::mem::take(&mut cache.base);
+            let mut pairs = std::mem::take(&mut cache.pairs);
+            ids.clear();
+            ids.extend(words.iter().map(|w| self.word(&mut cache, w)));
+            let n = ids.len();
             let scores = &cache.scores;
             let at = |i: usize, k: usize| -> &Scores {
                 let j = i as isize + OFFSETS[k];
                 if j < 0 {
                     &self.start[k]
-                } else if j as usize >= ids.len() {
+                } else if j as usize >= n {
                     &self.end[k]
                 } else {
                     &scores[ids[j as usize] as usize].at[k]
                 }
             };
-            let none = TAGS as u8;
-            let (mut p2, mut p1) = (none, none);
-            let mut out = Vec::with_capacity(words.len());
-            for i in 0..words.len() {
-                let mut s = self.t1[p1 as usize];
-                let h = &self.t2[p2 as usize * (TAGS + 1) + p1 as usize];
-                for c in 0..TAGS {
-                    s[c] += h[c];
-                }
-                let key = |j: usize| scores[ids[j] as usize].key;
+            let key = |j: usize| scores[ids[j] as usize].key;
+            // the word pairs' keys first, asking for their rows early, so
+            // that the look-ups below find them in the processor's cache
+            pairs.clear();
+            pairs.extend((0..n).map(|i| {
+                // and the word's cached scores, read by the passes below
+                model::prefetch_all(&scores[ids[i] as usize]);
                 let before = if i == 0 { self.start_key } else { key(i - 1) };
-                let after = if i + 1 == ids.len() {
-                    self.end_key
-                } else {
-                    key(i + 1)
-                };
-                for f in [
-                    prev_tag_word(p1, key(i)),
-                    bigram(before, key(i), false),
-                    bigram(key(i), after, true),
-                ] {
+                let after = if i + 1 == n { self.end_key } else { key(i + 1) };
+                let p = [bigram(before, key(i), false), bigram(key(i), after, true)];
+                p.iter().for_each(|&f| self.model.prefetch(f));
+                p
+            }));
+            base.clear();
+            base.extend((0..n).map(|i| {
+                let mut s = *at(i, 0);
+                for k in 1..5 {
+                    let v = at(i, k);
+                    for c in 0..TAGS {
+                        s[c] += v[c];
+                    }
+                }
+                for f in pairs[i] {
                     if let Some(v) = self.model.row(f) {
                         for c in 0..TAGS {
                             s[c] += i32::from(v[c]);
                         }
                     }
                 }
-                for k in 0..5 {
-                    let v = at(i, k);
+                s
+            }));
+            let none = TAGS as u8;
+            let (mut p2, mut p1) = (none, none);
+            for i in 0..n {
+                let mut s = base[i];
+                let h1 = &self.t1[p1 as usize];
+                let h2 = &self.t2[p2 as usize * (TAGS + 1) + p1 as usize];
+                for c in 0..TAGS {
+                    s[c] += h1[c] + h2[c];
+                }
+                let id = ids[i] as usize;
+                let mut r = cache.scores[id].after_tag[p1 as usize];
+                if r == UNSEEN {
+                    r = match self.model.row(prev_tag_word(p1, cache.scores[id].key)) {
+                        Some(v) => {
+                            cache.rows.push(*v);
+                            cache.rows.len() as u32
+                        }
+                        None => 0,
+                    };
+                    cache.scores[id].after_tag[p1 as usize] = r;
+                }
+                if r != 0 {
+                    let v = &cache.rows[r as usize - 1];
                     for c in 0..TAGS {
-                        s[c] += v[c];
+                        s[c] += i32::from(v[c]);
                     }
                 }
                 let best = argmax(&s);
                 out.push(Upos::ALL[best]);
                 (p2, p1) = (p1, best as u8);
             }
-            out
+            cache.ids = ids;
+            cache.base = base;
+            cache.pairs = pairs;
         })
     }
 
     /// The cache index of `word`'s scores, computing them on first sight.
     fn word(&self, cache: &mut Cache, word: &str) -> u32 {
-        if let Some(&i) = cache.index.get(word) {
+        let short = ShortWord::new(word);
+        let found = match short {
+            Some(k) => cache.index.get(&k),
+            None => cache.long.get(word),
+        };
+        if let Some(&i) = found {
             return i;
         }
         let low = normal(word);
         let mut scores = WordScores {
             at: [[0; TAGS]; 5],
             key: normal_key(&low),
+            after_tag: [UNSEEN; TAGS + 1],
         };
         let class = self.model.normal_class(&low);
         word_features_everywhere(word, class, |k, f| self.model.add(f, &mut scores.at[k]));
         let i = cache.scores.len() as u32;
         cache.scores.push(scores);
-        cache.index.insert(word.into(), i);
+        match short {
+            Some(k) => cache.index.insert(k, i),
+            None => cache.long.insert(word.into(), i),
+        };
         i
     }
 }
@@ -338,6 +453,10 @@ pub fn pieces<'a>(tokens: &[&'a str]) -> (Vec<&'a str>, Vec<usize>) {
 /// Tag the project's tokens of one sentence: each token gets the tag of its
 /// first treebank word ("don't" is AUX, "we're" PRON).
 pub fn tag_tokens(tagger: &Tagger, tokens: &[&str]) -> Vec<Upos> {
+    let splits = |t: &&str| split_clitic(t).is_some_and(|at| t.is_char_boundary(at));
+    if !tokens.iter().any(splits) {
+        return tagger.tag(tokens);
+    }
     let (words, from) = pieces(tokens);
     let tags = tagger.tag(&words);
     let mut out = vec![Upos::X; tokens.len()];

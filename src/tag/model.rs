@@ -24,12 +24,145 @@ const MAGIC: &[u8] = b"NGTAG1\n";
 /// Feature weights: a row of scores per feature key.
 pub struct Model {
     /// Weights by feature key, held in the table itself: one probe a look-up.
-    rows: FastMap<u64, [i16; TAGS]>,
+    rows: RowTable,
     /// Which keys may have a row: most probes are for features the model
     /// does not have, and this small table answers those without touching
     /// the large one.
     filter: KeyFilter,
     classes: FastMap<Box<str>, u32>,
+}
+
+/// The rows by key: open addressing with linear probing, at most half
+/// full, each slot the key and its row (48 bytes), so that a look-up that
+/// finds its key reads one or two cache lines, and a caller can ask for the
+/// line early ([`Model::prefetch`]). Feature keys are hashes already; the
+/// key 0 marks an empty slot, and a row of key 0 is kept aside.
+struct RowTable {
+    slots: Vec<RowSlot>,
+    /// 64 minus the bits of a slot index.
+    shift: u32,
+    zero: Option<[i16; TAGS]>,
+    len: usize,
+}
+
+#[derive(Clone, Copy)]
+struct RowSlot {
+    key: u64,
+    row: [i16; TAGS],
+}
+
+impl RowTable {
+    fn with_capacity(n: usize) -> RowTable {
+        let size = (n * 2).next_power_of_two().max(16);
+        RowTable {
+            slots: vec![
+                RowSlot {
+                    key: 0,
+                    row: [0; TAGS]
+                };
+                size
+            ],
+            shift: 64 - size.trailing_zeros(),
+            zero: None,
+            len: 0,
+        }
+    }
+
+    /// The first slot to probe for `key`: its top bits, mixed once more
+    /// (the Bloom filter uses the low bits of each half).
+    fn home(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    fn insert(&mut self, key: u64, row: [i16; TAGS]) {
+        if key == 0 {
+            self.len += usize::from(self.zero.is_none());
+            self.zero = Some(row);
+            return;
+        }
+        if (self.len + 1) * 2 > self.slots.len() {
+            let mut bigger = RowTable::with_capacity(self.slots.len());
+            bigger.zero = self.zero;
+            bigger.len = usize::from(self.zero.is_some());
+            for s in self.slots.iter().filter(|s| s.key != 0) {
+                bigger.insert(s.key, s.row);
+            }
+            *self = bigger;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.key == key {
+                slot.row = row;
+                return;
+            }
+            if slot.key == 0 {
+                *slot = RowSlot { key, row };
+                self.len += 1;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn get(&self, key: u64) -> Option<&[i16; TAGS]> {
+        if key == 0 {
+            return self.zero.as_ref();
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let slot = &self.slots[i];
+            if slot.key == key {
+                return Some(&slot.row);
+            }
+            if slot.key == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn prefetch(&self, key: u64) {
+        prefetch(&self.slots[self.home(key)]);
+    }
+
+    fn keys(&self) -> impl ExactSizeIterator<Item = u64> + '_ {
+        let mut keys: Vec<u64> = self
+            .slots
+            .iter()
+            .map(|s| s.key)
+            .filter(|&k| k != 0)
+            .collect();
+        if self.zero.is_some() {
+            keys.push(0);
+        }
+        keys.into_iter()
+    }
+}
+
+/// Ask the processor to fetch the cache line holding `value`'s first byte.
+pub(crate) fn prefetch<T>(value: &T) {
+    prefetch_at(value as *const T as *const u8);
+}
+
+/// Ask the processor to fetch every cache line of `value`.
+pub(crate) fn prefetch_all<T>(value: &T) {
+    let p = value as *const T as *const u8;
+    for at in (0..std::mem::size_of::<T>()).step_by(64) {
+        prefetch_at(p.wrapping_add(at));
+    }
+}
+
+fn prefetch_at(p: *const u8) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is a hint; it reads nothing and cannot fault.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p as *const i8);
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
 }
 
 /// A Bloom filter over feature keys, two bits a key, about 16 bits a key
@@ -40,13 +173,13 @@ struct KeyFilter {
 }
 
 impl KeyFilter {
-    fn new<'a>(keys: impl ExactSizeIterator<Item = &'a u64>) -> KeyFilter {
+    fn new(keys: impl ExactSizeIterator<Item = u64>) -> KeyFilter {
         let size = (keys.len() * 16).next_power_of_two().max(64) as u64;
         let mut f = KeyFilter {
             bits: vec![0; (size / 64) as usize],
             mask: size - 1,
         };
-        for &k in keys {
+        for k in keys {
             for b in f.bits_of(k) {
                 f.bits[(b / 64) as usize] |= 1 << (b % 64);
             }
@@ -124,7 +257,7 @@ impl Model {
             return Err(bad(&format!("{tags} tags, expected {TAGS}")));
         }
         let n = r.u32().ok_or_else(|| bad("truncated"))? as usize;
-        let mut rows = FastMap::with_capacity_and_hasher(n, BuildHasherDefault::default());
+        let mut rows = RowTable::with_capacity(n);
         for _ in 0..n {
             let key = r.u64().ok_or_else(|| bad("truncated"))?;
             let k = r.u8().ok_or_else(|| bad("truncated"))?;
@@ -213,12 +346,12 @@ impl Model {
 
     /// How many features have weights.
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.rows.len
     }
 
     /// True for a model without features.
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.rows.len == 0
     }
 
     /// The weights of one feature, if it has any.
@@ -226,7 +359,15 @@ impl Model {
         if !self.filter.may_hold(key) {
             return None;
         }
-        self.rows.get(&key)
+        self.rows.get(key)
+    }
+
+    /// Ask the processor to fetch where the row of `key` would be, ahead
+    /// of a [`Model::row`] of it; nothing when the filter rules it out.
+    pub fn prefetch(&self, key: u64) {
+        if self.filter.may_hold(key) {
+            self.rows.prefetch(key);
+        }
     }
 
     /// The summed scores of the features that `features` reports.
@@ -297,7 +438,7 @@ mod tests {
         let keys: Vec<u64> = (0..5000u64)
             .map(|i| crate::tag::feature::hash(1, &i.to_le_bytes()))
             .collect();
-        let f = KeyFilter::new(keys.iter());
+        let f = KeyFilter::new(keys.iter().copied());
         assert!(keys.iter().all(|&k| f.may_hold(k)));
         let others = (5000..105_000u64)
             .map(|i| crate::tag::feature::hash(1, &i.to_le_bytes()))
