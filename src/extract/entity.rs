@@ -552,6 +552,15 @@ fn org_context(toks: &[Tok<'_>], start: usize, lex: &Lexicon) -> bool {
     if start >= 1 && toks[start - 1].is_exactly(WordClass::OrgCue) {
         return true;
     }
+    // "according to Gallup", "according to The Sentinel": a lone name given as a source
+    // is an outlet or a body (a person would be named in full or with a title)
+    let mut j = start;
+    if j > 0 && toks[j - 1].in_class(WordClass::Article) {
+        j -= 1;
+    }
+    if j >= 2 && toks[j - 1].lower == "to" && toks[j - 2].in_class(WordClass::SourceOpener) {
+        return true;
+    }
     if start < 2 || !toks[start - 1].is_exactly(WordClass::AffiliationPreposition) {
         return false;
     }
@@ -674,6 +683,12 @@ mod tests {
                 "Fish talks",
                 "Zorvan Keltic said the fleet was too large.",
                 "person:Zorvan Keltic x1 ()",
+            ),
+            // a lone name given as a source is an outlet or a body
+            (
+                "Fish talks",
+                "The catch fell by half, according to The Keltwatch.",
+                "organization:Keltwatch x1 ()",
             ),
             // ... or has an age set off after the name ...
             (
