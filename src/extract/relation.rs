@@ -1371,6 +1371,36 @@ fn cites(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             .find(|&j| matches!(toks[j].text, "." | ";" | ":") || toks[j].is_quote())
             .unwrap_or(toks.len());
         let end = end.min(v + 16);
+        // passive: "X was quoted in the Gazette", "X was quoted as saying by Reuters" -- the
+        // outlet after "in" or "by" cites X; with no outlet named, nobody is known to cite
+        let outlet_preposition = |t: &Tok<'_>| {
+            t.in_class(WordClass::PassiveAgent) || t.in_class(WordClass::DocumentPreposition)
+        };
+        if v > 0 && toks[v - 1].is_exactly(WordClass::PassiveAuxiliary) {
+            let cited = subject(inp, s, v).map(|x| x.0);
+            // an outlet is a body or a person: "quoted in a French paper" is not France
+            let outlet = (v + 1..end)
+                .filter(|&j| outlet_preposition(&toks[j]))
+                .find_map(|j| object(inp, s, j + 1, j + 4))
+                .filter(|&e| {
+                    matches!(
+                        entity_kind(inp, e),
+                        NodeKind::Organization | NodeKind::Person
+                    )
+                });
+            if let (Some(cited), Some(outlet)) = (cited, outlet)
+                && cited != outlet
+            {
+                let r = "cites.passive-agent";
+                out.push(rel(outlet, EdgeKind::Cites, cited, false, s, l, r));
+            }
+            continue;
+        }
+        // "an official quoted in the Gazette": a reduced passive, whose cited one is
+        // further back than the grammar here reads
+        if toks.get(v + 1).is_some_and(outlet_preposition) {
+            continue;
+        }
         // people and bodies named, not the possessives and affiliations that qualify them
         let mut dsts: Vec<usize> = Vec::new();
         for (k, m) in ms.iter().enumerate() {
@@ -1635,6 +1665,14 @@ mod tests {
             "Reuters -cites-> Ali Khan [cites.verb-object]",
         ),
         (
+            "Ali Khan was quoted in the Fish Gazette saying the talks had failed.",
+            "Fish Gazette -cites-> Ali Khan [cites.passive-agent]",
+        ),
+        (
+            "The quota will stay, Jane Lind was quoted as saying by Reuters.",
+            "Reuters -cites-> Jane Lind [cites.passive-agent]",
+        ),
+        (
             "Reuters, quoting Ali Khan, said the talks had failed.",
             "Reuters -cites-> Ali Khan [cites.participle-object]",
         ),
@@ -1654,6 +1692,16 @@ mod tests {
 
     /// Articles that must not yield a relation from `source -kind`, with why.
     const NOT_FOUND: &[(&str, &str)] = &[
+        // a nation named by its paper's adjective does not quote
+        (
+            "Ali Khan was quoted in a Norwegian newspaper saying the talks had failed.",
+            "Norway -cites->",
+        ),
+        // the one quoted does not cite the outlet that quotes them
+        (
+            "Ali Khan was quoted in the Fish Gazette saying the talks had failed.",
+            "Ali Khan -cites->",
+        ),
         // "attacked" accuses only with a reason
         ("Iceland attacked Norway on Monday.", "Iceland -accused"),
         // the owner of the body a person is from is not their affiliation
