@@ -271,12 +271,10 @@ fn colon_label(inp: &Input<'_, '_>, s: usize) -> Option<(usize, Span)> {
                 NodeKind::Person | NodeKind::Organization | NodeKind::Nation
             )
         });
+    let in_capitals = |t: &Tok<'_>| t.text.len() > 1 && t.text.chars().all(|ch| !ch.is_lowercase());
     let capitals = || {
         let label = &toks[..c];
-        if !label
-            .iter()
-            .all(|t| t.is_word() && t.text.chars().all(|ch| !ch.is_lowercase()) && t.text.len() > 1)
-        {
+        if !label.iter().all(|t| t.is_word() && in_capitals(t)) {
             return None;
         }
         let surname = label[c - 1].text;
@@ -299,7 +297,7 @@ fn colon_label(inp: &Input<'_, '_>, s: usize) -> Option<(usize, Span)> {
         .iter()
         .filter(|t| t.is_word())
         .take(2)
-        .all(|t| t.text.len() > 1 && t.text.chars().all(|ch| !ch.is_lowercase()));
+        .all(in_capitals);
     let names_itself = inp.mentions[s]
         .iter()
         .enumerate()
@@ -518,10 +516,7 @@ fn attribute(
                 .map(|(sp, _)| sp)
                 .or_else(|| relative_antecedent(inp, s, v).map(Speaker::Entity))?;
             let open = (after..toks.len()).find(|&k| toks[k].is_quote())?;
-            let q = inp
-                .quotes
-                .iter()
-                .find(|q| q.outer.start == toks[open].span.start)?;
+            let q = quote_opening(inp, &toks[open])?;
             let end = toks
                 .iter()
                 .position(|t| t.span.start >= q.outer.end)
@@ -542,7 +537,7 @@ fn attribute(
         let quoted = toks
             .get(start)
             .filter(|t| t.is_quote())
-            .and_then(|t| inp.quotes.iter().find(|q| q.outer.start == t.span.start));
+            .and_then(|t| quote_opening(inp, t));
         let span = match quoted {
             Some(q) => q.inner,
             None => tok_span(toks, start, toks.len())?,
@@ -595,13 +590,17 @@ fn attribute(
                 .iter()
                 .rfind(|q| q.outer.end <= toks[subj_start].span.start)
                 .is_some_and(|q| words(inp.text, q.inner) < 3);
+        // words after the verb, unless they are only where or to whom ("said at a news
+        // conference in Oslo", "told the Fish Gazette")
+        let stop = content_stop(inp, s, start);
+        let words_follow = after_words >= 3
+            && !is_sentence_close(toks, start)
+            && !adverbial_only(toks, start, stop, lex);
         // opening adverbial clause: "When the talks ended in Oslo, Jane Lind said the quota
         // would stay": a clause opened by "when", "because" or "although" before the subject
         // is when or why, and a clause after the verb is the words
-        let subordinate_opening = lex.word_in_any_case(WordClass::Subordinator, first)
-            && after_words >= 3
-            && !is_sentence_close(toks, start)
-            && !adverbial_only(toks, start, content_stop(inp, s, start), lex);
+        let subordinate_opening =
+            lex.word_in_any_case(WordClass::Subordinator, first) && words_follow;
         let closes = subj_start > 0
             && !quote_follows
             && !subordinate_opening
@@ -625,14 +624,7 @@ fn attribute(
             let span = tok_span(toks, 0, content_stop(inp, s, after + 1))?;
             return Some((speaker, vec![span], "said.parenthetical-attribution"));
         }
-        // words with no verb and no quotation after the verb are where or to whom, not
-        // what ("said at a news conference in Oslo", "told the Fish Gazette")
-        let stop = content_stop(inp, s, start);
-        if !closes
-            && after_words >= 3
-            && !is_sentence_close(toks, start)
-            && !adverbial_only(toks, start, stop, lex)
-        {
+        if !closes && words_follow {
             let span = tok_span(toks, start, stop)?;
             return Some((speaker, vec![span], "said.subject-verb-content"));
         }
@@ -884,6 +876,11 @@ fn continues_after(toks: &[Tok<'_>], k: usize) -> bool {
 fn adverbial(word: &str, lex: &Lexicon) -> bool {
     lex.word_in_any_case(WordClass::AdverbialStart, word)
         || lex.word_in_any_case(WordClass::Day, word)
+}
+
+/// The quotation whose opening mark is token `t`.
+fn quote_opening<'b>(inp: &Input<'_, 'b>, t: &Tok<'_>) -> Option<&'b Quote> {
+    inp.quotes.iter().find(|q| q.outer.start == t.span.start)
 }
 
 /// A person named after a descriptive title that opens at `from` ("said former Maine
