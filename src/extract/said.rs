@@ -256,8 +256,8 @@ fn colon_label(inp: &Input<'_, '_>, s: usize) -> Option<(usize, Span)> {
     if s > 0 && inp.sents[s - 1].paragraph == sent.paragraph {
         return None;
     }
-    let c = toks.iter().take(5).position(|t| t.text == ":")?;
-    if c == 0 || toks[c + 1..].iter().filter(|t| t.is_word()).count() < 3 {
+    let c = label_colon(toks)?;
+    if toks[c + 1..].iter().filter(|t| t.is_word()).count() < 3 {
         return None;
     }
     let named = inp.mentions[s]
@@ -309,7 +309,7 @@ fn colon_label(inp: &Input<'_, '_>, s: usize) -> Option<(usize, Span)> {
     let last = (s..inp.sents.len())
         .take_while(|&k| {
             inp.sents[k].paragraph == sent.paragraph
-                && (k == s || !inp.sents[k].toks.iter().take(4).any(|t| t.text == ":"))
+                && (k == s || label_colon(&inp.sents[k].toks).is_none())
         })
         .last()?;
     let end = inp.sents[last].toks.last()?;
@@ -319,6 +319,15 @@ fn colon_label(inp: &Input<'_, '_>, s: usize) -> Option<(usize, Span)> {
         end: end.span.end,
     };
     Some((e, content))
+}
+
+/// The colon that ends a speaker's label opening a sentence ("RYDER:", "Sen. Ann Roe:"):
+/// after a word or more, within the first five tokens.
+fn label_colon(toks: &[Tok<'_>]) -> Option<usize> {
+    toks.iter()
+        .take(5)
+        .position(|t| t.text == ":")
+        .filter(|&c| c > 0)
 }
 
 /// A quotation is a statement of its own unless it sits inside a clause
