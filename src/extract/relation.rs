@@ -74,6 +74,14 @@ fn is_actor(inp: &Input<'_, '_>, e: usize) -> bool {
     )
 }
 
+/// Nations and organizations: what a person can be a member of.
+fn is_body(inp: &Input<'_, '_>, e: usize) -> bool {
+    matches!(
+        entity_kind(inp, e),
+        NodeKind::Nation | NodeKind::Organization
+    )
+}
+
 /// The actors of `list` with the rules that found them, each pair once, in
 /// order. An actor found by two rules is in twice: the edge keeps the
 /// smallest rule id (see [`crate::graph::add_evidence`]).
@@ -106,8 +114,13 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             out.push(rel(p, EdgeKind::MemberOf, a, false, s, TITLE, r));
         }
         // "Gazprom's Aleksey Miller", "Malaysia's Prime Minister, Najib Razak"
-        if let Some(a) = possessor(inp, s, m.titled_start) {
+        if let Some(a) = possessor(inp, s, m.titled_start, m.title.is_some()) {
             let r = "member_of.possessive-title";
+            out.push(rel(p, EdgeKind::MemberOf, a, false, s, TITLE, r));
+        }
+        // "the chairman of the Ocean Trust, Ann Lee": a title and its body before the name
+        if let Some(a) = title_of_before(inp, s, m.titled_start) {
+            let r = "member_of.title-of-before";
             out.push(rel(p, EdgeKind::MemberOf, a, false, s, TITLE, r));
         }
         // apposition or "of": the first nation/org within a short title phrase after the name
@@ -121,7 +134,7 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         if !comma && !direct_of {
             continue;
         }
-        let limit = (j + 8).min(toks.len());
+        let limit = (j + 12).min(toks.len());
         // ", from Human Rights Watch": a preposition right after the comma is an affiliation
         let mut saw_title = direct_of || (comma && toks.get(j).is_some_and(affiliation_prep));
         for (k2, m2) in ms.iter().enumerate().skip(k + 1) {
@@ -131,8 +144,26 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             if m2.start >= limit {
                 break;
             }
-            if toks[j..m2.start].iter().any(|t| {
-                matches!(t.text, "," | ";" | "(" | ")") || t.in_class(WordClass::AffiliationBreak)
+            // "and" between lower-case words is inside the title ("professor
+            // of economics and law at Y", "work and pensions secretary")
+            let joins_title = |i: usize| {
+                toks[i].in_class(WordClass::ClauseCoordinator)
+                    && i > j
+                    && !toks[i - 1].cap
+                    && toks.get(i + 1).is_some_and(|t| t.is_word() && !t.cap)
+            };
+            // a verb ends the title: "the lawyer leading the suit against Y"
+            // ("operating officer", "compliance manager": a noun or title word follows)
+            let verb = |i: usize| {
+                toks[i].pos == Upos::Verb
+                    && !toks.get(i + 1).is_some_and(|t| {
+                        inp.lex.is_title_word(t.lower) || (!t.cap && t.pos == Upos::Noun)
+                    })
+            };
+            if (j..m2.start).any(|i| {
+                matches!(toks[i].text, "," | ";" | "(" | ")")
+                    || verb(i)
+                    || (toks[i].in_class(WordClass::AffiliationBreak) && !joins_title(i))
             }) {
                 break;
             }
@@ -146,8 +177,7 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             let Some(a) = inp.ents.of[s][k2] else {
                 continue;
             };
-            let kind = entity_kind(inp, a);
-            if !matches!(kind, NodeKind::Nation | NodeKind::Organization) {
+            if !is_body(inp, a) {
                 break;
             }
             // "X, from the UK's Human Rights Watch": the owner of the body
@@ -185,19 +215,57 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
     }
 }
 
+/// The nation or organization named in a title that ends right before
+/// `start` (a comma between): "head of [the] Y", "chief executive at Y".
+fn title_of_before(inp: &Input<'_, '_>, s: usize, start: usize) -> Option<usize> {
+    let toks = &inp.sents[s].toks;
+    let j = if start > 0 && toks[start - 1].text == "," {
+        start - 1
+    } else {
+        start
+    };
+    let k = inp.mentions[s]
+        .iter()
+        .position(|m| m.end == j && m.nominal.is_none())?;
+    let mut i = inp.mentions[s][k].titled_start;
+    if i > 0 && toks[i - 1].in_class(WordClass::Article) {
+        i -= 1;
+    }
+    if i < 2
+        || !toks[i - 1].in_class(WordClass::AffiliationPreposition)
+        || !inp.lex.is_title_head(toks[i - 2].lower)
+    {
+        return None;
+    }
+    inp.ents.of[s][k].filter(|&e| is_body(inp, e))
+}
+
 /// The nation or organization whose possessive opens the phrase ending at
 /// `start`: "X's" then at most a title and a comma.
-fn possessor(inp: &Input<'_, '_>, s: usize, start: usize) -> Option<usize> {
+fn possessor(inp: &Input<'_, '_>, s: usize, start: usize, own_title: bool) -> Option<usize> {
     let toks = &inp.sents[s].toks;
     let mut j = start;
     if j > 0 && toks[j - 1].text == "," {
         j -= 1;
     }
-    while j > 0
-        && (inp.lex.is_title_head(toks[j - 1].lower)
-            || inp.lex.is_title_modifier(toks[j - 1].lower))
-    {
+    // the title's words, which may be coordinated nouns ("Chile's fisheries
+    // and ports minister X", "Acme's sales and marketing chief, X")
+    let titled = |t: &Tok<'_>| inp.lex.is_title_word(t.lower);
+    let title_word = |t: &Tok<'_>| {
+        titled(t) || (!t.cap && matches!(t.pos, Upos::Noun | Upos::Adj | Upos::Cconj))
+    };
+    let top = j;
+    let mut words = 0;
+    let mut plain = false;
+    while j > 0 && words < 6 && title_word(&toks[j - 1]) {
+        plain |= !titled(&toks[j - 1]);
         j -= 1;
+        words += 1;
+    }
+    // plain nouns before the name are a title only when one ends it: the
+    // name's own, or a head before the comma ("Britain's new hope, X" is none)
+    if plain && !(inp.lex.is_title_head(toks[top - 1].lower) || (top == start && own_title)) {
+        return None;
     }
     if j < 2 || !toks[j - 1].is_possessive() {
         return None;
@@ -205,12 +273,7 @@ fn possessor(inp: &Input<'_, '_>, s: usize, start: usize) -> Option<usize> {
     let k = inp.mentions[s]
         .iter()
         .position(|m| m.end == j - 1 && m.nominal.is_none())?;
-    inp.ents.of[s][k].filter(|&e| {
-        matches!(
-            entity_kind(inp, e),
-            NodeKind::Nation | NodeKind::Organization
-        )
-    })
+    inp.ents.of[s][k].filter(|&e| is_body(inp, e))
 }
 
 /// The entity mentioned right before token `v` (skipping auxiliaries and
@@ -1507,6 +1570,30 @@ mod tests {
             "Ali Khan of Greenpeace said the fleet was too large.",
             "Ali Khan -member_of-> Greenpeace [member_of.name-of]",
         ),
+        // a hyphenated title: a modifier and a head
+        (
+            "Tom Reyes, the vice-chairman of Greenpeace, said the fleet was too large.",
+            "Tom Reyes -member_of-> Greenpeace [member_of.apposition]",
+        ),
+        // "and" between lower-case words inside the title
+        (
+            "Ana Ruiz, a professor of economics and law at Oxford University, said prices would rise.",
+            "Ana Ruiz -member_of-> Oxford University [member_of.apposition]",
+        ),
+        // coordinated nouns in a possessive title
+        (
+            "Chile's fisheries and ports minister Rosa Vidal said the quota would stay.",
+            "Rosa Vidal -member_of-> Chile [member_of.possessive-title]",
+        ),
+        // a title and its body before the name, with or without a comma
+        (
+            "The chairman of Greenpeace, Jane Lind, said the fleet was too large.",
+            "Jane Lind -member_of-> Greenpeace [member_of.title-of-before]",
+        ),
+        (
+            "Speaking in Oslo, chief executive of Greenpeace Ola Berg said the fleet was too large.",
+            "Ola Berg -member_of-> Greenpeace [member_of.title-of-before]",
+        ),
         // accused
         (
             "Norway accused Iceland of overfishing in the North Atlantic.",
@@ -1704,6 +1791,24 @@ mod tests {
         ),
         // "attacked" accuses only with a reason
         ("Iceland attacked Norway on Monday.", "Iceland -accused"),
+        // a verb ends an apposition's title: the body after it is the verb's
+        (
+            "Ola Berg, the lawyer leading the class action against Statoil, said the fine was small.",
+            "Ola Berg -member_of-> Statoil",
+        ),
+        (
+            "Ana Ruiz, named manager of the year by Greenpeace in 2001, said the fleet was too large.",
+            "Ana Ruiz -member_of-> Greenpeace",
+        ),
+        // a possessive's plain noun next to the name is no title
+        (
+            "Once hailed as Norway's great new hope, Ola Berg lost in the first round.",
+            "Ola Berg -member_of-> Norway",
+        ),
+        (
+            "The rally was meant to show Labour's economic success under Mr Brown.",
+            "Brown -member_of-> Labour",
+        ),
         // the owner of the body a person is from is not their affiliation
         (
             "Ana Ruiz, from the UK's Human Rights Watch, said the ban should stay.",

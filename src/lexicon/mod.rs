@@ -474,13 +474,24 @@ impl Lexicon {
     }
 
     /// A word that ends a job title ("minister", "spokesman").
+    /// A hyphenated compound of a modifier and a head is a head too
+    /// ("vice-chairman", "deputy-governor").
     pub fn is_title_head(&self, word: &str) -> bool {
-        self.title_heads.contains(lower(word).as_ref())
+        let w = lower(word);
+        self.title_heads.contains(w.as_ref())
+            || w.split_once('-').is_some_and(|(modifier, rest)| {
+                self.title_modifiers.contains(modifier) && self.is_title_head(rest)
+            })
     }
 
     /// A word that may precede a title head ("foreign", "assistant").
     pub fn is_title_modifier(&self, word: &str) -> bool {
         self.title_modifiers.contains(lower(word).as_ref())
+    }
+
+    /// A word of a job title: a head or a modifier.
+    pub fn is_title_word(&self, word: &str) -> bool {
+        self.is_title_head(word) || self.is_title_modifier(word)
     }
 
     /// A common given name.
