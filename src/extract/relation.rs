@@ -561,6 +561,23 @@ fn accusation_nouns(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
     }
 }
 
+/// A report the statement names as the speaker's own ("our report", "my
+/// letter"): speaking of it is not citing it.
+fn own_document(inp: &Input<'_, '_>, st: &Statement, report: usize) -> bool {
+    super::said::sentences_in(inp, st.content).any(|s| {
+        inp.mentions[s].iter().enumerate().any(|(k, m)| {
+            inp.ents.of[s][k] == Some(report)
+                && m.span.start >= st.content.start
+                && m.span.end <= st.content.end
+                && m.nominal.as_ref().is_some_and(|n| {
+                    n.determiner
+                        .as_deref()
+                        .is_some_and(|d| inp.lex.word_in(WordClass::OwnDeterminer, d))
+                })
+        })
+    })
+}
+
 /// What statements imply: a speaker whose words blame an actor accuses it
 /// ("lifting the embargo would be irresponsible and would damage Britain's
 /// relations"), and a speaker who names a report cites it.
@@ -568,7 +585,7 @@ pub fn from_statements(inp: &Input<'_, '_>, statements: &[Statement]) -> Vec<Rel
     let mut out = Vec::new();
     for st in statements {
         for &a in &st.about {
-            if entity_kind(inp, a) == NodeKind::Report {
+            if entity_kind(inp, a) == NodeKind::Report && !own_document(inp, st, a) {
                 out.push(rel(
                     st.speaker,
                     EdgeKind::Cites,
@@ -1783,6 +1800,11 @@ mod tests {
         (
             "Ali Khan was quoted in a Norwegian newspaper saying the talks had failed.",
             "Norway -cites->",
+        ),
+        // a speaker's own document is not a source they cite
+        (
+            "Ola Berg said: \"Our report on the Fish Council stands.\"",
+            "Ola Berg -cites->",
         ),
         // the one quoted does not cite the outlet that quotes them
         (

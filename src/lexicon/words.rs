@@ -200,6 +200,8 @@ word_classes! {
     PhraseStop = "phrase-stop",
     /// Words before a capital that make it a place, not its government ("talks in Beijing"); any case.
     PlaceBefore = "place-before",
+    /// Possessive determiners by which a speaker names their own document ("our report", "my letter"); lower case.
+    OwnDeterminer = "own-determiner",
     /// Possessive determiners that make the person just named a report's author ("his review"), lower case.
     PossessiveDeterminer = "possessive-determiner",
     /// Verbs of "X quoted Y as saying"; lower case.
