@@ -31,30 +31,8 @@ impl Graph {
     ///   a field of one name, the value whose JSON text is smaller stays.
     /// * Corrections by hand are united.
     ///
-    /// Cost: O(m log n) for `m` items in `other`; O(m + n) when both hold
-    /// many nodes.
+    /// Cost: O(m log n) for `m` items in `other`.
     pub fn merge(&mut self, other: Graph) {
-        // Two large graphs (the workers' of one run) are merged in one
-        // pass over both sorted maps, and the map built from the sorted
-        // result, rather than by a search of one for every item of the
-        // other.
-        if other.nodes.len().min(self.nodes.len()) >= BULK {
-            let (articles, nodes, edges) = (
-                std::mem::take(&mut self.articles),
-                std::mem::take(&mut self.nodes),
-                std::mem::take(&mut self.edges),
-            );
-            self.articles = union_sorted(articles, other.articles, merge_article);
-            self.nodes = union_sorted(nodes, other.nodes, merge_node);
-            self.edges = union_sorted(edges, other.edges, |mine, evidence| {
-                for ev in evidence {
-                    add_evidence(mine, ev);
-                }
-            });
-            merge_extra(&mut self.extra, other.extra);
-            self.corrections.merge(other.corrections);
-            return;
-        }
         for (digest, info) in other.articles {
             match self.articles.entry(digest) {
                 Entry::Occupied(mut o) => merge_article(o.get_mut(), info),
@@ -89,41 +67,6 @@ impl Graph {
         merge_extra(&mut self.extra, other.extra);
         self.corrections.merge(other.corrections);
     }
-}
-
-/// Nodes in both graphs from which [`Graph::merge`] merges in one pass.
-const BULK: usize = 1024;
-
-/// The union of two maps, `both` merging the value of `b` into that of `a`
-/// for a key in both: what inserting every item of `b` into `a` gives, in
-/// O(|a| + |b|).
-fn union_sorted<K: Ord, V>(
-    a: BTreeMap<K, V>,
-    b: BTreeMap<K, V>,
-    mut both: impl FnMut(&mut V, V),
-) -> BTreeMap<K, V> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
-    loop {
-        let next = match (a.peek(), b.peek()) {
-            (Some((ka, _)), Some((kb, _))) => ka.cmp(kb),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => break,
-        };
-        match next {
-            std::cmp::Ordering::Less => out.extend(a.next()),
-            std::cmp::Ordering::Greater => out.extend(b.next()),
-            std::cmp::Ordering::Equal => {
-                if let (Some((k, mut va)), Some((_, vb))) = (a.next(), b.next()) {
-                    both(&mut va, vb);
-                    out.push((k, va));
-                }
-            }
-        }
-    }
-    // sorted and without repeats: built in one pass
-    BTreeMap::from_iter(out)
 }
 
 /// Unite two sets of fields: a join (the smaller JSON text wins a clash), so

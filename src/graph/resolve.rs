@@ -212,13 +212,16 @@ fn group(graph: &Graph) -> Groups<'_> {
 
     // The canonical member of every non-statement group.
     let mut canon: Vec<usize> = (0..n).collect();
-    let mut best: HashMap<usize, usize> = HashMap::new();
+    // best[root]: the canonical member of the group of `root` so far.
+    let mut best: Vec<usize> = vec![usize::MAX; n];
     for (i, (id, node)) in nodes.iter().enumerate() {
         if node.kind == NodeKind::Statement {
             continue;
         }
-        let root = parent[i];
-        let entry = best.entry(root).or_insert(i);
+        let entry = &mut best[parent[i]];
+        if *entry == usize::MAX {
+            *entry = i;
+        }
         let (bid, bnode) = nodes[*entry];
         if (fullest_name_key(&node.name), *id) < (fullest_name_key(&bnode.name), bid) {
             *entry = i;
@@ -226,7 +229,7 @@ fn group(graph: &Graph) -> Groups<'_> {
     }
     for (i, node) in nodes.iter().enumerate() {
         if node.1.kind != NodeKind::Statement {
-            canon[i] = best[&parent[i]];
+            canon[i] = best[parent[i]];
         }
     }
 
