@@ -383,7 +383,13 @@ impl Tagger {
                 words
                     .iter()
                     .zip(&keys)
-                    .map(|(w, &(k, h))| self.word(&mut cache, w, k, h)),
+                    .map(|(w, &(k, h))| {
+                        let id = self.word(&mut cache, w, k, h);
+                        // and its cached scores, read by the passes below
+                        // (the next one reads the word's key, its last line)
+                        model::prefetch_all(&cache.scores[id as usize]);
+                        id
+                    }),
             );
             cache.keys = keys;
             let n = ids.len();
@@ -405,8 +411,6 @@ impl Tagger {
             // cache rather than each waiting on memory in turn
             pairs.clear();
             pairs.extend((0..n).map(|i| {
-                // and the word's cached scores, read by the passes below
-                model::prefetch_all(&scores[ids[i] as usize]);
                 let before = if i == 0 { self.start_key } else { key(i - 1) };
                 let after = if i + 1 == n { self.end_key } else { key(i + 1) };
                 let p = [bigram(before, key(i), false), bigram(key(i), after, true)];
