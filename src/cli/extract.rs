@@ -646,7 +646,8 @@ pub fn run(args: ExtractArgs, report: &Reporter) -> Result<Code> {
     };
     correct(&mut graph)?;
     stages.mark("merge the input graph and corrections");
-    let view = into_view(graph);
+    // On the pool: resolve builds the nodes beside the edges.
+    let view = pool.install(|| into_view(graph));
     stages.skip(); // the resolver times itself
     if args.emit == Emit::Line {
         let mut out = sink.open()?;

@@ -102,7 +102,7 @@ pub fn to_string(view: &View) -> String {
 /// document at once, because the pretty printer's output for a value
 /// depends only on its nesting depth, and JSON strings hold no raw line
 /// break to be indented by mistake.
-pub fn write<W: std::io::Write>(view: &View, mut w: W) -> std::io::Result<()> {
+pub fn write<W: std::io::Write + Send>(view: &View, mut w: W) -> std::io::Result<()> {
     let placed = Placed::new(view);
     let frame = out_graph(view, &placed, false);
     let head = serde_json::to_vec_pretty(&frame).map_err(std::io::Error::from)?;
@@ -144,11 +144,11 @@ const WINDOW: usize = 2048;
 fn elements<T: Sync>(
     items: &[T],
     out: impl Fn(&T, &mut Vec<u8>) + Sync,
-    w: &mut impl std::io::Write,
+    w: &mut (impl std::io::Write + Send),
 ) -> std::io::Result<()> {
     use rayon::prelude::{IndexedParallelIterator, ParallelIterator, ParallelSlice};
-    for (k, window) in items.chunks(WINDOW).enumerate() {
-        let parts: Vec<Vec<u8>> = window
+    let render = |k: usize, window: &[T]| -> Vec<Vec<u8>> {
+        window
             .par_chunks(128)
             .enumerate()
             .map(|(c, chunk)| {
@@ -168,10 +168,20 @@ fn elements<T: Sync>(
                 }
                 buf
             })
-            .collect();
-        for p in parts {
-            w.write_all(&p)?;
-        }
+            .collect()
+    };
+    // Each window is written while the next one is made.
+    let mut pending: Vec<Vec<u8>> = Vec::new();
+    for (k, window) in items.chunks(WINDOW).enumerate() {
+        let (written, parts) = rayon::join(
+            || pending.iter().try_for_each(|p| w.write_all(p)),
+            || render(k, window),
+        );
+        written?;
+        pending = parts;
+    }
+    for p in &pending {
+        w.write_all(p)?;
     }
     if !items.is_empty() {
         w.write_all(b"\n  ")?;

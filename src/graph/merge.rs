@@ -34,18 +34,18 @@ impl Graph {
     /// Cost: O(m log n) for `m` items in `other`.
     pub fn merge(&mut self, other: Graph) {
         for (digest, info) in other.articles {
-            match self.articles.get_mut(&digest) {
-                Some(mine) => merge_article(mine, info),
-                None => {
-                    self.articles.insert(digest, info);
+            match self.articles.entry(digest) {
+                Entry::Occupied(mut o) => merge_article(o.get_mut(), info),
+                Entry::Vacant(v) => {
+                    v.insert(info);
                 }
             }
         }
         for (id, node) in other.nodes {
-            match self.nodes.get_mut(&id) {
-                Some(mine) => merge_node(mine, node),
-                None => {
-                    self.nodes.insert(id, node);
+            match self.nodes.entry(id) {
+                Entry::Occupied(mut o) => merge_node(o.get_mut(), node),
+                Entry::Vacant(v) => {
+                    v.insert(node);
                 }
             }
         }

@@ -212,13 +212,16 @@ fn group(graph: &Graph) -> Groups<'_> {
 
     // The canonical member of every non-statement group.
     let mut canon: Vec<usize> = (0..n).collect();
-    let mut best: HashMap<usize, usize> = HashMap::new();
+    // best[root]: the canonical member of the group of `root` so far.
+    let mut best: Vec<usize> = vec![usize::MAX; n];
     for (i, (id, node)) in nodes.iter().enumerate() {
         if node.kind == NodeKind::Statement {
             continue;
         }
-        let root = parent[i];
-        let entry = best.entry(root).or_insert(i);
+        let entry = &mut best[parent[i]];
+        if *entry == usize::MAX {
+            *entry = i;
+        }
         let (bid, bnode) = nodes[*entry];
         if (fullest_name_key(&node.name), *id) < (fullest_name_key(&bnode.name), bid) {
             *entry = i;
@@ -226,7 +229,7 @@ fn group(graph: &Graph) -> Groups<'_> {
     }
     for (i, node) in nodes.iter().enumerate() {
         if node.1.kind != NodeKind::Statement {
-            canon[i] = best[&parent[i]];
+            canon[i] = best[parent[i]];
         }
     }
 
@@ -251,20 +254,49 @@ fn build(graph: Graph, canon: Vec<usize>, ambiguous_raw: Vec<(usize, Vec<usize>)
         corrections,
     } = graph;
     let nodes: Vec<(String, RawNode)> = nodes.into_iter().collect();
-    let n = nodes.len();
+    // The raw ids, for the edges and ambiguities, made while the nodes
+    // move into the view beside them (on the current rayon pool).
+    let ids: Vec<String> = nodes.iter().map(|n| n.0.clone()).collect();
+    let ((view_edges, ambiguous), view_nodes) = rayon::join(
+        || {
+            (
+                resolved_edges(raw_edges, &ids, &canon),
+                resolved_ambiguities(ambiguous_raw, &ids, &canon),
+            )
+        },
+        || view_nodes(nodes, &canon),
+    );
+    let mut articles: Vec<ArticleInfo> = articles.into_values().collect();
+    articles.sort();
+    View {
+        articles,
+        nodes: view_nodes,
+        edges: view_edges,
+        ambiguous,
+        extra,
+        corrections,
+    }
+}
 
+/// The raw edges re-keyed on the resolved ends of raw node `i` (by id
+/// `ids[i]`, shown under `canon[i]`), in key order.
+fn resolved_edges(
+    raw_edges: BTreeMap<EdgeKey, EvidenceSet>,
+    ids: &[String],
+    canon: &[usize],
+) -> Vec<Edge> {
     // Edges, re-keyed on resolved ends. The index is built again here (the
     // one of `group` borrows the graph, which this consumes).
-    let index: HashMap<&str, usize> = nodes
+    let index: HashMap<&str, usize> = ids
         .iter()
         .enumerate()
-        .map(|(i, n)| (n.0.as_str(), i))
+        .map(|(i, id)| (id.as_str(), i))
         .collect();
     // Resolved ends borrow the canonical node's id; an end that is no node
     // keeps its own.
     let resolved = |raw: &str| -> Cow<'_, str> {
         match index.get(raw) {
-            Some(&i) => Cow::Borrowed(nodes[canon[i]].0.as_str()),
+            Some(&i) => Cow::Borrowed(ids[canon[i]].as_str()),
             None => Cow::Owned(raw.to_string()),
         }
     };
@@ -290,7 +322,7 @@ fn build(graph: Graph, canon: Vec<usize>, ambiguous_raw: Vec<(usize, Vec<usize>)
             list.push((e, key.source.clone(), key.target.clone()));
         }
     }
-    let view_edges = edges
+    edges
         .into_iter()
         .map(|((source, kind, target, negated), mut evidence)| {
             evidence.sort();
@@ -299,74 +331,78 @@ fn build(graph: Graph, canon: Vec<usize>, ambiguous_raw: Vec<(usize, Vec<usize>)
                 evidence,
             )
         })
-        .collect();
+        .collect()
+}
 
+/// The short names left unfolded, under their resolved ids.
+fn resolved_ambiguities(
+    ambiguous_raw: Vec<(usize, Vec<usize>)>,
+    ids: &[String],
+    canon: &[usize],
+) -> Vec<Ambiguity> {
     let mut ambiguous: Vec<Ambiguity> = ambiguous_raw
         .into_iter()
         .filter(|(i, _)| canon[*i] == *i)
         .map(|(i, cands)| {
             let candidates: BTreeSet<&str> =
-                cands.iter().map(|&c| nodes[canon[c]].0.as_str()).collect();
+                cands.iter().map(|&c| ids[canon[c]].as_str()).collect();
             Ambiguity {
-                id: nodes[i].0.clone(),
+                id: ids[i].clone(),
                 candidates: candidates.into_iter().map(str::to_string).collect(),
             }
         })
         .collect();
     ambiguous.sort();
-    drop(index);
+    ambiguous
+}
 
-    // Nodes, in the order of their canonical ids; every raw node is a
-    // member of exactly one.
-    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (i, &c) in canon.iter().enumerate() {
-        groups[c].push(i);
-    }
-    let mut slots: Vec<Option<(String, RawNode)>> = nodes.into_iter().map(Some).collect();
-    let mut view_nodes = Vec::new();
-    for (c, members) in groups.iter().enumerate() {
-        if members.is_empty() {
-            continue;
+/// The view's nodes: raw node `i` (in id order) joins the node of
+/// `canon[i]`.
+fn view_nodes(nodes: Vec<(String, RawNode)>, canon: &[usize]) -> Vec<Node> {
+    use rayon::prelude::{IndexedParallelIterator, IntoParallelIterator, ParallelIterator};
+    // The raw nodes moved to their groups, in the order of their canonical
+    // ids; every raw node is a member of exactly one, in id order.
+    // `heads[c]`: where in its group the canonical node `c` is.
+    let mut groups: Vec<Vec<(String, RawNode)>> = Vec::new();
+    groups.resize_with(canon.len(), Vec::new);
+    let mut heads = vec![usize::MAX; canon.len()];
+    for (i, (node, &c)) in nodes.into_iter().zip(canon).enumerate() {
+        if i == c {
+            heads[c] = groups[c].len();
         }
-        let taken: Vec<(String, RawNode)> = members
-            .iter()
-            .map(|&m| slots[m].take().expect("a raw node is in one group"))
-            .collect();
-        let head = &taken[members.binary_search(&c).expect("a group holds its head")];
-        let (id, kind, name) = (head.0.clone(), head.1.kind, head.1.name.clone());
-        let mut aliases = BTreeSet::new();
-        let mut seen: BTreeMap<String, u64> = BTreeMap::new();
-        for (_, raw) in &taken {
-            aliases.extend(raw.names.iter().filter(|a| **a != name));
-            for (d, &count) in &raw.seen {
-                *seen.entry(d.clone()).or_insert(0) += u64::from(count);
+        groups[c].push(node);
+    }
+    // Then each group's node made on its own (on the current rayon pool).
+    groups
+        .into_par_iter()
+        .zip(heads)
+        .filter(|(taken, _)| !taken.is_empty())
+        .map(|(taken, head)| {
+            let head = taken.get(head).expect("a group holds its head");
+            let (id, kind, name) = (head.0.clone(), head.1.kind, head.1.name.clone());
+            let mut aliases = BTreeSet::new();
+            let mut seen: BTreeMap<String, u64> = BTreeMap::new();
+            for (_, raw) in &taken {
+                aliases.extend(raw.names.iter().filter(|a| **a != name));
+                for (d, &count) in &raw.seen {
+                    *seen.entry(d.clone()).or_insert(0) += u64::from(count);
+                }
             }
-        }
-        let aliases = aliases.into_iter().cloned().collect();
-        let (members, raw) = taken.into_iter().unzip();
-        view_nodes.push(Node {
-            id,
-            kind,
-            name,
-            aliases,
-            mentions: seen.values().sum(),
-            articles: seen.keys().cloned().collect(),
-            members,
-            seen,
-            raw,
-        });
-    }
-
-    let mut articles: Vec<ArticleInfo> = articles.into_values().collect();
-    articles.sort();
-    View {
-        articles,
-        nodes: view_nodes,
-        edges: view_edges,
-        ambiguous,
-        extra,
-        corrections,
-    }
+            let aliases = aliases.into_iter().cloned().collect();
+            let (members, raw) = taken.into_iter().unzip();
+            Node {
+                id,
+                kind,
+                name,
+                aliases,
+                mentions: seen.values().sum(),
+                articles: seen.keys().cloned().collect(),
+                members,
+                seen,
+                raw,
+            }
+        })
+        .collect()
 }
 
 /// Point every node straight at the root of its group.
@@ -1046,7 +1082,11 @@ fn normalise(text: &str) -> String {
         if i > 0 {
             out.push(' ');
         }
-        out.extend(w.chars().flat_map(char::to_lowercase));
+        if w.is_ascii() {
+            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.extend(w.chars().flat_map(char::to_lowercase));
+        }
     }
     out
 }
@@ -1076,17 +1116,25 @@ fn fold_statements(
         };
         speakers.entry(t).or_default().insert(speaker);
     }
+    // The statements' texts normalised on the current rayon pool.
+    let mut texts: Vec<Option<String>> = {
+        use rayon::prelude::{IntoParallelRefIterator, ParallelIterator};
+        nodes
+            .par_iter()
+            .map(|(_, node)| (node.kind == NodeKind::Statement).then(|| normalise(&node.name)))
+            .collect()
+    };
     let mut first: HashMap<(Vec<&str>, String), usize> = HashMap::new();
-    for (i, (_, node)) in nodes.iter().enumerate() {
-        if node.kind != NodeKind::Statement {
+    for (i, text) in texts.iter_mut().enumerate() {
+        let Some(text) = text.take() else {
             continue;
-        }
+        };
         let who: Vec<&str> = speakers
             .get(&i)
             .map(|s| s.iter().copied().collect())
             .unwrap_or_default();
         // Nodes are in id order, so the first one seen is the smallest.
-        canon[i] = *first.entry((who, normalise(&node.name))).or_insert(i);
+        canon[i] = *first.entry((who, text)).or_insert(i);
     }
 }
 

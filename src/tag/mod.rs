@@ -163,21 +163,112 @@ impl ShortWord {
     }
 }
 
-impl std::hash::Hash for ShortWord {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+impl ShortWord {
+    /// The hash of the key (rustc's FxHasher mixing over its three words).
+    fn hash(self) -> u64 {
         const K: u64 = 0x517c_c1b7_2722_0a95;
         let [a, b, c] = self.0;
         let mut h = a.wrapping_mul(K);
         h = (h.rotate_left(26) ^ b).wrapping_mul(K);
         h = (h.rotate_left(26) ^ c).wrapping_mul(K);
-        state.write_u64(h ^ (h >> 29));
+        h ^ (h >> 29)
+    }
+}
+
+/// Cache indices by [`ShortWord`]: open addressing with linear probing, at
+/// most half full, a slot the key and its index (32 bytes, two a cache
+/// line), so that the look-ups of a sentence's words can ask for their
+/// slots first ([`WordTable::prefetch`]) and then find them in the
+/// processor's cache instead of each waiting on memory in turn.
+struct WordTable {
+    slots: Vec<WordSlot>,
+    len: usize,
+}
+
+#[derive(Clone, Copy)]
+struct WordSlot {
+    key: ShortWord,
+    /// [`EMPTY`] for an empty slot.
+    id: u32,
+}
+
+const EMPTY: u32 = u32::MAX;
+
+impl WordTable {
+    fn new() -> WordTable {
+        WordTable {
+            slots: Vec::new(),
+            len: 0,
+        }
+    }
+
+    fn clear(&mut self) {
+        self.slots.clear();
+        self.len = 0;
+    }
+
+    fn home(&self, hash: u64) -> usize {
+        (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.slots.len().trailing_zeros()))
+            as usize
+    }
+
+    fn prefetch(&self, hash: u64) {
+        if !self.slots.is_empty() {
+            model::prefetch(&self.slots[self.home(hash)]);
+        }
+    }
+
+    fn get(&self, key: ShortWord, hash: u64) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(hash);
+        loop {
+            let slot = &self.slots[i];
+            if slot.id == EMPTY {
+                return None;
+            }
+            if slot.key == key {
+                return Some(slot.id);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Add a key not in the table.
+    fn insert(&mut self, key: ShortWord, hash: u64, id: u32) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            let size = (self.slots.len() * 2).max(1024);
+            let old = std::mem::replace(
+                &mut self.slots,
+                vec![
+                    WordSlot {
+                        key: ShortWord([0; 3]),
+                        id: EMPTY,
+                    };
+                    size
+                ],
+            );
+            self.len = 0;
+            for s in old.into_iter().filter(|s| s.id != EMPTY) {
+                self.insert(s.key, s.key.hash(), s.id);
+            }
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(hash);
+        while self.slots[i].id != EMPTY {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = WordSlot { key, id };
+        self.len += 1;
     }
 }
 
 struct Cache {
     tagger: u64,
     /// Cache indices by word: words of up to 23 bytes, and longer ones.
-    index: FastMap<ShortWord, u32>,
+    index: WordTable,
     long: FastMap<Box<str>, u32>,
     scores: Vec<WordScores>,
     /// Copies of the model's rows for (previous tag, word) features met so
@@ -190,18 +281,21 @@ struct Cache {
     base: Vec<Scores>,
     /// Per word of the sentence, the keys of the two word pairs it is in.
     pairs: Vec<[u64; 2]>,
+    /// Per word of the sentence, its [`ShortWord`] and the key's hash.
+    keys: Vec<(Option<ShortWord>, u64)>,
 }
 
 thread_local! {
     static CACHE: RefCell<Cache> = RefCell::new(Cache {
         tagger: u64::MAX,
-        index: FastMap::default(),
+        index: WordTable::new(),
         long: FastMap::default(),
         scores: Vec::new(),
         rows: Vec::new(),
         ids: Vec::new(),
         base: Vec::new(),
         pairs: Vec::new(),
+        keys: Vec::new(),
     });
 }
 
@@ -272,8 +366,32 @@ impl Tagger {
             let mut ids = std::mem::take(&mut cache.ids);
             let mut base = std::mem::take(&mut cache.base);
             let mut pairs = std::mem::take(&mut cache.pairs);
+            let mut keys = std::mem::take(&mut cache.keys);
+            // the words' keys first, asking for their slots of the cache's
+            // index, then the look-ups
+            keys.clear();
+            keys.extend(words.iter().map(|w| {
+                let k = ShortWord::new(w);
+                let h = k.map_or(0, |k| k.hash());
+                if k.is_some() {
+                    cache.index.prefetch(h);
+                }
+                (k, h)
+            }));
             ids.clear();
-            ids.extend(words.iter().map(|w| self.word(&mut cache, w)));
+            ids.extend(
+                words
+                    .iter()
+                    .zip(&keys)
+                    .map(|(w, &(k, h))| {
+                        let id = self.word(&mut cache, w, k, h);
+                        // and its cached scores, read by the passes below
+                        // (the next one reads the word's key, its last line)
+                        model::prefetch_all(&cache.scores[id as usize]);
+                        id
+                    }),
+            );
+            cache.keys = keys;
             let n = ids.len();
             let scores = &cache.scores;
             let at = |i: usize, k: usize| -> &Scores {
@@ -287,18 +405,21 @@ impl Tagger {
                 }
             };
             let key = |j: usize| scores[ids[j] as usize].key;
-            // the word pairs' keys first, asking for their rows early, so
-            // that the look-ups below find them in the processor's cache
+            // the word pairs' keys first, asking for their bits of the
+            // model's filter, then (the filter's words in cache) for their
+            // rows, so that the look-ups below find them in the processor's
+            // cache rather than each waiting on memory in turn
             pairs.clear();
             pairs.extend((0..n).map(|i| {
-                // and the word's cached scores, read by the passes below
-                model::prefetch_all(&scores[ids[i] as usize]);
                 let before = if i == 0 { self.start_key } else { key(i - 1) };
                 let after = if i + 1 == n { self.end_key } else { key(i + 1) };
                 let p = [bigram(before, key(i), false), bigram(key(i), after, true)];
-                p.iter().for_each(|&f| self.model.prefetch(f));
+                p.iter().for_each(|&f| self.model.prefetch_filter(f));
                 p
             }));
+            for p in &pairs {
+                p.iter().for_each(|&f| self.model.prefetch(f));
+            }
             base.clear();
             base.extend((0..n).map(|i| {
                 let mut s = *at(i, 0);
@@ -355,13 +476,13 @@ impl Tagger {
     }
 
     /// The cache index of `word`'s scores, computing them on first sight.
-    fn word(&self, cache: &mut Cache, word: &str) -> u32 {
-        let short = ShortWord::new(word);
+    /// `short` and `hash` are the word's [`ShortWord`] and its hash.
+    fn word(&self, cache: &mut Cache, word: &str, short: Option<ShortWord>, hash: u64) -> u32 {
         let found = match short {
-            Some(k) => cache.index.get(&k),
-            None => cache.long.get(word),
+            Some(k) => cache.index.get(k, hash),
+            None => cache.long.get(word).copied(),
         };
-        if let Some(&i) = found {
+        if let Some(i) = found {
             return i;
         }
         let low = normal(word);
@@ -375,8 +496,10 @@ impl Tagger {
         let i = cache.scores.len() as u32;
         cache.scores.push(scores);
         match short {
-            Some(k) => cache.index.insert(k, i),
-            None => cache.long.insert(word.into(), i),
+            Some(k) => cache.index.insert(k, hash, i),
+            None => {
+                cache.long.insert(word.into(), i);
+            }
         };
         i
     }

@@ -193,6 +193,13 @@ impl KeyFilter {
         [key & self.mask, (key >> 32) & self.mask]
     }
 
+    /// Ask the processor for the words holding a key's two bits.
+    fn prefetch(&self, key: u64) {
+        for b in self.bits_of(key) {
+            prefetch(&self.bits[(b / 64) as usize]);
+        }
+    }
+
     fn may_hold(&self, key: u64) -> bool {
         self.bits_of(key)
             .iter()
@@ -368,6 +375,13 @@ impl Model {
         if self.filter.may_hold(key) {
             self.rows.prefetch(key);
         }
+    }
+
+    /// Ask the processor to fetch the Bloom filter's bits for `key`, ahead
+    /// of a [`Model::prefetch`] or [`Model::row`] of it, whose test of the
+    /// filter would otherwise wait on memory.
+    pub fn prefetch_filter(&self, key: u64) {
+        self.filter.prefetch(key);
     }
 
     /// The summed scores of the features that `features` reports.
