@@ -377,8 +377,7 @@ fn joined_run_holds(run: &[Tok<'_>], lex: &Lexicon) -> bool {
         .iter()
         .rposition(|t| lex.is_title_head(t.lower) || lex.is_honorific(t.lower));
     let title_word = |t: &Tok<'_>| {
-        lex.is_title_head(t.lower)
-            || lex.is_title_modifier(t.lower)
+        lex.is_title_word(t.lower)
             || lex.is_honorific(t.lower)
             || is_of(t)
             || and_the(t)
@@ -470,7 +469,7 @@ fn classify_run(
         if !run
             .iter()
             .take(e)
-            .all(|t| lex.is_title_head(t.lower) || lex.is_title_modifier(t.lower))
+            .all(|t| lex.is_title_word(t.lower))
         {
             out.push(mention(
                 sent,
@@ -613,7 +612,7 @@ fn attach_lowercase_titles(sent: &SentToks<'_>, lex: &Lexicon, out: &mut [Mentio
             let t = &toks[s - 1];
             if t.is_word()
                 && !t.cap
-                && (lex.is_title_head(t.lower) || lex.is_title_modifier(t.lower))
+                && lex.is_title_word(t.lower)
             {
                 has_head |= lex.is_title_head(t.lower);
                 words.push(t.text);

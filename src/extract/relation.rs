@@ -137,6 +137,22 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         let limit = (j + 12).min(toks.len());
         // ", from Human Rights Watch": a preposition right after the comma is an affiliation
         let mut saw_title = direct_of || (comma && toks.get(j).is_some_and(affiliation_prep));
+        // "and" between lower-case words is inside the title ("professor
+        // of economics and law at Y", "work and pensions secretary")
+        let joins_title = |i: usize| {
+            toks[i].in_class(WordClass::ClauseCoordinator)
+                && i > j
+                && !toks[i - 1].cap
+                && toks.get(i + 1).is_some_and(|t| t.is_word() && !t.cap)
+        };
+        // a verb ends the title: "the lawyer leading the suit against Y"
+        // ("operating officer", "compliance manager": a noun or title word follows)
+        let verb = |i: usize| {
+            toks[i].pos == Upos::Verb
+                && !toks.get(i + 1).is_some_and(|t| {
+                    inp.lex.is_title_word(t.lower) || (!t.cap && t.pos == Upos::Noun)
+                })
+        };
         for (k2, m2) in ms.iter().enumerate().skip(k + 1) {
             if m2.nominal.is_some() || m2.titled_start < j {
                 continue;
@@ -144,22 +160,6 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             if m2.start >= limit {
                 break;
             }
-            // "and" between lower-case words is inside the title ("professor
-            // of economics and law at Y", "work and pensions secretary")
-            let joins_title = |i: usize| {
-                toks[i].in_class(WordClass::ClauseCoordinator)
-                    && i > j
-                    && !toks[i - 1].cap
-                    && toks.get(i + 1).is_some_and(|t| t.is_word() && !t.cap)
-            };
-            // a verb ends the title: "the lawyer leading the suit against Y"
-            // ("operating officer", "compliance manager": a noun or title word follows)
-            let verb = |i: usize| {
-                toks[i].pos == Upos::Verb
-                    && !toks.get(i + 1).is_some_and(|t| {
-                        inp.lex.is_title_word(t.lower) || (!t.cap && t.pos == Upos::Noun)
-                    })
-            };
             if (j..m2.start).any(|i| {
                 matches!(toks[i].text, "," | ";" | "(" | ")")
                     || verb(i)
@@ -215,15 +215,21 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
     }
 }
 
+/// Token `start`, or the comma right before it: where a phrase set off
+/// before a name ends.
+fn before_comma(toks: &[Tok<'_>], start: usize) -> usize {
+    if start > 0 && toks[start - 1].text == "," {
+        start - 1
+    } else {
+        start
+    }
+}
+
 /// The nation or organization named in a title that ends right before
 /// `start` (a comma between): "head of [the] Y", "chief executive at Y".
 fn title_of_before(inp: &Input<'_, '_>, s: usize, start: usize) -> Option<usize> {
     let toks = &inp.sents[s].toks;
-    let j = if start > 0 && toks[start - 1].text == "," {
-        start - 1
-    } else {
-        start
-    };
+    let j = before_comma(toks, start);
     let k = inp.mentions[s]
         .iter()
         .position(|m| m.end == j && m.nominal.is_none())?;
@@ -244,10 +250,7 @@ fn title_of_before(inp: &Input<'_, '_>, s: usize, start: usize) -> Option<usize>
 /// `start`: "X's" then at most a title and a comma.
 fn possessor(inp: &Input<'_, '_>, s: usize, start: usize, own_title: bool) -> Option<usize> {
     let toks = &inp.sents[s].toks;
-    let mut j = start;
-    if j > 0 && toks[j - 1].text == "," {
-        j -= 1;
-    }
+    let mut j = before_comma(toks, start);
     // the title's words, which may be coordinated nouns ("Chile's fisheries
     // and ports minister X", "Acme's sales and marketing chief, X")
     let titled = |t: &Tok<'_>| inp.lex.is_title_word(t.lower);
@@ -564,17 +567,13 @@ fn accusation_nouns(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
 /// A report the statement names as the speaker's own ("our report", "my
 /// letter"): speaking of it is not citing it.
 fn own_document(inp: &Input<'_, '_>, st: &Statement, report: usize) -> bool {
-    super::said::sentences_in(inp, st.content).any(|s| {
-        inp.mentions[s].iter().enumerate().any(|(k, m)| {
-            inp.ents.of[s][k] == Some(report)
-                && m.span.start >= st.content.start
-                && m.span.end <= st.content.end
-                && m.nominal.as_ref().is_some_and(|n| {
-                    n.determiner
-                        .as_deref()
-                        .is_some_and(|d| inp.lex.word_in(WordClass::OwnDeterminer, d))
-                })
-        })
+    super::said::mentions_in(inp, st.content).any(|(s, k, m)| {
+        inp.ents.of[s][k] == Some(report)
+            && m.nominal.as_ref().is_some_and(|n| {
+                n.determiner
+                    .as_deref()
+                    .is_some_and(|d| inp.lex.word_in(WordClass::OwnDeterminer, d))
+            })
     })
 }
 

@@ -1118,23 +1118,33 @@ fn words(text: &str, span: Span) -> usize {
 /// Entities mentioned inside a statement's words.
 fn about(inp: &Input<'_, '_>, st: &Statement) -> Vec<usize> {
     let mut out = Vec::new();
-    for s in sentences_in(inp, st.content) {
-        for (k, m) in inp.mentions[s].iter().enumerate() {
-            if m.span.start >= st.content.start
-                && m.span.end <= st.content.end
-                && !st
-                    .aside
-                    .is_some_and(|a| a.start <= m.span.start && m.span.end <= a.end)
-                && let Some(e) = inp.ents.of[s][k]
-                && e != st.speaker
-                && !out.contains(&e)
-            {
-                out.push(e);
-            }
+    for (s, k, m) in mentions_in(inp, st.content) {
+        if !st
+            .aside
+            .is_some_and(|a| a.start <= m.span.start && m.span.end <= a.end)
+            && let Some(e) = inp.ents.of[s][k]
+            && e != st.speaker
+            && !out.contains(&e)
+        {
+            out.push(e);
         }
     }
     out.sort_unstable();
     out
+}
+
+/// The mentions that lie inside `span`, as (sentence, index, mention).
+pub fn mentions_in<'a>(
+    inp: &'a Input<'_, '_>,
+    span: Span,
+) -> impl Iterator<Item = (usize, usize, &'a Mention)> + 'a {
+    sentences_in(inp, span).flat_map(move |s| {
+        inp.mentions[s]
+            .iter()
+            .enumerate()
+            .filter(move |(_, m)| m.span.start >= span.start && m.span.end <= span.end)
+            .map(move |(k, m)| (s, k, m))
+    })
 }
 
 /// The sentences that overlap `span`, found by binary search. O(log n).
