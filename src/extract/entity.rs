@@ -761,6 +761,17 @@ mod tests {
                 "Shares in the security firm Preventon rose on Monday.",
                 "organization:Preventon x1 ()",
             ),
+            // so after a charity, a watchdog or a union
+            (
+                "Fish talks",
+                "The aid charity Harvestline criticised the cuts.",
+                "organization:Harvestline x1 ()",
+            ),
+            (
+                "Fish talks",
+                "Ports watchdog Quaymark fined the operator on Monday.",
+                "organization:Quaymark x1 ()",
+            ),
             // "the board": the organization named before whose name ends so
             (
                 "Fish talks",
