@@ -216,6 +216,7 @@ pub fn resolve(
     for (s, ms) in mentions.iter().enumerate() {
         let toks = &sents[s].toks;
         for (k, m) in ms.iter().enumerate() {
+            let mut given_only = false;
             if let Some(e) = ents.of[s][k] {
                 last_seen.insert(e, (s, k));
                 if let Some(w) = org_word(&ents, e) {
@@ -321,16 +322,39 @@ pub fn resolve(
                         .collect();
                     // a family name written first ("Xi" for Xi Jinping), not a bare given name ("Tony")
                     let first_ok = !lex.is_given_name(word) || lex.is_surname_first(word);
-                    let cands = if cands.is_empty() && first_ok {
-                        by_first
+                    let by_given = || -> Vec<usize> {
+                        let mut es: Vec<usize> = by_first
                             .get(word)
                             .into_iter()
                             .flatten()
                             .map(|&p| persons[p].0)
                             .filter(|&e| fits(e))
-                            .collect()
-                    } else {
+                            .collect();
+                        es.dedup();
+                        es
+                    };
+                    let cands = if !cands.is_empty() {
                         cands
+                    } else if first_ok {
+                        by_given()
+                    } else {
+                        // a bare given name ("Anna") is the one person of the
+                        // article named so, and only when two people share
+                        // that person's surname: relatives told apart by
+                        // their given names
+                        let es = by_given();
+                        let shared = |e: usize| {
+                            persons.iter().find(|p| p.0 == e).is_some_and(|q| {
+                                persons.iter().any(|p| p.0 != e && p.1 == q.1)
+                            })
+                        };
+                        if es.len() == 1 && shared(es[0]) {
+                            // the surname alone stays with whoever it last named
+                            given_only = true;
+                            es
+                        } else {
+                            Vec::new()
+                        }
                     };
                     super::budget::spend(at.len() as u64);
                     let pick = cands.iter().copied().max_by_key(|e| {
@@ -394,7 +418,9 @@ pub fn resolve(
             };
             if let Some(e) = e {
                 ents.of[s][k] = Some(e);
-                last_seen.insert(e, (s, k));
+                if !given_only {
+                    last_seen.insert(e, (s, k));
+                }
                 if let Some(w) = org_word(&ents, e) {
                     last_org.insert(w, e);
                 }
@@ -672,6 +698,12 @@ mod tests {
                 "Jane Lind said the fleet was too large. Lind added that the quota would stay.",
                 "person:Jane Lind x2 (Lind)",
             ),
+            // relatives who share a surname are told apart by given name
+            (
+                "Fish talks",
+                "Rosa Lind and her brother Emil Lind run the fleet. Emil said the quota was unfair.",
+                "person:Emil Lind x2 (Emil)",
+            ),
             // a middle initial does not make a second person
             (
                 "Fish talks",
@@ -807,6 +839,12 @@ mod tests {
                 "Fish talks",
                 "Zorvan Keltic lies on the coast.",
                 "person:Zorvan Keltic",
+            ),
+            // a bare given name is not a surname's only bearer when no relative shares it
+            (
+                "Fish talks",
+                "Tom Ryder said the catch was down. Tom added that prices would rise.",
+                "person:Tom Ryder x2",
             ),
             // a company described as one before it speaks
             (
