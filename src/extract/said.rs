@@ -94,7 +94,7 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
                 aside: None,
             });
             sentence_speaker = Some(e);
-            tracker.spoke(e, s);
+            tracker.spoke(inp.ents, e, s);
         }
         let mut v = 0;
         while v < toks.len() {
@@ -125,6 +125,7 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
                     Speaker::He => tracker.person(inp.ents, Some(false)),
                     Speaker::She => tracker.person(inp.ents, Some(true)),
                     Speaker::Title(ts, tv) => tracker.titled(inp, ts, tv),
+                    Speaker::It => tracker.body(s),
                 };
                 if let Some(e) = speaker {
                     for content in pieces {
@@ -155,7 +156,7 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
                         });
                     }
                     sentence_speaker = Some(e);
-                    tracker.spoke(e, s);
+                    tracker.spoke(inp.ents, e, s);
                 }
             }
             v += len;

@@ -19,6 +19,8 @@ pub(super) enum Speaker {
     She,
     /// "the prime minister", "the French president": a person by title.
     Title(usize, usize),
+    /// "it": the organization or report last spoken of.
+    It,
 }
 
 /// The first person, nation or organization of a sentence when it is its subject.
@@ -87,6 +89,26 @@ pub(super) fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<
     }
     if prev.in_class(WordClass::FemalePronoun) {
         return Some((Speaker::She, j - 1));
+    }
+    // "It said", "But it has warned", "Last month it said": "it" opening its
+    // clause; not the impersonal passive ("it is said that"), nor the subject
+    // of words already spoken ("adding it believes", "which it says")
+    let opens_clause = |k: usize| {
+        k == 0 || {
+            let t = &toks[k - 1];
+            !t.is_word()
+                || t.in_class(WordClass::ClauseCoordinator)
+                || t.in_class(WordClass::Subordinator)
+                || t.in_class(WordClass::TimeNoun)
+        }
+    };
+    if prev.in_class(WordClass::NeuterPronoun)
+        && opens_clause(j - 1)
+        && !toks[j..v]
+            .iter()
+            .any(|t| inp.lex.word_in(WordClass::PassiveAuxiliary, t.lower))
+    {
+        return Some((Speaker::It, j - 1));
     }
     // "the prime minister said", "the French president told reporters"
     if prev.is_word() && !prev.cap && inp.lex.is_title_head(prev.lower) {
@@ -386,7 +408,16 @@ pub(super) fn mention_starting(inp: &Input<'_, '_>, s: usize, start: usize) -> O
         .map(|(k, _)| *k)
 }
 
-/// Who was last spoken of, for "he", "she" and "the minister".
+/// An organization or a report: what "it" stands for as a speaker (a nation
+/// that speaks is more often "its government" than "it").
+fn is_body(ents: &Entities, e: usize) -> bool {
+    matches!(
+        ents.list[e].kind,
+        NodeKind::Organization | NodeKind::Report
+    )
+}
+
+/// Who was last spoken of, for "he", "she", "it" and "the minister".
 #[derive(Default)]
 pub(super) struct Tracker {
     /// (entity, sentence) of people in subject position (first in their sentence), in order.
@@ -395,6 +426,9 @@ pub(super) struct Tracker {
     persons: Vec<usize>,
     /// The last speaker and the sentence it spoke in.
     last_speaker: Option<(usize, usize)>,
+    /// (entity, sentence) of the organizations and reports that
+    /// opened a sentence or spoke, in order: what "it" can stand for.
+    bodies: Vec<(usize, usize)>,
 }
 
 impl Tracker {
@@ -413,14 +447,28 @@ impl Tracker {
                         self.subjects.push((e, s));
                     }
                     self.persons.push(e);
+                } else if first && is_body(inp.ents, e) {
+                    self.bodies.push((e, s));
                 }
                 first = false;
             }
         }
     }
 
-    pub(super) fn spoke(&mut self, e: usize, s: usize) {
+    pub(super) fn spoke(&mut self, ents: &Entities, e: usize, s: usize) {
         self.last_speaker = Some((e, s));
+        if is_body(ents, e) {
+            self.bodies.push((e, s));
+        }
+    }
+
+    /// The body "it" refers to in sentence `s`: the latest that opened a
+    /// sentence or spoke, in this sentence or the two before it.
+    pub(super) fn body(&self, s: usize) -> Option<usize> {
+        self.bodies
+            .last()
+            .filter(|&&(_, at)| at + 2 >= s)
+            .map(|&(e, _)| e)
     }
 
     /// The person "he" (female = Some(false)) or "she" refers to in sentence `s`,
@@ -475,6 +523,7 @@ mod tests {
                 Some((Speaker::He, _)) => "he".to_string(),
                 Some((Speaker::She, _)) => "she".to_string(),
                 Some((Speaker::Title(s, h), _)) => format!("title:{}", inp.sents[s].toks[h].text),
+                Some((Speaker::It, _)) => "it".to_string(),
             }
         })
     }
@@ -652,6 +701,24 @@ mod tests {
             // ... and no other body
             (
                 "The Northern Fisheries Agency cut the quota. The fishing union said the stocks were recovering slowly.",
+                &[],
+            ),
+            // "it": the body that last opened a sentence or spoke
+            (
+                "The Coastal Research Institute cut its forecast. It said the stocks had halved.",
+                &["Coastal Research Institute"],
+            ),
+            (
+                "The Coastal Research Institute cut its forecast. The catch will fall again, it warned.",
+                &["Coastal Research Institute"],
+            ),
+            // ... not the impersonal passive, nor a nation
+            (
+                "The Coastal Research Institute cut its forecast. It is said that the stocks had halved.",
+                &[],
+            ),
+            (
+                "Norway cut the quota on Monday. It said the stocks had halved.",
                 &[],
             ),
             // a definite title: the person last seen with that title, not the subject
