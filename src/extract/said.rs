@@ -404,8 +404,12 @@ fn speech_at(toks: &[Tok<'_>], v: usize, lex: &Lexicon) -> Option<(String, usize
     let Some((VerbClass::Speech, lemma)) = lex.verb(lower) else {
         return None;
     };
-    // "hopes to", "agreed to", "is said to be": not attributions
-    if toks.get(v + 1).is_some_and(to) {
+    // "hopes to", "agreed to", "is said to be": not attributions; nor
+    // "felt like a burden", "sounds like": a likeness, not words
+    if toks
+        .get(v + 1)
+        .is_some_and(|n| to(n) || n.lower == "like")
+    {
         return None;
     }
     let prev = v.checked_sub(1).map_or("", |p| toks[p].lower);
@@ -566,9 +570,11 @@ fn attribute(
         let before_words = toks[..subj_start].iter().filter(|t| t.is_word()).count();
         let quote_follows = toks[after..].iter().take(3).any(|t| t.is_quote());
         let first = toks[0].lower;
+        // "Asked why ..., X said": a participle opening the sentence, as "Speaking to ..."
         let adverbial_opening = adverbial(first, lex)
             || lex.word_in(WordClass::SourceOpener, first)
-            || first.ends_with("ing");
+            || first.ends_with("ing")
+            || (first.ends_with("ed") && toks[0].pos == crate::tag::Upos::Verb);
         // "CONTENT, X said (on Tuesday).": the words before are a clause (they have a
         // verb) and little follows the verb; "However on Tuesday, X denied charges ..." is not
         let before_is_clause = toks[..subj_start].iter().any(|t| {
@@ -1011,6 +1017,18 @@ fn content_stop(inp: &Input<'_, '_>, s: usize, from: usize) -> usize {
     let toks = &inp.sents[s].toks;
     let verbal = |t: &Tok<'_>| t.pos.is_verbal() && !t.is_exactly(WordClass::Modal);
     for k in from..toks.len() {
+        // "While X said A, he said B": a second attribution opens after a comma,
+        // its subject right after the comma
+        if toks[k].text == ","
+            && k > from
+            && !inside(inp.quotes, toks[k].span.start)
+            && (k + 2..toks.len().min(k + 7)).any(|j| {
+                speech_at(toks, j, inp.lex).is_some()
+                    && subject_before(inp, s, j).is_some_and(|(_, at)| at == k + 1)
+            })
+        {
+            return k;
+        }
         if !toks[k].in_class(WordClass::ClauseCoordinator) || inside(inp.quotes, toks[k].span.start)
         {
             continue;
@@ -1190,6 +1208,16 @@ mod tests {
         (
             "The talks will resume on Monday, Jane Lind said.",
             "Jane Lind: The talks will resume on Monday [said.content-subject-verb]",
+        ),
+        (
+            // a participle opening the sentence is when, not the words
+            "Asked on Monday why the port had closed, Jane Lind said the dredging contract had run out.",
+            "Jane Lind: the dredging contract had run out. [said.subject-verb-content]",
+        ),
+        (
+            // a second attribution after a comma ends the first one's words
+            "While Ali Khan said the quota was fair, Jane Lind said the fleet was too large.",
+            "Ali Khan: the quota was fair [said.subject-verb-content]",
         ),
         (
             "\"We will not give up, and we will fish where we always have.\" Ali Khan said.",
@@ -1434,6 +1462,15 @@ mod tests {
         // a speech verb inside quoted words belongs to the quotation
         (
             "\"Ali Khan said it would rain all week,\" Jane Lind said.",
+            "Ali Khan:",
+        ),
+        // a likeness, not words
+        (
+            "Jane Lind said she felt like a stranger in her own port after the vote.",
+            "Jane Lind: like",
+        ),
+        (
+            "Ali Khan felt like a stranger in the port after the vote.",
             "Ali Khan:",
         ),
         // fewer than three words are not a statement
