@@ -94,6 +94,15 @@ fn apposition_title_follows(toks: &[Tok<'_>], end: usize, lex: &Lexicon) -> bool
             .any(|t| lex.is_title_head(t.lower) && !t.cap)
 }
 
+/// The name set off after a lower-case title ("the mayor's top aide, Tiko
+/// Varden, said"; "its chief executive, Ann Lee"): an apposition names a person.
+fn apposition_title_precedes(toks: &[Tok<'_>], start: usize, lex: &Lexicon) -> bool {
+    start >= 2
+        && toks[start - 1].text == ","
+        && !toks[start - 2].cap
+        && lex.is_title_head(toks[start - 2].lower)
+}
+
 /// An age set off after the name ("Rosa Vidal, 42, said"): only people have one.
 fn age_follows(toks: &[Tok<'_>], end: usize) -> bool {
     toks.get(end).is_some_and(|t| t.text == ",")
@@ -178,6 +187,7 @@ pub fn resolve(
                     speech_follows(toks, m.end, lex)
                         || speech_precedes(toks, m.start, lex)
                         || apposition_title_follows(toks, m.end, lex)
+                        || apposition_title_precedes(toks, m.start, lex)
                         || age_follows(toks, m.end)
                         || speech_after_description(toks, m.end, lex)
                         || titled_single.contains_key(last_token(&m.name).as_str())
@@ -697,6 +707,12 @@ mod tests {
                 "Fish talks",
                 "Jane Lind said the fleet was too large. Lind added that the quota would stay.",
                 "person:Jane Lind x2 (Lind)",
+            ),
+            // a name set off after a title, though its given name is not in the table
+            (
+                "Fish talks",
+                "The mayor's top aide, Tiko Varden, told reporters the port would reopen.",
+                "person:Tiko Varden x1 ()",
             ),
             // relatives who share a surname are told apart by given name
             (
