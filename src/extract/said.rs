@@ -395,11 +395,16 @@ fn speech_at(toks: &[Tok<'_>], v: usize, lex: &Lexicon) -> Option<(String, usize
             .iter()
             .position(|t| t.is_quote() || matches!(t.text, "," | "." | ";" | ":" | "(" | "?"))
             .filter(|&k| k > 0 && rest[k].is_quote());
-        return (quote.is_some()
+        if quote.is_some()
             && !rest[0].in_class(WordClass::PhrasePreposition)
             && !lex.word_in(WordClass::SpeechPassive, prev)
-            && !lex.word_in(WordClass::NounDeterminer, prev))
-        .then(|| (lower.to_string(), 1, Special::Naming));
+            && !lex.word_in(WordClass::NounDeterminer, prev)
+        {
+            return Some((lower.to_string(), 1, Special::Naming));
+        }
+    }
+    if t.in_class(WordClass::LabellingVerb) && labels_its_object(toks, v, lex) {
+        return Some((lower.to_string(), 1, Special::Labelling));
     }
     let Some((VerbClass::Speech, lemma)) = lex.verb(lower) else {
         return None;
@@ -460,6 +465,43 @@ enum Special {
     QuotedAs,
     Participle,
     Naming,
+    /// "X called the plan a mistake", "X described the deal as unfair".
+    Labelling,
+}
+
+/// A verb of labelling with an object and its label in the same clause:
+/// "called the plan a mistake", "called him reckless", "described the deal
+/// as unfair". Not "called an election", "called for", "was described as".
+fn labels_its_object(toks: &[Tok<'_>], v: usize, lex: &Lexicon) -> bool {
+    use crate::tag::Upos;
+    let prev = v.checked_sub(1).map_or("", |p| toks[p].lower);
+    if lex.word_in(WordClass::SpeechPassive, prev) || lex.word_in(WordClass::NounDeterminer, prev)
+    {
+        return false;
+    }
+    let np = |t: &Tok<'_>| {
+        matches!(
+            t.pos,
+            Upos::Det | Upos::Adj | Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num
+        ) || t.is_possessive()
+    };
+    let first = v + 1;
+    if !toks.get(first).is_some_and(|t| np(t) && t.lower != "for") {
+        return false;
+    }
+    if toks[v].lower.starts_with("describ") {
+        // "described NP (with its modifiers) as ...", within the clause
+        return (first + 1..toks.len().min(first + 12))
+            .take_while(|&k| toks[k].is_word())
+            .any(|k| toks[k].lower == "as");
+    }
+    let run = (first..toks.len()).take_while(|&k| np(&toks[k])).count();
+    let end = first + run;
+    // "called NP a/an ...", "called him reckless": a second phrase opens inside the run
+    (first + 1..end).any(|k| {
+        matches!(toks[k].lower, "a" | "an")
+            || (toks[k - 1].pos == Upos::Pron && toks[k].pos == Upos::Adj)
+    })
 }
 
 /// Speaker, content pieces and rule id of the speech cue at `v..v+len` of sentence `s`.
@@ -537,6 +579,14 @@ fn attribute(
                 .unwrap_or(toks.len());
             let span = tok_span(toks, after, end)?;
             return Some((speaker, vec![span], "said.naming-verb-quote"));
+        }
+        Special::Labelling => {
+            // "X called the plan a mistake": the object and its label
+            let speaker = subject_before(inp, s, v)
+                .map(|(sp, _)| sp)
+                .or_else(|| relative_antecedent(inp, s, v).map(Speaker::Entity))?;
+            let span = tok_span(toks, after, content_stop(inp, s, after))?;
+            return Some((speaker, vec![span], "said.labelling-verb"));
         }
         _ => {}
     }
@@ -1210,6 +1260,14 @@ mod tests {
             "Jane Lind: The talks will resume on Monday [said.content-subject-verb]",
         ),
         (
+            "Jane Lind called the new quota a death sentence for the northern ports.",
+            "Jane Lind: the new quota a death sentence for the northern ports. [said.labelling-verb]",
+        ),
+        (
+            "Ali Khan described the harbour deal as unfair to small boats.",
+            "Ali Khan: the harbour deal as unfair to small boats. [said.labelling-verb]",
+        ),
+        (
             // a participle opening the sentence is when, not the words
             "Asked on Monday why the port had closed, Jane Lind said the dredging contract had run out.",
             "Jane Lind: the dredging contract had run out. [said.subject-verb-content]",
@@ -1399,8 +1457,8 @@ mod tests {
             "Jane Lind met Ali Khan in Oslo.\n\nLind: Jane Lind has led the union since 2019.",
             "Jane Lind:",
         ),
-        // a naming verb with no quotation, or a call for something, is no statement
-        ("Ali Khan called the new quota a disgrace.", "Ali Khan:"),
+        // a call for something, or to someone, is no statement
+        ("Ali Khan called the harbour master on Monday.", "Ali Khan:"),
         (
             "Jane Lind called for \"an end to the cuts\" in the north.",
             "Jane Lind:",
@@ -1464,6 +1522,10 @@ mod tests {
             "\"Ali Khan said it would rain all week,\" Jane Lind said.",
             "Ali Khan:",
         ),
+        // a verb of labelling with an object and no label
+        ("Jane Lind called an early election for May.", "Jane Lind:"),
+        ("Jane Lind called for calm in the harbour towns.", "Jane Lind:"),
+        ("The harbour plan was described as bold by the council.", ""),
         // a likeness, not words
         (
             "Jane Lind said she felt like a stranger in her own port after the vote.",
