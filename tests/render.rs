@@ -548,7 +548,7 @@ fn max_nodes_keeps_the_strongest_and_the_caption_says_what_was_left_out() {
         );
     }
     assert!(
-        dot.contains("8 of 39 nodes shown, the strongest by mentions and evidence; left out: "),
+        dot.contains("8 of 38 nodes shown, the strongest by mentions and evidence; left out: "),
         "{dot}"
     );
     assert!(

@@ -223,6 +223,9 @@ pub fn resolve(
             .flatten()
     };
     let mut last_nominal: HashMap<NodeKind, usize> = HashMap::new();
+    // the last phrase introduced with "a" ("a two-year study"), by kind and head word:
+    // what a later "the study" refers to when nothing more specific was named
+    let mut last_introduced: HashMap<(NodeKind, String), usize> = HashMap::new();
     for (s, ms) in mentions.iter().enumerate() {
         let toks = &sents[s].toks;
         for (k, m) in ms.iter().enumerate() {
@@ -292,10 +295,30 @@ pub fn resolve(
                     } else if let Some(&e) = last_nominal.get(&kind).filter(|_| !new_one) {
                         // "the summit": the last one named
                         Some(e)
+                    } else if let Some(&e) = m
+                        .nominal
+                        .as_ref()
+                        .filter(|_| !new_one)
+                        .and_then(|n| last_introduced.get(&(kind, toks[n.head].lower.to_string())))
+                    {
+                        // "a two-year study ... The study predicts": the one introduced,
+                        // now a node of its own
+                        ents.list[e].latent = false;
+                        last_nominal.insert(kind, e);
+                        Some(e)
                     } else {
                         let (e, new) = ents.intern(kind, m.name.to_lowercase(), &m.name, lex);
                         if new {
                             ents.list[e].latent = true;
+                        }
+                        // introduced by "a"/"an" (not "any" or "no") with a word that
+                        // tells it apart ("a two-year study", not "a report")
+                        if let Some(n) = m.nominal.as_ref().filter(|n| {
+                            new_one
+                                && matches!(n.determiner.as_deref(), Some("a" | "an"))
+                                && m.name.contains(' ')
+                        }) {
+                            last_introduced.insert((kind, toks[n.head].lower.to_string()), e);
                         }
                         let ent = &mut ents.list[e];
                         ent.mentions += 1;

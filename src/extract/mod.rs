@@ -28,7 +28,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::graph::{
     ArticleInfo, EdgeKey, EdgeKind, Evidence, Graph, NodeKind, RawNode, add_evidence, node_id,
 };
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, WordClass};
 use crate::text::Article;
 
 pub use self::budget::{OverBudget, for_len as budget_for_len};
@@ -73,7 +73,7 @@ fn build(article: &Article, doc: &doc::Doc<'_>, input: &said::Input<'_, '_>) -> 
         pattern::apply(input, s, ch, input.lex.rules(), &mut relations);
     }
 
-    let mut b = Builder::new(article);
+    let mut b = Builder::new(article, input.lex);
     // entities
     let mut ids: Vec<Option<String>> = vec![None; ents.list.len()];
     for (e, ent) in ents.list.iter().enumerate() {
@@ -173,11 +173,12 @@ struct Reading<'a> {
 /// Accumulates the raw graph of one article.
 struct Builder<'a> {
     article: &'a Article,
+    lex: &'a Lexicon,
     graph: Graph,
 }
 
 impl<'a> Builder<'a> {
-    fn new(article: &'a Article) -> Self {
+    fn new(article: &'a Article, lex: &'a Lexicon) -> Self {
         let mut graph = Graph::default();
         let title = article.title.map(|s| article.slice(s).to_string());
         graph.articles.insert(
@@ -191,7 +192,11 @@ impl<'a> Builder<'a> {
                 date: article.dateline.date.clone(),
             },
         );
-        Builder { article, graph }
+        Builder {
+            article,
+            lex,
+            graph,
+        }
     }
 
     /// Add (or count again) a node and return its id.
@@ -202,7 +207,14 @@ impl<'a> Builder<'a> {
         names: impl Iterator<Item = String>,
         mentions: u32,
     ) -> String {
-        let id = node_id(kind, name);
+        let id = if self.is_generic(kind, name) {
+            // "report:two-year-study" -> "report:DIGEST:two-year-study"
+            let id = node_id(kind, name);
+            let (kind, slug) = id.split_once(':').unwrap_or((&id, ""));
+            format!("{kind}:{}:{slug}", self.article.digest)
+        } else {
+            node_id(kind, name)
+        };
         let node = self
             .graph
             .nodes
@@ -217,6 +229,19 @@ impl<'a> Builder<'a> {
         node.names.extend(names);
         *node.seen.entry(self.article.digest.clone()).or_insert(0) += mentions;
         id
+    }
+
+    /// A meeting or report whose name holds no proper name other than a day
+    /// or a month ("a two-year study", "the talks on Monday") is the article's
+    /// own: its id carries the article's digest, so that merged graphs never
+    /// fold two articles' "new study" into one.
+    fn is_generic(&self, kind: NodeKind, name: &str) -> bool {
+        matches!(kind, NodeKind::Meeting | NodeKind::Report)
+            && !name.split([' ', '-']).any(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !self.lex.word_in_any_case(WordClass::Day, w)
+                    && !self.lex.word_in_any_case(WordClass::Month, w)
+            })
     }
 
     fn edge(&mut self, source: &str, kind: EdgeKind, target: &str, negated: bool, at: &Reading) {
@@ -275,6 +300,24 @@ mod tests {
             assert_eq!(&text[ev.start..ev.end], ev.text);
             assert!(rules.contains(&ev.rule), "{ev:?}");
         }
+    }
+
+    /// A report first introduced with "a" becomes a node when "the study" refers
+    /// back to it; with no name in it, its id is the article's own.
+    #[test]
+    fn an_introduced_report_is_the_articles_own_node() {
+        let text = "Title\n\nKeltec published a two-year study of boat owners. The study predicts that alarm sales will double by 2027. The Harbour Trust report said costs had risen.\n";
+        let g = graph_of(text);
+        let digest = &g.articles.keys().next().unwrap().clone();
+        let reports: Vec<&str> = g
+            .nodes
+            .iter()
+            .filter(|(_, n)| n.kind == NodeKind::Report)
+            .map(|(id, _)| id.as_str())
+            .collect();
+        let own = format!("report:{digest}:two-year-study-of-boat-owners");
+        assert_eq!(reports, [own.as_str(), "report:harbour-trust-report"]);
+        assert!(g.edges.keys().any(|k| k.source == own && k.kind == EdgeKind::Said));
     }
 
     #[test]
