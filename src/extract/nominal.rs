@@ -100,8 +100,14 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
             specific
         };
         // "according to a two-year study", "citing a report": a source in its own right
-        let cited = start >= 2 && {
-            let (a, b) = (&toks[start - 1], &toks[start - 2]);
+        // (one told apart by a word of its own, and not "the study", which refers back)
+        let lead = start - usize::from(determiner.is_some());
+        let told_apart = start < h
+            && !determiner
+                .as_deref()
+                .is_some_and(|d| lex.word_in(WordClass::DefiniteDeterminer, d));
+        let cited = lead >= 2 && told_apart && {
+            let (a, b) = (&toks[lead - 1], &toks[lead - 2]);
             (b.in_class(WordClass::SourceOpener) && a.in_class(WordClass::To))
                 || a.in_class(WordClass::CitingForm)
                 || b.in_class(WordClass::CitingForm)

@@ -1351,6 +1351,11 @@ mod tests {
             "The catch fell by a third last year, according to figures from the Fisheries Agency.",
             "Fisheries Agency: The catch fell by a third last year [said.according-to-closes]",
         ),
+        // an unnamed document told apart by a word of its own is a source in itself
+        (
+            "Jane Lind leads the race by six points, according to a new harbour poll.",
+            "new harbour poll: Jane Lind leads the race by six points [said.according-to-closes]",
+        ),
         // a definite description after "according to": the body or report named before
         (
             "The Coastal Research Institute counted the boats in May. The fleet has shrunk by a third since 2010, according to the institute.",
