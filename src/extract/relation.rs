@@ -577,6 +577,21 @@ fn own_document(inp: &Input<'_, '_>, st: &Statement, report: usize) -> bool {
     })
 }
 
+/// A report the statement names only as a setting ("during the 2001 audit",
+/// "after the review"): speaking of that time is not citing it.
+fn setting_document(inp: &Input<'_, '_>, st: &Statement, report: usize) -> bool {
+    super::said::mentions_in(inp, st.content).all(|(s, k, m)| {
+        inp.ents.of[s][k] != Some(report) || {
+            let toks = &inp.sents[s].toks;
+            let mut j = m.titled_start.min(m.start);
+            if j > 0 && toks[j - 1].in_class(WordClass::Determiner) {
+                j -= 1;
+            }
+            j > 0 && toks[j - 1].in_class(WordClass::SettingPreposition)
+        }
+    })
+}
+
 /// What statements imply: a speaker whose words blame an actor accuses it
 /// ("lifting the embargo would be irresponsible and would damage Britain's
 /// relations"), and a speaker who names a report cites it.
@@ -584,7 +599,10 @@ pub fn from_statements(inp: &Input<'_, '_>, statements: &[Statement]) -> Vec<Rel
     let mut out = Vec::new();
     for st in statements {
         for &a in &st.about {
-            if entity_kind(inp, a) == NodeKind::Report && !own_document(inp, st, a) {
+            if entity_kind(inp, a) == NodeKind::Report
+                && !own_document(inp, st, a)
+                && !setting_document(inp, st, a)
+            {
                 out.push(rel(
                     st.speaker,
                     EdgeKind::Cites,
@@ -1803,6 +1821,11 @@ mod tests {
         // a speaker's own document is not a source they cite
         (
             "Ola Berg said: \"Our report on the Fish Council stands.\"",
+            "Ola Berg -cites->",
+        ),
+        // a document that only dates the words is not cited
+        (
+            "Ola Berg said the catch had fallen during the 2023 Fish Council audit of the fleet.",
             "Ola Berg -cites->",
         ),
         // the one quoted does not cite the outlet that quotes them

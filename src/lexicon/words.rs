@@ -218,6 +218,8 @@ word_classes! {
     RelativeThat = "relative-that",
     /// Verbs by which a document speaks ("the study shows that ..."); as written.
     ReportVerb = "report-verb",
+    /// Prepositions that put a document in a statement's setting, not its topic ("during the audit", "at the launch of the manifesto"); lower case.
+    SettingPreposition = "setting-preposition",
     /// The word that with "to" names a source ("according to X"); any case.
     SourceOpener = "source-opener",
     /// Auxiliaries between a speaker and a speech verb ("would say", "has been saying"); as written.
