@@ -6,7 +6,8 @@
 //! `--max-article-bytes`, or a graph larger than `--max-graph-bytes`, is an
 //! error naming the file and the flag, found after reading at most one byte
 //! more than the cap; so `/dev/zero` or an endless standard input cannot
-//! exhaust memory.
+//! exhaust memory. A regular graph file is mapped rather than read, once
+//! its size is checked against the cap ([`load_view`]).
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -114,6 +115,13 @@ fn read_bounded(r: impl Read, limit: Limit, name: &Path, size: Option<u64>) -> R
 /// A file of at most `limit` bytes. A regular file's size is checked before
 /// reading; anything else (a device, a FIFO) is read up to the limit.
 pub fn read_file(path: &Path, limit: Limit) -> Result<Vec<u8>> {
+    let (f, size) = open_checked(path, limit)?;
+    read_bounded(f, limit, path, size)
+}
+
+/// `path` opened, with its size if it is a regular file (checked against
+/// `limit`).
+fn open_checked(path: &Path, limit: Limit) -> Result<(fs::File, Option<u64>)> {
     let f = fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let mut size = None;
     if let Ok(m) = f.metadata()
@@ -124,7 +132,97 @@ pub fn read_file(path: &Path, limit: Limit) -> Result<Vec<u8>> {
         }
         size = Some(m.len());
     }
-    read_bounded(f, limit, path, size)
+    Ok((f, size))
+}
+
+/// The bytes of a file, read or mapped.
+enum Bytes {
+    Read(Vec<u8>),
+    #[cfg(unix)]
+    Mapped(Mapped),
+}
+
+impl std::ops::Deref for Bytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            Bytes::Read(v) => v,
+            #[cfg(unix)]
+            Bytes::Mapped(m) => m.bytes(),
+        }
+    }
+}
+
+/// A regular file mapped into memory, read only. Reading a graph file this
+/// way gives the parser the kernel's cached pages themselves: read into a
+/// buffer, the 18 MB BBC graph cost as many fresh pages, zeroed by the
+/// kernel and then copied into (about 7 ms of a 75 ms query, against 3 ms
+/// mapped). newsgraph replaces a graph file it writes by renaming a new one
+/// over it, so a mapped file does not change under the reader; a file
+/// another program truncates while it is being read ends the process
+/// (SIGBUS) rather than failing the read.
+#[cfg(unix)]
+struct Mapped {
+    at: std::ptr::NonNull<libc::c_void>,
+    len: usize,
+}
+
+#[cfg(unix)]
+impl Mapped {
+    /// The first `len` bytes of `f` (not 0), or `None` if it cannot be mapped.
+    fn new(f: &fs::File, len: usize) -> Option<Mapped> {
+        use std::os::fd::AsRawFd;
+        #[cfg(target_os = "linux")]
+        const FLAGS: libc::c_int = libc::MAP_PRIVATE | libc::MAP_POPULATE;
+        #[cfg(not(target_os = "linux"))]
+        const FLAGS: libc::c_int = libc::MAP_PRIVATE;
+        // SAFETY: a fresh read-only private mapping of an open file; the
+        // result is checked before use.
+        let at = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                len,
+                libc::PROT_READ,
+                FLAGS,
+                f.as_raw_fd(),
+                0,
+            )
+        };
+        if at == libc::MAP_FAILED {
+            return None;
+        }
+        std::ptr::NonNull::new(at).map(|at| Mapped { at, len })
+    }
+
+    fn bytes(&self) -> &[u8] {
+        // SAFETY: `len` bytes mapped readable at `at` until dropped.
+        unsafe { std::slice::from_raw_parts(self.at.as_ptr().cast::<u8>(), self.len) }
+    }
+}
+
+#[cfg(unix)]
+impl Drop for Mapped {
+    fn drop(&mut self) {
+        // SAFETY: the mapping made by `Mapped::new`, unmapped once.
+        unsafe {
+            libc::munmap(self.at.as_ptr(), self.len);
+        }
+    }
+}
+
+/// A graph file's bytes, at most `limit` of them: a regular file mapped
+/// where it can be, anything else read.
+fn graph_bytes(path: &Path, limit: Limit) -> Result<Bytes> {
+    let (f, size) = open_checked(path, limit)?;
+    #[cfg(unix)]
+    if let Some(len) = size
+        .and_then(|s| usize::try_from(s).ok())
+        .filter(|&s| s > 0)
+        && let Some(m) = Mapped::new(&f, len)
+    {
+        return Ok(Bytes::Mapped(m));
+    }
+    read_bounded(f, limit, path, size).map(Bytes::Read)
 }
 
 /// All of standard input, if it holds at most `limit` bytes.
@@ -251,30 +349,34 @@ pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
 /// `--max-graph-bytes`.
 pub fn load_graph(path: &Path) -> Result<Graph> {
     let _t = crate::timings::stage("load graph");
-    let (text, name) = graph_text(path)?;
-    json::from_str(&text).map_err(|reason| Error::Graph { path: name, reason })
+    parse_graph_file(path, json::from_str)
 }
 
 /// Read a graph file as the resolved view it holds, without resolving it
 /// again ([`json::read_view`]).
 pub fn load_view(path: &Path) -> Result<View> {
     let _t = crate::timings::stage("load view");
-    let (text, name) = graph_text(path)?;
-    json::read_view(&text).map_err(|reason| Error::Graph { path: name, reason })
+    parse_graph_file(path, json::read_view)
 }
 
-/// The text of a graph file and how to name it.
-fn graph_text(path: &Path) -> Result<(String, PathBuf)> {
+/// `parse` of the text of a graph file, its error naming the file.
+fn parse_graph_file<T>(
+    path: &Path,
+    parse: impl FnOnce(&str) -> std::result::Result<T, String>,
+) -> Result<T> {
     let (bytes, name) = if path.as_os_str() == "-" {
-        (read_stdin(graph_limit())?, PathBuf::from(STDIN_NAME))
+        (
+            Bytes::Read(read_stdin(graph_limit())?),
+            PathBuf::from(STDIN_NAME),
+        )
     } else {
-        (read_file(path, graph_limit())?, path.to_path_buf())
+        (graph_bytes(path, graph_limit())?, path.to_path_buf())
     };
-    let text = String::from_utf8(bytes).map_err(|_| Error::Graph {
+    let text = std::str::from_utf8(&bytes).map_err(|_| Error::Graph {
         path: name.clone(),
         reason: "not UTF-8".into(),
     })?;
-    Ok((text, name))
+    parse(text).map_err(|reason| Error::Graph { path: name, reason })
 }
 
 /// One line of `r`, without its line end, if it holds at most `limit`
@@ -703,6 +805,35 @@ mod tests {
             e.contains("one.json: not a newsgraph graph: missing field"),
             "{e}"
         );
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    /// A graph file is mapped or read: the same view either way, and the
+    /// same errors for an empty file and one that is not UTF-8.
+    #[test]
+    fn a_graph_file_reads_as_its_text_does() {
+        use crate::graph::resolve;
+        let dir = scratch("view");
+        let view = resolve(&crate::graph::testgen::article_graph(
+            &crate::graph::testgen::ArticleSpec::example(),
+            0,
+            0,
+        ));
+        let p = dir.join("g.json");
+        fs::write(&p, json::to_string(&view)).unwrap();
+        assert_eq!(load_view(&p).unwrap(), view);
+        assert_eq!(
+            load_graph(&p).unwrap(),
+            json::from_str(&json::to_string(&view)).unwrap()
+        );
+        let empty = dir.join("empty.json");
+        fs::write(&empty, "").unwrap();
+        let e = load_view(&empty).unwrap_err().to_string();
+        assert!(e.contains("empty.json") && e.contains("EOF"), "{e}");
+        let bad = dir.join("bad.json");
+        fs::write(&bad, b"{\"a\": \"\xff\"}").unwrap();
+        let e = load_view(&bad).unwrap_err().to_string();
+        assert!(e.contains("bad.json") && e.ends_with("not UTF-8"), "{e}");
         fs::remove_dir_all(dir).unwrap();
     }
 

@@ -12,36 +12,41 @@ use crate::graph::{Node, NodeKind, View};
 /// O(n) in the length of `s`.
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    out.extend(normalized(s));
+    each_normalized(s, |c| out.push(c));
     out
 }
 
-/// The characters of [`normalize`]`(s)`, one by one, without building the
-/// string (a name lookup compares every name of every node with them).
-fn normalized(s: &str) -> impl Iterator<Item = char> + '_ {
+/// Hand the characters of [`normalize`]`(s)` to `emit`, one by one, without
+/// building the string (a name lookup compares every name of every node
+/// with them, and `said --about` normalises every statement).
+fn each_normalized(s: &str, mut emit: impl FnMut(char)) {
     let mut gap = false;
     let mut started = false;
-    s.chars().flat_map(move |c| {
-        let mut space = None;
-        let mut letters = None;
+    for c in s.chars() {
         if c.is_alphanumeric() {
             if gap && started {
-                space = Some(' ');
+                emit(' ');
             }
             gap = false;
             started = true;
-            letters = Some(c.to_lowercase().map(fold_accent));
+            if c.is_ascii() {
+                emit(c.to_ascii_lowercase());
+            } else {
+                c.to_lowercase().map(fold_accent).for_each(&mut emit);
+            }
         } else if c.is_whitespace() || matches!(c, '-' | '_' | '/' | '\u{2010}'..='\u{2015}') {
             gap = true;
         }
         // Other punctuation ('.', '\'', '’', ...) vanishes: "U.S." -> "us".
-        space.into_iter().chain(letters.into_iter().flatten())
-    })
+    }
 }
 
 /// Whether [`normalize`]`(s)` is `norm`, without building it.
 fn normalizes_to(s: &str, norm: &str) -> bool {
-    normalized(s).eq(norm.chars())
+    let mut want = norm.chars();
+    let mut same = true;
+    each_normalized(s, |c| same &= want.next() == Some(c));
+    same && want.next().is_none()
 }
 
 /// The Latin letter without its accent ("é" -> "e"), so "Tomas Araya" finds "Tomás Araya".

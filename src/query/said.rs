@@ -46,10 +46,10 @@ pub struct Statement {
     pub evidence: Vec<Place>,
 }
 
-/// True when the normalised `text` contains the normalised `name` as whole words.
-fn mentions(text_norm: &str, name: &str) -> bool {
-    let name = normalize(name);
-    !name.is_empty() && format!(" {text_norm} ").contains(&format!(" {name} "))
+/// A normalised text or name between two spaces, so that a name is in a
+/// text as whole words when its padded form is in the text's.
+fn padded(s: &str) -> String {
+    format!(" {} ", normalize(s))
 }
 
 /// Whether `alias` is only the first word of a person's name ("Tony" of
@@ -81,8 +81,9 @@ pub fn said(view: &View, query: &SaidQuery) -> Result<Vec<Statement>> {
             Some(found)
         }
     };
-    // The topic: entity ids and every name they go by (or the words given).
-    let topic: Option<(BTreeSet<&str>, Vec<&str>)> = query.about.as_deref().map(|about| {
+    // The topic: entity ids and every name they go by (or the words given),
+    // each name normalised and padded once (see `padded`).
+    let topic: Option<(BTreeSet<&str>, Vec<String>)> = query.about.as_deref().map(|about| {
         let nodes = matching(view, about);
         let ids = nodes.iter().map(|n| n.id.as_str()).collect();
         let mut names: Vec<&str> = nodes
@@ -99,6 +100,11 @@ pub fn said(view: &View, query: &SaidQuery) -> Result<Vec<Statement>> {
         if names.is_empty() {
             names.push(about);
         }
+        let names = names
+            .into_iter()
+            .map(padded)
+            .filter(|n| !n.trim().is_empty())
+            .collect();
         (ids, names)
     });
     let in_range = |place: &Place| -> bool {
@@ -136,10 +142,11 @@ pub fn said(view: &View, query: &SaidQuery) -> Result<Vec<Statement>> {
                     .map(|&j| NodeRef::new(&view.nodes[j]))
             })
             .collect();
-        if let Some((ids, names)) = &topic {
-            let text = normalize(&node.name);
-            let by_edge = about.iter().any(|a| ids.contains(a.id.as_str()));
-            if !by_edge && !names.iter().any(|n| mentions(&text, n)) {
+        if let Some((ids, names)) = &topic
+            && !about.iter().any(|a| ids.contains(a.id.as_str()))
+        {
+            let text = padded(&node.name);
+            if !names.iter().any(|n| text.contains(n.as_str())) {
                 continue;
             }
         }
@@ -205,16 +212,14 @@ pub fn said(view: &View, query: &SaidQuery) -> Result<Vec<Statement>> {
             });
         }
     }
-    out.sort_by(|a, b| {
-        let key = |s: &Statement| {
-            (
-                s.evidence.first().map(|p| (p.article.clone(), p.sentence)),
-                s.speaker.as_ref().map(|n| n.name.clone()),
-                s.id.clone(),
-            )
-        };
-        key(a).cmp(&key(b))
-    });
+    fn key(s: &Statement) -> (Option<(&str, usize)>, Option<&str>, &str) {
+        (
+            s.evidence.first().map(|p| (p.article.as_str(), p.sentence)),
+            s.speaker.as_ref().map(|n| n.name.as_str()),
+            s.id.as_str(),
+        )
+    }
+    out.sort_by(|a, b| key(a).cmp(&key(b)));
     Ok(out)
 }
 

@@ -257,8 +257,8 @@ fn edges(
             };
             merge_fields(extra.entry(key).or_default(), e.extra);
         }
-        let mut evidence = Vec::with_capacity(e.evidence.len());
-        for (j, ev) in e.evidence.into_iter().enumerate() {
+        let mut evidence = Vec::with_capacity(e.evidence.0.len());
+        for (j, ev) in e.evidence.0.into_iter().enumerate() {
             let (ev, from, to) = checked_evidence(
                 ev,
                 e.cue.as_ref(),
