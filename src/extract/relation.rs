@@ -577,18 +577,31 @@ fn own_document(inp: &Input<'_, '_>, st: &Statement, report: usize) -> bool {
     })
 }
 
-/// A report the statement names only as a setting ("during the 2001 audit",
-/// "after the review"): speaking of that time is not citing it.
-fn setting_document(inp: &Input<'_, '_>, st: &Statement, report: usize) -> bool {
-    super::said::mentions_in(inp, st.content).all(|(s, k, m)| {
-        inp.ents.of[s][k] != Some(report) || {
-            let toks = &inp.sents[s].toks;
-            let mut j = m.titled_start.min(m.start);
-            if j > 0 && toks[j - 1].in_class(WordClass::Determiner) {
-                j -= 1;
-            }
-            j > 0 && toks[j - 1].in_class(WordClass::SettingPreposition)
+/// A report the statement speaks of as the subject of one of its clauses
+/// ("the report shows", "Mr Brown's article was a warning shot", "surveys
+/// suggest"), or weighs ("welcomed the report"): the speaker refers to it.
+/// A document the words only mention
+/// ("should make a statement", "in the manifesto", "during the audit", "the
+/// launch of the manifesto") is not one they cite.
+fn subject_document(inp: &Input<'_, '_>, st: &Statement, report: usize) -> bool {
+    super::said::mentions_in(inp, st.content).any(|(s, k, m)| {
+        let toks = &inp.sents[s].toks;
+        let mut j = m.titled_start.min(m.start);
+        if j > 0 && toks[j - 1].in_class(WordClass::Determiner) {
+            j -= 1;
         }
+        let verb_at = |mut x: usize| {
+            while x < toks.len() && toks[x].pos == Upos::Adv {
+                x += 1;
+            }
+            x < toks.len() && matches!(toks[x].pos, Upos::Verb | Upos::Aux)
+        };
+        // ... or the object of a verb of weighing it ("will study the research")
+        let weighed = j > 0 && toks[j - 1].in_class(WordClass::ReadingVerb);
+        inp.ents.of[s][k] == Some(report)
+            && (weighed
+                || !(j > 0 && toks[j - 1].pos == Upos::Adp)
+                    && (verb_at(m.end) || m.nominal.as_ref().is_some_and(|n| verb_at(n.extent))))
     })
 }
 
@@ -601,7 +614,7 @@ pub fn from_statements(inp: &Input<'_, '_>, statements: &[Statement]) -> Vec<Rel
         for &a in &st.about {
             if entity_kind(inp, a) == NodeKind::Report
                 && !own_document(inp, st, a)
-                && !setting_document(inp, st, a)
+                && subject_document(inp, st, a)
             {
                 out.push(rel(
                     st.speaker,
@@ -1823,9 +1836,13 @@ mod tests {
             "Ola Berg said: \"Our report on the Fish Council stands.\"",
             "Ola Berg -cites->",
         ),
-        // a document that only dates the words is not cited
+        // a document the words only mention is not cited
         (
             "Ola Berg said the catch had fallen during the 2023 Fish Council audit of the fleet.",
+            "Ola Berg -cites->",
+        ),
+        (
+            "Ola Berg said the Fish Council should publish its 2024 report on the fleet soon.",
             "Ola Berg -cites->",
         ),
         // the one quoted does not cite the outlet that quotes them

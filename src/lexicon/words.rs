@@ -216,10 +216,10 @@ word_classes! {
     RelativePronoun = "relative-pronoun",
     /// Words before an accusation verb that make the main clause's subject its target ("a plan which the UN criticised"); any case.
     RelativeThat = "relative-that",
+    /// Verbs whose object is a document weighed or relied on ("welcomed the report", "study the research"); lower case.
+    ReadingVerb = "reading-verb",
     /// Verbs by which a document speaks ("the study shows that ..."); as written.
     ReportVerb = "report-verb",
-    /// Prepositions that put a document in a statement's setting, not its topic ("during the audit", "at the launch of the manifesto"); lower case.
-    SettingPreposition = "setting-preposition",
     /// The word that with "to" names a source ("according to X"); any case.
     SourceOpener = "source-opener",
     /// Auxiliaries between a speaker and a speech verb ("would say", "has been saying"); as written.
