@@ -1477,8 +1477,13 @@ fn cites(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         {
             continue;
         }
+        // the object's clause: not a relative clause inside it ("the ruling which found X")
         let end = (v + 1..toks.len())
-            .find(|&j| matches!(toks[j].text, "." | ";" | ":") || toks[j].is_quote())
+            .find(|&j| {
+                matches!(toks[j].text, "." | ";" | ":")
+                    || toks[j].is_quote()
+                    || (toks[j].pos == Upos::Pron && toks[j].in_class(WordClass::ClauseRelative))
+            })
             .unwrap_or(toks.len());
         let end = end.min(v + 16);
         // passive: "X was quoted in the Gazette", "X was quoted as saying by Reuters" -- the
@@ -1514,8 +1519,24 @@ fn cites(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         // people and bodies named, not the possessives and affiliations that qualify them
         let mut dsts: Vec<usize> = Vec::new();
         for (k, m) in ms.iter().enumerate() {
+            // a name that qualifies a noun ("ABC affiliates' refusal", "the Xbox game"),
+            // or follows "of" a thing ("the success of the Xbox"), is not what is cited
+            let of_thing = m.titled_start >= 2 && {
+                let mut j = m.titled_start;
+                if toks[j - 1].in_class(WordClass::Determiner) {
+                    j -= 1;
+                }
+                j >= 2
+                    && toks[j - 1].lower == "of"
+                    && toks[j - 2].pos == Upos::Noun
+                    && !inp.lex.is_title_head(toks[j - 2].lower)
+            };
             let qualifies = toks.get(m.end).is_some_and(|t| t.is_possessive())
-                || ms.iter().any(|o| o.affiliation == Some(k));
+                || ms.iter().any(|o| o.affiliation == Some(k))
+                || toks
+                    .get(m.end)
+                    .is_some_and(|t| t.is_word() && !t.cap && t.pos == Upos::Noun)
+                || of_thing;
             if m.start <= v || m.end > end || m.nominal.is_some() || qualifies {
                 continue;
             }
@@ -1835,6 +1856,15 @@ mod tests {
         (
             "Ola Berg said: \"Our report on the Fish Council stands.\"",
             "Ola Berg -cites->",
+        ),
+        // what is cited is the object, not a name inside it
+        (
+            "Greenpeace cited the success of the Harbour Trust in Vigo.",
+            "Greenpeace -cites->",
+        ),
+        (
+            "Greenpeace cited the ruling which found that the Harbour Trust had lied.",
+            "Greenpeace -cites->",
         ),
         // a document the words only mention is not cited
         (
