@@ -580,9 +580,10 @@ fn own_document(inp: &Input<'_, '_>, st: &Statement, report: usize) -> bool {
 /// A report the statement speaks of as the subject of one of its clauses
 /// ("the report shows", "Mr Brown's article was a warning shot", "surveys
 /// suggest"), or weighs ("welcomed the report"): the speaker refers to it.
-/// A document the words only mention
-/// ("should make a statement", "in the manifesto", "during the audit", "the
-/// launch of the manifesto") is not one they cite.
+/// A document the words only mention ("should make a statement", "in the
+/// manifesto", "during the audit", "the launch of the manifesto") is not one
+/// they cite, nor is a review, as often a process as a document ("the
+/// review will look at ...").
 fn subject_document(inp: &Input<'_, '_>, st: &Statement, report: usize) -> bool {
     super::said::mentions_in(inp, st.content).any(|(s, k, m)| {
         let toks = &inp.sents[s].toks;
@@ -598,7 +599,12 @@ fn subject_document(inp: &Input<'_, '_>, st: &Statement, report: usize) -> bool 
         };
         // ... or the object of a verb of weighing it ("will study the research")
         let weighed = j > 0 && toks[j - 1].in_class(WordClass::ReadingVerb);
+        let process = m
+            .nominal
+            .as_ref()
+            .is_some_and(|n| toks[n.head].in_class(WordClass::ProcessNoun));
         inp.ents.of[s][k] == Some(report)
+            && !process
             && (weighed
                 || !(j > 0 && toks[j - 1].pos == Upos::Adp)
                     && (verb_at(m.end) || m.nominal.as_ref().is_some_and(|n| verb_at(n.extent))))
@@ -1855,6 +1861,11 @@ mod tests {
         // a speaker's own document is not a source they cite
         (
             "Ola Berg said: \"Our report on the Fish Council stands.\"",
+            "Ola Berg -cites->",
+        ),
+        // a review as often names the process as the document
+        (
+            "The Fish Council review of the quota began in May. Ola Berg said the review would look at the northern ports.",
             "Ola Berg -cites->",
         ),
         // what is cited is the object, not a name inside it
