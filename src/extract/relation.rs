@@ -584,8 +584,9 @@ fn own_document(inp: &Input<'_, '_>, st: &Statement, report: usize) -> bool {
 /// manifesto", "during the audit", "the launch of the manifesto") is not one
 /// they cite, nor is a review, as often a process as a document ("the
 /// review will look at ...").
-fn subject_document(inp: &Input<'_, '_>, st: &Statement, report: usize) -> bool {
-    super::said::mentions_in(inp, st.content).any(|(s, k, m)| {
+/// The sentence of that mention: where a reader sees the document named.
+fn subject_document(inp: &Input<'_, '_>, st: &Statement, report: usize) -> Option<usize> {
+    super::said::mentions_in(inp, st.content).find_map(|(s, k, m)| {
         let toks = &inp.sents[s].toks;
         let mut j = m.titled_start.min(m.start);
         if j > 0 && toks[j - 1].in_class(WordClass::Determiner) {
@@ -603,11 +604,12 @@ fn subject_document(inp: &Input<'_, '_>, st: &Statement, report: usize) -> bool 
             .nominal
             .as_ref()
             .is_some_and(|n| toks[n.head].in_class(WordClass::ProcessNoun));
-        inp.ents.of[s][k] == Some(report)
+        (inp.ents.of[s][k] == Some(report)
             && !process
             && (weighed
                 || !(j > 0 && toks[j - 1].pos == Upos::Adp)
-                    && (verb_at(m.end) || m.nominal.as_ref().is_some_and(|n| verb_at(n.extent))))
+                    && (verb_at(m.end) || m.nominal.as_ref().is_some_and(|n| verb_at(n.extent)))))
+        .then_some(s)
     })
 }
 
@@ -620,14 +622,14 @@ pub fn from_statements(inp: &Input<'_, '_>, statements: &[Statement]) -> Vec<Rel
         for &a in &st.about {
             if entity_kind(inp, a) == NodeKind::Report
                 && !own_document(inp, st, a)
-                && subject_document(inp, st, a)
+                && let Some(named) = subject_document(inp, st, a)
             {
                 out.push(rel(
                     st.speaker,
                     EdgeKind::Cites,
                     a,
                     false,
-                    st.sentence,
+                    named,
                     "refers to",
                     "cites.report-in-statement",
                 ));
