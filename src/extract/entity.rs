@@ -879,6 +879,12 @@ mod tests {
                 "Zorvan Keltic lies on the coast.",
                 "person:Zorvan Keltic",
             ),
+            // a surname after an honorific, though it is also a demonym
+            (
+                "Fish talks",
+                "Mr German said the quota was too low for the Welsh ports.",
+                "nation:Germany",
+            ),
             // a bare given name is not a surname's only bearer when no relative shares it
             (
                 "Fish talks",

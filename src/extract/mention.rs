@@ -103,7 +103,11 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon) -> Vec<Mention> {
             .get(i + 1)
             .is_some_and(|n| n.cap && lex.is_title_head(n.lower))
             && lex.is_title_modifier(t.lower);
-        if let Some((end, kind, name)) = gazetteer(toks, i, lex).filter(|_| !in_title) {
+        // "Mr German", "Ms English": a surname after an honorific, not a nation
+        let after_honorific = i > 0 && lex.is_honorific(toks[i - 1].lower);
+        if let Some((end, kind, name)) = gazetteer(toks, i, lex).filter(|(_, kind, _)| {
+            !in_title && !(after_honorific && matches!(kind, Kind::Nation(..)))
+        }) {
             // "Indonesian Navy", "British Chambers of Commerce", "BBC Radio Scotland":
             // a nation or organization of the gazetteer opening a longer name
             // "the British Government": the nation itself
