@@ -106,7 +106,7 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon) -> Vec<Mention> {
         // "Mr German", "Ms English": a surname after an honorific, not a nation
         let after_honorific = i > 0 && lex.is_honorific(toks[i - 1].lower);
         if let Some((end, kind, name)) = gazetteer(toks, i, lex).filter(|(_, kind, _)| {
-            !in_title && !(after_honorific && matches!(kind, Kind::Nation(..)))
+            !(in_title || after_honorific && matches!(kind, Kind::Nation(..)))
         }) {
             // "Indonesian Navy", "British Chambers of Commerce", "BBC Radio Scotland":
             // a nation or organization of the gazetteer opening a longer name
