@@ -302,19 +302,23 @@ mod tests {
         }
     }
 
+    /// The ids of a graph's nodes of one kind, in order.
+    fn ids_of(g: &Graph, kind: NodeKind) -> Vec<&str> {
+        g.nodes
+            .iter()
+            .filter(|(_, n)| n.kind == kind)
+            .map(|(id, _)| id.as_str())
+            .collect()
+    }
+
     /// A report first introduced with "a" becomes a node when "the study" refers
     /// back to it; with no name in it, its id is the article's own.
     #[test]
     fn an_introduced_report_is_the_articles_own_node() {
         let text = "Title\n\nKeltec published a two-year study of boat owners. The study predicts that alarm sales will double by 2027. The Harbour Trust report said costs had risen.\n";
         let g = graph_of(text);
-        let digest = &g.articles.keys().next().unwrap().clone();
-        let reports: Vec<&str> = g
-            .nodes
-            .iter()
-            .filter(|(_, n)| n.kind == NodeKind::Report)
-            .map(|(id, _)| id.as_str())
-            .collect();
+        let digest = g.articles.keys().next().unwrap();
+        let reports = ids_of(&g, NodeKind::Report);
         let own = format!("report:{digest}:two-year-study-of-boat-owners");
         assert_eq!(reports, [own.as_str(), "report:harbour-trust-report"]);
         assert!(g.edges.keys().any(|k| k.source == own && k.kind == EdgeKind::Said));
@@ -324,13 +328,10 @@ mod tests {
     fn mr_and_mrs_of_one_surname_are_two_people() {
         let text = "Title\n\nMr Roe said the vote was close. Mrs Roe said she was proud of the campaign.\n";
         let g = graph_of(text);
-        let people: Vec<&str> = g
-            .nodes
-            .iter()
-            .filter(|(_, n)| n.kind == NodeKind::Person)
-            .map(|(id, _)| id.as_str())
-            .collect();
-        assert_eq!(people, ["person:mrs-roe", "person:roe"]);
+        assert_eq!(
+            ids_of(&g, NodeKind::Person),
+            ["person:mrs-roe", "person:roe"]
+        );
     }
 
     #[test]

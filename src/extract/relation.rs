@@ -577,6 +577,16 @@ fn own_document(inp: &Input<'_, '_>, st: &Statement, report: usize) -> bool {
     })
 }
 
+/// Where a phrase starting at token `start` starts with its determiner ("the",
+/// "a", "his"), if one precedes it.
+fn with_determiner(toks: &[Tok<'_>], start: usize) -> usize {
+    if start > 0 && toks[start - 1].in_class(WordClass::Determiner) {
+        start - 1
+    } else {
+        start
+    }
+}
+
 /// A report the statement speaks of as the subject of one of its clauses
 /// ("the report shows", "Mr Brown's article was a warning shot", "surveys
 /// suggest"), or weighs ("welcomed the report"): the speaker refers to it.
@@ -588,10 +598,7 @@ fn own_document(inp: &Input<'_, '_>, st: &Statement, report: usize) -> bool {
 fn subject_document(inp: &Input<'_, '_>, st: &Statement, report: usize) -> Option<usize> {
     super::said::mentions_in(inp, st.content).find_map(|(s, k, m)| {
         let toks = &inp.sents[s].toks;
-        let mut j = m.titled_start.min(m.start);
-        if j > 0 && toks[j - 1].in_class(WordClass::Determiner) {
-            j -= 1;
-        }
+        let j = with_determiner(toks, m.titled_start);
         let verb_at = |mut x: usize| {
             while x < toks.len() && toks[x].pos == Upos::Adv {
                 x += 1;
@@ -1529,16 +1536,11 @@ fn cites(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         for (k, m) in ms.iter().enumerate() {
             // a name that qualifies a noun ("ABC affiliates' refusal", "the Xbox game"),
             // or follows "of" a thing ("the success of the Xbox"), is not what is cited
-            let of_thing = m.titled_start >= 2 && {
-                let mut j = m.titled_start;
-                if toks[j - 1].in_class(WordClass::Determiner) {
-                    j -= 1;
-                }
-                j >= 2
-                    && toks[j - 1].lower == "of"
-                    && toks[j - 2].pos == Upos::Noun
-                    && !inp.lex.is_title_head(toks[j - 2].lower)
-            };
+            let j = with_determiner(toks, m.titled_start);
+            let of_thing = j >= 2
+                && toks[j - 1].lower == "of"
+                && toks[j - 2].pos == Upos::Noun
+                && !inp.lex.is_title_head(toks[j - 2].lower);
             let qualifies = toks.get(m.end).is_some_and(|t| t.is_possessive())
                 || ms.iter().any(|o| o.affiliation == Some(k))
                 || toks

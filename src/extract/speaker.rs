@@ -426,9 +426,9 @@ pub(super) struct Tracker {
     persons: Vec<usize>,
     /// The last speaker and the sentence it spoke in.
     last_speaker: Option<(usize, usize)>,
-    /// (entity, sentence) of the organizations and reports that
-    /// opened a sentence or spoke, in order: what "it" can stand for.
-    bodies: Vec<(usize, usize)>,
+    /// (entity, sentence) of the last organization or report that opened a
+    /// sentence or spoke: what "it" can stand for.
+    last_body: Option<(usize, usize)>,
 }
 
 impl Tracker {
@@ -448,7 +448,7 @@ impl Tracker {
                     }
                     self.persons.push(e);
                 } else if first && is_body(inp.ents, e) {
-                    self.bodies.push((e, s));
+                    self.last_body = Some((e, s));
                 }
                 first = false;
             }
@@ -458,17 +458,16 @@ impl Tracker {
     pub(super) fn spoke(&mut self, ents: &Entities, e: usize, s: usize) {
         self.last_speaker = Some((e, s));
         if is_body(ents, e) {
-            self.bodies.push((e, s));
+            self.last_body = Some((e, s));
         }
     }
 
     /// The body "it" refers to in sentence `s`: the latest that opened a
     /// sentence or spoke, in this sentence or the two before it.
     pub(super) fn body(&self, s: usize) -> Option<usize> {
-        self.bodies
-            .last()
-            .filter(|&&(_, at)| at + 2 >= s)
-            .map(|&(e, _)| e)
+        self.last_body
+            .filter(|&(_, at)| at + 2 >= s)
+            .map(|(e, _)| e)
     }
 
     /// The person "he" (female = Some(false)) or "she" refers to in sentence `s`,
