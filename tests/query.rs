@@ -261,6 +261,9 @@ fn path_prefers_a_specific_node_and_avoid_skips_nodes() {
         [
             "Miriam Osei -cites-> report by the Institute for Port Studies <-cites- Claire Dunmore",
             "Miriam Osei <-accused- Peter Harlow -accused-> Claire Dunmore",
+            // "Transport Secretary Miriam Osei" in a story about Britain; the
+            // summit's "British shipping minister Claire Dunmore"
+            "Miriam Osei -member_of-> United Kingdom <-member_of- Claire Dunmore",
         ]
     );
     // Avoid the report: through Harlow. Avoid both: through Britain.
@@ -283,8 +286,9 @@ fn path_prefers_a_specific_node_and_avoid_skips_nodes() {
         .iter()
         .map(|h| h["to"]["id"].as_str().unwrap())
         .collect();
-    assert_eq!(through.len(), 3);
-    assert_eq!(through[1], "nation:united-kingdom");
+    // Osei and Dunmore both hold British offices
+    assert_eq!(through.len(), 2);
+    assert_eq!(through[0], "nation:united-kingdom");
     assert_eq!(answer["avoid"][1]["id"], "person:peter-harlow");
     // Avoiding every way: no path, and the message says what was avoided.
     let r = ng_code(

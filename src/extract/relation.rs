@@ -6,7 +6,9 @@
 //! "the talks" or "a report" does not litter the graph.
 
 use crate::graph::{EdgeKind, NodeKind};
-use crate::lexicon::{NounClass, VerbClass, WordClass};
+use std::collections::BTreeMap;
+
+use crate::lexicon::{NationForm, NounClass, VerbClass, WordClass};
 
 use super::mention::{Kind, Mention};
 use super::said::{Input, Statement};
@@ -39,6 +41,7 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Relation> {
         reports(inp, s, &mut out);
         cites(inp, s, &mut out);
     }
+    home_nation(inp, &mut out);
     out
 }
 
@@ -211,6 +214,80 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
                 out.push(rel(p, EdgeKind::MemberOf, a, false, s, TITLE, r));
             }
             break;
+        }
+    }
+}
+
+/// "Prime Minister X", "Culture Secretary X": a government office whose
+/// title names no nation is an office of the nation the article is about,
+/// the one it names (not by a demonym) at least twice as often as any
+/// other. A person with an
+/// affiliation read elsewhere in the article keeps that one only.
+fn home_nation(inp: &Input<'_, '_>, out: &mut Vec<Relation>) {
+    // nations whose government the article names: "the UK government",
+    // "British ministers", a person's title ("French Foreign Minister X")
+    let mut governing: Vec<usize> = out
+        .iter()
+        .filter(|r| r.kind == EdgeKind::MemberOf && entity_kind(inp, r.target) == NodeKind::Nation)
+        .map(|r| r.target)
+        .collect();
+    // mentions by name: "the UK", "Britain"; not "American" in "American firm X"
+    let mut named: BTreeMap<usize, u32> = BTreeMap::new();
+    for (s, ms) in inp.mentions.iter().enumerate() {
+        let toks = &inp.sents[s].toks;
+        for (k, m) in ms.iter().enumerate() {
+            let (Kind::Nation(_, form), Some(e)) = (&m.kind, inp.ents.of[s][k]) else {
+                continue;
+            };
+            if *form != NationForm::Demonym {
+                *named.entry(e).or_default() += 1;
+            }
+            let body = |t: &Tok<'_>| t.is_exactly(WordClass::BodyNoun) || t.is_exactly(WordClass::NationBody);
+            if toks.get(m.end).is_some_and(body) || toks[m.end - 1].is_exactly(WordClass::NationBody) {
+                governing.push(e);
+            }
+        }
+    }
+    let mut nations: Vec<(u32, usize)> = named.into_iter().map(|(e, n)| (n, e)).collect();
+    nations.sort_unstable_by(|a, b| b.cmp(a));
+    let home = match nations.as_slice() {
+        [] => return,
+        [(_, e)] => *e,
+        [(top, e), (next, _), ..] if *top >= 2 * next => *e,
+        _ => return,
+    };
+    // "Irish Prime Minister X" named elsewhere: the article is not only about one nation
+    if governing.iter().any(|&g| g != home) {
+        return;
+    }
+    let mut done: Vec<usize> = out
+        .iter()
+        .filter(|r| r.kind == EdgeKind::MemberOf)
+        .map(|r| r.source)
+        .collect();
+    let lex = inp.lex;
+    for s in 0..inp.sents.len() {
+        for (k, m) in inp.mentions[s].iter().enumerate() {
+            let Some(p) = inp.ents.of[s][k] else { continue };
+            let Some(title) = m.title.as_deref() else { continue };
+            if entity_kind(inp, p) != NodeKind::Person || m.affiliation.is_some() || done.contains(&p) {
+                continue;
+            }
+            // "Shadow education secretary X": the word before the title counts too
+            let before = m.titled_start.checked_sub(1).map(|i| inp.sents[s].toks[i].text);
+            let words = || title.split(' ');
+            let office_break = |w: &str| lex.word_in_any_case(WordClass::GovernmentOfficeBreak, w);
+            let office = |w: &str| {
+                lex.word_in_any_case(WordClass::GovernmentOffice, w)
+                    && !(lex.word_in(WordClass::GovernmentOfficeCapitalised, w))
+            };
+            if words().any(office)
+                && !words().chain(before).any(office_break)
+            {
+                let r = "member_of.home-nation";
+                out.push(rel(p, EdgeKind::MemberOf, home, false, s, TITLE, r));
+                done.push(p);
+            }
         }
     }
 }
@@ -1672,6 +1749,15 @@ mod tests {
             "Speaking in Oslo, chief executive of Greenpeace Ola Berg said the fleet was too large.",
             "Ola Berg -member_of-> Greenpeace [member_of.title-of-before]",
         ),
+        // a government office with no nation: the nation the article is about
+        (
+            "Norway will cut the cod quota. Fisheries Minister Ola Berg said the fleet was too large.",
+            "Ola Berg -member_of-> Norway [member_of.home-nation]",
+        ),
+        (
+            "Iceland's ports are full. Prime Minister Anna Sig said the boats would stay.",
+            "Anna Sig -member_of-> Iceland [member_of.home-nation]",
+        ),
         // accused
         (
             "Norway accused Iceland of overfishing in the North Atlantic.",
@@ -1857,6 +1943,30 @@ mod tests {
 
     /// Articles that must not yield a relation from `source -kind`, with why.
     const NOT_FOUND: &[(&str, &str)] = &[
+        // no nation named twice as often as any other: no home nation
+        (
+            "Norway and Iceland will cut the cod quota. Fisheries Minister Ola Berg said the fleet was too large.",
+            "Ola Berg -member_of->",
+        ),
+        // a nation named by its demonym is not the article's subject
+        (
+            "A Norwegian firm bought the port. Fisheries Minister Ola Berg said the fleet was too large.",
+            "Ola Berg -member_of->",
+        ),
+        // a shadow minister, a firm's president: not a government office
+        (
+            "Norway will cut the cod quota. Shadow Fisheries Minister Ola Berg said the fleet was too large.",
+            "Ola Berg -member_of->",
+        ),
+        (
+            "Norway will cut the cod quota. Fish Trust president Ola Berg said the fleet was too large.",
+            "Ola Berg -member_of-> Norway",
+        ),
+        // another nation's government is named: the office may be theirs
+        (
+            "Norway will cut the cod quota, Norway said, and Norway will talk to Icelandic Fisheries Minister Ola Berg. Prime Minister Anna Sig said the boats would stay.",
+            "Anna Sig -member_of->",
+        ),
         // a nation named by its paper's adjective does not quote
         (
             "Ali Khan was quoted in a Norwegian newspaper saying the talks had failed.",

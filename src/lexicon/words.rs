@@ -118,6 +118,12 @@ word_classes! {
     FemalePronoun = "female-pronoun",
     /// Words after a name that do not make it a modifier ("Malaysia and ...", "China has ..."); lower case.
     FunctionWord = "function-word",
+    /// Title words of a government office before a name ("Prime Minister X", "Culture Secretary X"); lower case.
+    GovernmentOffice = "government-office",
+    /// Government office words that are a firm's or a club's title when written in lower case ("Acme president X"); lower case.
+    GovernmentOfficeCapitalised = "government-office-capitalised",
+    /// Title words that make an office not the government's ("Shadow Home Secretary", "Secretary General"); lower case.
+    GovernmentOfficeBreak = "government-office-break",
     /// Forms of "have" that carry a judgement of their subject ("X has a dismal record"); lower case.
     HaveForm = "have-form",
     /// Prepositions that tie an organization to the person before it ("Paul Roe, head of Acme, told ..."); as written.
