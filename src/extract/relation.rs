@@ -1398,7 +1398,10 @@ fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
         let fronted = |v: usize| {
             (v == 0 && toks.get(n.extent).is_some_and(|t| t.text == ",")).then_some(n.extent + 1)
         };
-        if let Some(v) = cue {
+        let speaker = speech_at_meeting(inp, s, before, n);
+        let speech = !speaker.is_empty();
+        add(speaker, "attends.speech-at-meeting");
+        if let Some(v) = cue.filter(|_| !speech) {
             // "X is at the summit": the sentence's subjects; "X attended": the verb's
             if toks[v].in_class(WordClass::AttendPreposition) {
                 match fronted(v) {
@@ -1427,11 +1430,14 @@ fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
                     subject(inp, s, v).map(|x| x.0).into_iter().collect(),
                     "attends.travel-to-meeting",
                 );
-            } else {
-                add(
-                    subject(inp, s, v).map(|x| x.0).into_iter().collect(),
-                    "attends.subject-verb-meeting",
-                );
+            } else if let Some((e, _)) = subject(inp, s, v) {
+                add(vec![e], "attends.subject-verb-meeting");
+            } else if v > 0
+                && toks[v].lower.ends_with("ing")
+                && matches!(toks[v - 1].pos, Upos::Adp | Upos::Sconj)
+            {
+                // "X will tour the port before chairing a meeting": the clause's subject
+                add(sentence_subjects(inp, s), "attends.participle-meeting");
             }
             if toks[v].in_class(WordClass::MeetForm) {
                 add(
@@ -1452,6 +1458,66 @@ fn meetings(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
             ));
         }
     }
+}
+
+/// Who gives a speech to the meeting that starts at token `before` (its
+/// determiner included): "his speech at the conference" (the clause's
+/// subject, when it is a person), "Ann Lee's address
+/// to the rally", "an address to the summit from X", "In a speech to the
+/// conference, X said".
+fn speech_at_meeting(
+    inp: &Input<'_, '_>,
+    s: usize,
+    before: usize,
+    n: &super::mention::Nominal,
+) -> Vec<usize> {
+    let toks = &inp.sents[s].toks;
+    let prep = |t: &Tok<'_>| t.in_class(WordClass::AttendPreposition) || t.in_class(WordClass::To);
+    if before < 2 || !prep(&toks[before - 1]) || !toks[before - 2].in_class(WordClass::SpeechNoun) {
+        return Vec::new();
+    }
+    // "an address to the summit from X": the speaker after the meeting's name
+    let mut pp_start = n.head + 1;
+    for &pp_end in &n.pp_ends {
+        let t = &toks[pp_start];
+        if t.in_class(WordClass::PassiveAgent) || t.in_class(WordClass::SpeechFrom) {
+            return people_in(inp, s, pp_start + 1, pp_end);
+        }
+        pp_start = pp_end;
+    }
+    // the owner before the speech noun, over its adjectives ("his upbeat speech")
+    let mut j = before - 2;
+    while j > 0 && toks[j - 1].is_word() && !toks[j - 1].cap && toks[j - 1].pos == Upos::Adj {
+        j -= 1;
+    }
+    let ms = &inp.mentions[s];
+    // "In his speech to the conference, X said": the subject after the fronted phrase
+    let fronted = j <= 3 && toks.get(n.extent).is_some_and(|t| t.text == ",");
+    if j > 0 && toks[j - 1].in_class(WordClass::OwnDeterminer) && toks[j - 1].lower != "its" {
+        let subjects = if fronted {
+            subjects_from(inp, s, n.extent + 1)
+        } else {
+            sentence_subjects(inp, s)
+        };
+        return subjects
+            .into_iter()
+            .filter(|&e| entity_kind(inp, e) == NodeKind::Person)
+            .collect();
+    }
+    let owner = j.checked_sub(1).and_then(|p| {
+        let k = ms.iter().position(|m| {
+            m.nominal.is_none()
+                && (m.end == p && toks[p].is_possessive() || m.end == j && toks[p].is_possessive())
+        })?;
+        inp.ents.of[s][k]
+    });
+    if let Some(e) = owner {
+        return vec![e];
+    }
+    if fronted {
+        return subjects_from(inp, s, n.extent + 1);
+    }
+    Vec::new()
 }
 
 /// Reports and who wrote them: "a report by X", "X's study", "a China Daily
@@ -1786,6 +1852,24 @@ mod tests {
             "Papers said that Norway's fisheries minister Mr Berg and Icelandic trade minister Anna Sig would discuss the fleet at a meeting on Tuesday.",
             "Berg -attends-> meeting on Tuesday [attends.at-meeting]",
         ),
+        // a speech to the meeting: its owner, its "from", or the subject after it
+        (
+            "Ola Berg ended the week with a tour of the coast and his speech at the Fish Council conference in Bergen.",
+            "Ola Berg -attends-> Fish Council conference in Bergen [attends.speech-at-meeting]",
+        ),
+        (
+            "Anna Sig will miss an address to the Bergen summit from Norwegian fisheries minister Ola Berg.",
+            "Ola Berg -attends-> Bergen summit from Norwegian fisheries minister Ola Berg [attends.speech-at-meeting]",
+        ),
+        (
+            "In a short speech to the Fish Council's annual conference in Bergen, Ola Berg said the fleet would grow.",
+            "Ola Berg -attends-> Fish Council's annual conference in Bergen [attends.speech-at-meeting]",
+        ),
+        // a participle after a preposition takes the clause's subject
+        (
+            "Ola Berg will tour the coast before chairing a meeting of the Fish Council in Bergen.",
+            "Ola Berg -attends-> meeting of the Fish Council in Bergen [attends.participle-meeting]",
+        ),
         // accused
         (
             "Norway accused Iceland of overfishing in the North Atlantic.",
@@ -1971,6 +2055,11 @@ mod tests {
 
     /// Articles that must not yield a relation from `source -kind`, with why.
     const NOT_FOUND: &[(&str, &str)] = &[
+        // "his" is the speech's clause's subject, not the last person named
+        (
+            "Ola Berg said the fleet was too large. Later, in his speech at the Fish Council conference in Bergen, the prime minister cut the quota.",
+            "Ola Berg -attends->",
+        ),
         // the owner of a title is not the clause's subject
         (
             "Local papers reported that Norway's fisheries minister Mr Berg and Icelandic trade minister Anna Sig would discuss the fleet at a meeting on Tuesday.",

@@ -232,6 +232,10 @@ word_classes! {
     SourceOpener = "source-opener",
     /// Auxiliaries between a speaker and a speech verb ("would say", "has been saying"); as written.
     SpeechAuxiliary = "speech-auxiliary",
+    /// The preposition before the speaker of a speech named with its meeting ("an address to the summit from X"); lower case.
+    SpeechFrom = "speech-from",
+    /// Nouns of a speech given to a meeting ("his speech at the conference", "an address to the rally"); lower case.
+    SpeechNoun = "speech-noun",
     /// Forms of "be" before a speech verb that make it passive, with no speaker ("was told"); lower case.
     SpeechPassive = "speech-passive",
     /// Modal auxiliaries, which keep a reported clause going ("said A, and she would B"); lower case.
