@@ -10,6 +10,7 @@
 //! Assistant Foreign Minister ...") are recorded for `member_of`.
 
 use crate::lexicon::{Lexicon, NationForm, NounClass, WordClass};
+use crate::tag::Upos;
 use crate::text::{Span, TokenKind};
 
 use super::token::{SentToks, Tok, key, key_into};
@@ -431,11 +432,21 @@ fn classify_run(
     let toks = &sent.toks;
     let mut s = i;
     let mut end = end;
+    // "Video Standards Council", "English National Ballet": a capitalised
+    // common word that opens an organization's name ends with its head
+    let opens_org = |s: usize| {
+        matches!(toks[s].pos, Upos::Adj | Upos::Noun | Upos::Propn)
+            && end - s >= 2
+            && org_head_end(&toks[s..end], lex) == Some(end - s)
+            && toks[end - 1].cap
+            && lex.noun(toks[end - 1].text) == Some(NounClass::Org)
+    };
     // sentence starters, capitalised verbs ("Said ...") and other capitalised non-names
     while s < end
         && (lex.is_stopcap(toks[s].text)
             || toks[s].text.chars().all(|c| !c.is_alphabetic())
             || (s == 0 && lex.verb(toks[s].lower).is_some()))
+        && !opens_org(s)
     {
         s += 1;
     }
@@ -708,5 +719,15 @@ mod tests {
         assert!(matches!(got[0].1, Kind::Org(None)), "{got:?}");
         assert_eq!(got[1].0, "Jane Roe");
         assert_eq!(got[2].0, "Ali Khan");
+    }
+
+    /// A capitalised common word ("English", "Video") opens an
+    /// organization's name that ends with its head; alone it names nothing.
+    #[test]
+    fn a_common_capital_opens_an_organization_name() {
+        let got = mentions("Video Standards Council chief Jane Roe said the English National Ballet would tour.");
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(names, ["Video Standards Council", "Jane Roe", "English National Ballet"]);
+        assert!(mentions("Video was the theme.").is_empty());
     }
 }
