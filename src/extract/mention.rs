@@ -450,6 +450,13 @@ fn classify_run(
     {
         s += 1;
     }
+    // "Peter Lind MP", "Ana Ruiz QC": letters after a name are not part of
+    // its name, though the mention takes them in
+    let mut letters = 0;
+    while end > s + 2 && toks[end - 1].is_exactly(WordClass::PostNominal) {
+        end -= 1;
+        letters += 1;
+    }
     // "Bush-style", "Blair-led": an adjective made from a name ends the run
     while end > s
         && lex
@@ -480,11 +487,12 @@ fn classify_run(
     }
     let run = &toks[s..end];
     if let Some(e) = org_head_end(run, lex) {
-        // a title run like "Foreign Secretary" is not an organization
-        if !run
-            .iter()
-            .take(e)
-            .all(|t| lex.is_title_word(t.lower))
+        // a title run like "Foreign Secretary" is not an organization;
+        // "Parliamentary Labour Party", of title modifiers only, is, unless
+        // a title goes on after it ("Former Cabinet minister X")
+        let title_words = run.iter().take(e).all(|t| lex.is_title_word(t.lower));
+        let title_goes_on = toks.get(s + e).is_some_and(|t| lex.is_title_word(t.lower));
+        if !title_words || !(title_goes_on || run.iter().take(e).any(|t| lex.is_title_head(t.lower)))
         {
             out.push(mention(
                 sent,
@@ -495,6 +503,15 @@ fn classify_run(
             ));
             return;
         }
+    }
+    // "the Fish Audit Committee Peter Lind": an organization's name, then a
+    // person's, whose given name is known
+    if let Some(h) = (s + 1..end.saturating_sub(2)).find(|&h| {
+        toks[h].cap && lex.noun(toks[h].text) == Some(NounClass::Org) && lex.is_given_name(toks[h + 1].text)
+    }) {
+        classify_run(sent, text, lex, s, h + 1, out);
+        classify_run(sent, text, lex, h + 1, end, out);
+        return;
     }
     // title prefix: everything up to the last honorific or title head
     // ("Trade and Industry Secretary", "Oil Minister", "Mr"), when a name follows
@@ -568,6 +585,7 @@ fn classify_run(
         Kind::MaybePerson
     };
     let mut m = mention(sent, n, end, kind, name);
+    m.end += letters;
     if titled {
         m.titled_start = s;
         let title_toks = &toks[s..n];
@@ -729,5 +747,23 @@ mod tests {
         let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(names, ["Video Standards Council", "Jane Roe", "English National Ballet"]);
         assert!(mentions("Video was the theme.").is_empty());
+    }
+
+    /// An organization named with title modifiers only ("party",
+    /// "parliamentary") is one (unless a title goes on after it: see the
+    /// relation tests).
+    #[test]
+    fn title_modifiers_can_name_an_organization() {
+        let names = |text: &str| -> Vec<String> { mentions(text).into_iter().map(|g| g.0).collect() };
+        assert_eq!(names("The Parliamentary Green Party met."), ["Parliamentary Green Party"]);
+    }
+
+    /// "the Fish Audit Committee Peter Lind": a body's name, then a
+    /// person's; "Ana Ruiz QC": the letters after a name are not in it.
+    #[test]
+    fn a_name_after_a_body_and_letters_after_a_name() {
+        let got = mentions("The chairman of the Fish Audit Committee Peter Lind met Ana Ruiz QC and Tom Roe MP.");
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(names, ["Fish Audit Committee", "Peter Lind", "Ana Ruiz", "Tom Roe"]);
     }
 }

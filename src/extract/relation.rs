@@ -2065,6 +2065,11 @@ mod tests {
             "Local papers reported that Norway's fisheries minister Mr Berg and Icelandic trade minister Anna Sig would discuss the fleet at a meeting on Tuesday.",
             "Norway -attends->",
         ),
+        // title modifiers before a title are not an organization
+        (
+            "Former Cabinet minister Jane Lind said the fleet was too large.",
+            "Jane Lind -member_of->",
+        ),
         // no nation named twice as often as any other: no home nation
         (
             "Norway and Iceland will cut the cod quota. Fisheries Minister Ola Berg said the fleet was too large.",

@@ -222,6 +222,8 @@ word_classes! {
     RelativePronoun = "relative-pronoun",
     /// Words before an accusation verb that make the main clause's subject its target ("a plan which the UN criticised"); any case.
     RelativeThat = "relative-that",
+    /// Letters written after a person's name that are not part of it ("Peter Lind MP", "Ana Ruiz QC"); as written.
+    PostNominal = "post-nominal",
     /// Report nouns that as often name a process as a document ("the review will look at ..."); lower case.
     ProcessNoun = "process-noun",
     /// Verbs whose object is a document weighed or relied on ("welcomed the report", "study the research"); lower case.
