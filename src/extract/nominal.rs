@@ -10,6 +10,7 @@
 //! phrase ("the summit") refers back to the last specific one of its kind.
 
 use crate::lexicon::{Lexicon, NounClass, WordClass};
+use crate::tag::Upos;
 use crate::text::TokenKind;
 
 use super::mention::{Kind, Mention, Nominal};
@@ -64,11 +65,13 @@ pub fn find(sent: &SentToks<'_>, text: &str, lex: &Lexicon, names: &[Mention]) -
             Some(NounClass::Report) => Kind::Report,
             _ => continue,
         };
-        // "report" followed by a noun is a modifier ("report card"), and a verb use ("reports that") is not a phrase
-        if toks
-            .get(h + 1)
-            .is_some_and(|n| n.is_word() && !n.cap && lex.noun(n.lower).is_some())
-        {
+        // "report" followed by a noun is a modifier ("report card", "the
+        // Book Awards"), and a verb use ("reports that") is not a phrase
+        if toks.get(h + 1).is_some_and(|n| {
+            n.is_word()
+                && (!n.cap && lex.noun(n.lower).is_some()
+                    || t.cap && n.cap && matches!(n.pos, Upos::Noun | Upos::Propn))
+        }) {
             continue;
         }
         if h > 0 && toks[h - 1].in_class(WordClass::VerbBefore) {

@@ -1852,6 +1852,11 @@ mod tests {
             "Papers said that Norway's fisheries minister Mr Berg and Icelandic trade minister Anna Sig would discuss the fleet at a meeting on Tuesday.",
             "Berg -attends-> meeting on Tuesday [attends.at-meeting]",
         ),
+        // a book is a document
+        (
+            "Ministers faced anger over claims made in journalist Tom Lind's new book.",
+            "Tom Lind's new book -authored_by-> Tom Lind [authored_by.report-modifier]",
+        ),
         // a speech to the meeting: its owner, its "from", or the subject after it
         (
             "Ola Berg ended the week with a tour of the coast and his speech at the Fish Council conference in Bergen.",
