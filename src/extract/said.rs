@@ -1079,6 +1079,16 @@ fn content_stop(inp: &Input<'_, '_>, s: usize, from: usize) -> usize {
         {
             return k;
         }
+        // "X said A, adding that B" / "..., citing B" / "..., calling it B": a participle
+        // of speech after a comma is the speaker's next act, not part of the words
+        if toks[k].text == ","
+            && k > from
+            && !inside(inp.quotes, toks[k].span.start)
+            && k + 1 < toks.len()
+            && speech_participle(toks, k + 1, inp.lex)
+        {
+            return k;
+        }
         if !toks[k].in_class(WordClass::ClauseCoordinator) || inside(inp.quotes, toks[k].span.start)
         {
             continue;
@@ -1097,6 +1107,25 @@ fn content_stop(inp: &Input<'_, '_>, s: usize, from: usize) -> usize {
         }
     }
     toks.len()
+}
+
+/// True when token `k` is the "-ing" form of a verb of speech, blame or citing ("adding",
+/// "warning", "accusing", "citing", "pointing out") or of labelling ("calling"); not of
+/// belief ("thinking", "hoping"), which tells the speaker's mind inside the words.
+fn speech_participle(toks: &[Tok<'_>], k: usize, lex: &Lexicon) -> bool {
+    let t = &toks[k];
+    if !t.is_word() || !t.lower.ends_with("ing") || t.in_class(WordClass::MentalParticiple) {
+        return false;
+    }
+    let class = lex.verb(t.lower).map(|(c, _)| c).or_else(|| {
+        let n = toks.get(k + 1).filter(|_| lex.opens_verb(t.lower))?;
+        lex.verb(&format!("{} {}", t.lower, n.lower)).map(|(c, _)| c)
+    });
+    matches!(
+        class,
+        Some(VerbClass::Speech | VerbClass::Accuse | VerbClass::Cite)
+    ) || t.in_class(WordClass::NamingVerb)
+        || t.in_class(WordClass::LabellingVerb)
 }
 
 fn skip_that(toks: &[Tok<'_>], from: usize) -> usize {
@@ -1276,6 +1305,15 @@ mod tests {
             // a second attribution after a comma ends the first one's words
             "While Ali Khan said the quota was fair, Jane Lind said the fleet was too large.",
             "Ali Khan: the quota was fair [said.subject-verb-content]",
+        ),
+        (
+            // a participle of speech after a comma is the speaker's next act: it ends the words
+            "Jane Lind said the quota would stay, adding that the trawlers could sail in May.",
+            "Jane Lind: the quota would stay [said.subject-verb-content]",
+        ),
+        (
+            "Ali Khan said the harbour fees were too high, citing a survey of the Tromso fleet.",
+            "Ali Khan: the harbour fees were too high [said.subject-verb-content]",
         ),
         (
             "\"We will not give up, and we will fish where we always have.\" Ali Khan said.",
@@ -1539,6 +1577,11 @@ mod tests {
         (
             "Ali Khan felt like a stranger in the port after the vote.",
             "Ali Khan:",
+        ),
+        // a participle of belief stays inside the words: it opens no statement of its own
+        (
+            "Ali Khan admitted he had left the port early, thinking the talks had failed.",
+            "Ali Khan: the talks had failed",
         ),
         // fewer than three words are not a statement
         ("Jane Lind said no.", "Jane Lind:"),

@@ -152,6 +152,8 @@ word_classes! {
     MalePronoun = "male-pronoun",
     /// Forms of "meet" whose object attends the meeting too ("X met Y at the summit"); any case.
     MeetForm = "meet-form",
+    /// Participles of belief and feeling that stay inside the words before them ("said he left early, thinking the vote was lost"); lower case.
+    MentalParticiple = "mental-participle",
     /// Month names, which never continue a name after "of", "for", "on" ("the World Bank on May 3"); any case.
     Month = "month",
     /// Endings that make an adjective of a name ("Bush-style", "Blair-led").
