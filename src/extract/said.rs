@@ -434,7 +434,13 @@ fn speech_at(toks: &[Tok<'_>], v: usize, lex: &Lexicon) -> Option<(String, usize
                     || t.is_quote()
             })
             .unwrap_or(rest.len());
-        if rest[..stop].iter().any(to) {
+        // ("told reporters he planned to stay", "told the paper the port would have to
+        // close": a clause with its own subject or auxiliary before the "to" is the words)
+        if let Some(i) = rest[..stop].iter().position(to)
+            && !rest[..i].iter().any(|t| {
+                t.in_class(WordClass::SubjectPronoun) || t.is_exactly(WordClass::Auxiliary)
+            })
+        {
             return None;
         }
     }
@@ -1307,6 +1313,11 @@ mod tests {
             "Ali Khan: the quota was fair [said.subject-verb-content]",
         ),
         (
+            // an infinitive inside a clause with its own subject is the words, not a request
+            "Jane Lind told reporters she planned to sail to Bergen in May.",
+            "Jane Lind: she planned to sail to Bergen in May. [said.subject-verb-content]",
+        ),
+        (
             // a participle of speech after a comma is the speaker's next act: it ends the words
             "Jane Lind said the quota would stay, adding that the trawlers could sail in May.",
             "Jane Lind: the quota would stay [said.subject-verb-content]",
@@ -1588,6 +1599,8 @@ mod tests {
         ("No deal, said Jane Lind.", "Jane Lind:"),
         // "agreed to": an infinitive, not an attribution
         ("Norway agreed to cut its quota by half.", "Norway:"),
+        // "told X to ...": a request
+        ("Jane Lind told the harbour board to close the port.", "Jane Lind:"),
         // a speech verb inside a quotation that nothing else covers
         (
             "\"Ali Khan told me the talks had failed,\" Jane Lind said on Monday in Oslo after the meeting.",

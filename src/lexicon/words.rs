@@ -240,6 +240,8 @@ word_classes! {
     Modal = "modal",
     /// Conjunctions that open an adverbial clause before the main clause ("When the talks ended, X said ..."); any case.
     Subordinator = "subordinator",
+    /// Pronouns that can only be a subject: after "told X", one opens the words ("told reporters he planned to stay"), not a request; any case.
+    SubjectPronoun = "subject-pronoun",
     /// Auxiliaries, negations and adverbs between a subject and its verb ("X did not openly accuse"), besides the verb fillers; as written.
     SubjectGap = "subject-gap",
     /// Forms of "tell", whose listener comes before the words told; lower case.
