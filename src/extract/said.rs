@@ -685,7 +685,8 @@ fn attribute(
                     || (p.text == ","
                         && before_words >= 4
                         && (before_words >= 8 || !adverbial_opening)
-                        && (before_is_clause || little_after))
+                        && (before_is_clause || little_after)
+                        && !clause_opens(toks, start))
             };
         // "The fleet, she said, is far too large.": the attribution sits inside its words
         if subj_start > 0
@@ -926,6 +927,30 @@ fn compiled_by(inp: &Input<'_, '_>, s: usize, from: usize) -> Option<usize> {
         .enumerate()
         .find(|(k, m)| m.start >= from && m.end <= end && inp.ents.of[s][*k].is_some())
         .map(|(k, _)| k)
+}
+
+/// True when a clause with its own subject opens at token `k`: a short noun phrase
+/// (determiners, adjectives, nouns, names, a pronoun) and then a finite verb, as in "he is
+/// left with two options" or "the mayor would resign". After a speech verb such a clause is
+/// its words, so the words before the subject ("With the vote lost, Lind said he ...") are
+/// when or why, not a statement.
+fn clause_opens(toks: &[Tok<'_>], k: usize) -> bool {
+    let np = |t: &Tok<'_>| {
+        t.is_word()
+            && (matches!(
+                t.pos,
+                Upos::Det | Upos::Adj | Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num
+            ) || t.is_possessive())
+    };
+    let run = toks[k.min(toks.len())..]
+        .iter()
+        .take(6)
+        .take_while(|t| np(t))
+        .count();
+    run > 0
+        && toks.get(k + run).is_some_and(|t| {
+            t.is_word() && matches!(t.pos, Upos::Verb | Upos::Aux) && !t.lower.ends_with("ing")
+        })
 }
 
 /// True when an attribution set off by commas ends at token `k` and
@@ -1311,6 +1336,12 @@ mod tests {
             // a second attribution after a comma ends the first one's words
             "While Ali Khan said the quota was fair, Jane Lind said the fleet was too large.",
             "Ali Khan: the quota was fair [said.subject-verb-content]",
+        ),
+        (
+            // a clause with its own subject right after the verb is the words: the opening
+            // phrase before the speaker is when or why
+            "With the vote on the quota lost, Jane Lind said she would sail to Bergen.",
+            "Jane Lind: she would sail to Bergen. [said.subject-verb-content]",
         ),
         (
             // an infinitive inside a clause with its own subject is the words, not a request
