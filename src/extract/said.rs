@@ -788,14 +788,21 @@ fn attribute(
         && v > 0
         && (toks[v - 1].text == "," || toks[v - 1].is_quote())
     {
-        let speaker = if toks
-            .get(after)
-            .is_some_and(|t| t.in_class(WordClass::MalePronoun))
+        // an inverted pronoun closes its clause ("..., said he."); in "..., says she warned
+        // them" the pronoun is the subject of the words
+        let pronoun_closes = toks
+            .get(after + 1)
+            .is_none_or(|t| !t.is_word() || adverbial(t.text, inp.lex));
+        let speaker = if pronoun_closes
+            && toks
+                .get(after)
+                .is_some_and(|t| t.in_class(WordClass::MalePronoun))
         {
             Some(Speaker::He)
-        } else if toks
-            .get(after)
-            .is_some_and(|t| t.in_class(WordClass::FemalePronoun))
+        } else if pronoun_closes
+            && toks
+                .get(after)
+                .is_some_and(|t| t.in_class(WordClass::FemalePronoun))
         {
             Some(Speaker::She)
         } else {
@@ -1336,6 +1343,11 @@ mod tests {
             // a second attribution after a comma ends the first one's words
             "While Ali Khan said the quota was fair, Jane Lind said the fleet was too large.",
             "Ali Khan: the quota was fair [said.subject-verb-content]",
+        ),
+        (
+            // a pronoun after the verb that a verb follows opens the words; it is no inversion
+            "Jane Lind left the harbour board in May, says she warned the mayor about the storms.",
+            "Jane Lind: she warned the mayor about the storms. [said.participle-sentence-speaker]",
         ),
         (
             // a clause with its own subject right after the verb is the words: the opening
