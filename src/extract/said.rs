@@ -825,7 +825,7 @@ fn attribute(
     }
     // "..., saying ..." or a second verb in the sentence: the sentence's speaker
     if special == Special::Participle
-        || (v > 0 && (toks[v - 1].text == "," || toks[v - 1].is_exactly(WordClass::Coordinator)))
+        || (v > 0 && (toks[v - 1].text == "," || toks[v - 1].in_class(WordClass::ClauseCoordinator)))
     {
         let speaker = sentence_speaker
             .or_else(|| {
@@ -1343,6 +1343,11 @@ mod tests {
             // a second attribution after a comma ends the first one's words
             "While Ali Khan said the quota was fair, Jane Lind said the fleet was too large.",
             "Ali Khan: the quota was fair [said.subject-verb-content]",
+        ),
+        (
+            // a speech verb joined by "but" to the subject's first verb is the subject's
+            "Jane Lind rejected the harbour plan but says the board may revisit it in June.",
+            "Jane Lind: the board may revisit it in June. [said.participle-sentence-speaker]",
         ),
         (
             // a pronoun after the verb that a verb follows opens the words; it is no inversion
