@@ -1106,13 +1106,18 @@ fn content_stop(inp: &Input<'_, '_>, s: usize, from: usize) -> usize {
     let verbal = |t: &Tok<'_>| t.pos.is_verbal() && !t.is_exactly(WordClass::Modal);
     for k in from..toks.len() {
         // "While X said A, he said B": a second attribution opens after a comma,
-        // its subject right after the comma
+        // its subject right after the comma or after a conjunction ("X said A, although
+        // he wrote B", "X said A, but Y said B")
+        let opener = |t: &Tok<'_>| {
+            t.in_class(WordClass::Subordinator) || t.in_class(WordClass::ClauseCoordinator)
+        };
         if toks[k].text == ","
             && k > from
             && !inside(inp.quotes, toks[k].span.start)
-            && (k + 2..toks.len().min(k + 7)).any(|j| {
+            && (k + 2..toks.len().min(k + 8)).any(|j| {
                 speech_at(toks, j, inp.lex).is_some()
-                    && subject_before(inp, s, j).is_some_and(|(_, at)| at == k + 1)
+                    && subject_before(inp, s, j)
+                        .is_some_and(|(_, at)| at == k + 1 || (at == k + 2 && opener(&toks[k + 1])))
             })
         {
             return k;
@@ -1343,6 +1348,11 @@ mod tests {
             // a second attribution after a comma ends the first one's words
             "While Ali Khan said the quota was fair, Jane Lind said the fleet was too large.",
             "Ali Khan: the quota was fair [said.subject-verb-content]",
+        ),
+        (
+            // a second attribution after a comma and a conjunction ends the first one's words
+            "Jane Lind said the port would stay shut, although she wrote that the ferries could sail.",
+            "Jane Lind: the port would stay shut [said.subject-verb-content]",
         ),
         (
             // a speech verb joined by "but" to the subject's first verb is the subject's
