@@ -1104,10 +1104,27 @@ fn skip_to_content(inp: &Input<'_, '_>, s: usize, from: usize) -> (usize, bool) 
 fn content_stop(inp: &Input<'_, '_>, s: usize, from: usize) -> usize {
     let toks = &inp.sents[s].toks;
     let verbal = |t: &Tok<'_>| t.pos.is_verbal() && !t.is_exactly(WordClass::Modal);
+    let fronted = toks
+        .first()
+        .is_some_and(|t| t.in_class(WordClass::Subordinator))
+        && !toks[..from.min(toks.len())].iter().any(|t| t.text == ",");
     for k in from..toks.len() {
         // "While X said A, he said B": a second attribution opens after a comma,
         // its subject right after the comma or after a conjunction ("X said A, although
         // he wrote B", "X said A, but Y said B")
+        // "While X said A, he appears B": an attribution inside a clause opened by a
+        // conjunction ends where that clause does, at the comma the main clause follows
+        if fronted
+            && toks[k].text == ","
+            && k > from
+            && !inside(inp.quotes, toks[k].span.start)
+            && toks
+                .get(k + 1)
+                .is_some_and(|t| !t.in_class(WordClass::ClauseRelative))
+            && clause_opens(toks, k + 1)
+        {
+            return k;
+        }
         let opener = |t: &Tok<'_>| {
             t.in_class(WordClass::Subordinator) || t.in_class(WordClass::ClauseCoordinator)
         };
@@ -1348,6 +1365,11 @@ mod tests {
             // a second attribution after a comma ends the first one's words
             "While Ali Khan said the quota was fair, Jane Lind said the fleet was too large.",
             "Ali Khan: the quota was fair [said.subject-verb-content]",
+        ),
+        (
+            // an attribution inside an opening "although" clause ends with that clause
+            "Although Jane Lind said the ferries could not sail, the harbour stayed open all week.",
+            "Jane Lind: the ferries could not sail [said.subject-verb-content]",
         ),
         (
             // a second attribution after a comma and a conjunction ends the first one's words
