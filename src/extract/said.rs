@@ -615,7 +615,12 @@ fn attribute(
         return Some((Speaker::Entity(e), vec![span], "said.coordinated-verb"));
     }
     // the subject before the verb
-    let subject = subject_before(inp, s, v);
+    // "X opened talks with ministers from A and B, saying ...": a participle after a comma
+    // has no subject of its own; the name before the comma ends the clause it hangs on
+    let bare_participle = special == Special::Participle && v > 0 && toks[v - 1].text == ",";
+    let subject = (!bare_participle)
+        .then(|| subject_before(inp, s, v))
+        .flatten();
     if let Some((speaker, subj_start)) = subject {
         // content after the verb, or before the subject when the attribution closes the sentence
         let (start, explicit) = skip_to_content(inp, s, after);
@@ -1365,6 +1370,11 @@ mod tests {
             // a second attribution after a comma ends the first one's words
             "While Ali Khan said the quota was fair, Jane Lind said the fleet was too large.",
             "Ali Khan: the quota was fair [said.subject-verb-content]",
+        ),
+        (
+            // a participle after a comma speaks for the clause's subject, not the name before it
+            "Jane Lind opened talks in Bergen with ministers from Norway, Iceland and Denmark, saying the quota was too low.",
+            "Jane Lind: the quota was too low. [said.participle-sentence-speaker]",
         ),
         (
             // an attribution inside an opening "although" clause ends with that clause
