@@ -434,7 +434,13 @@ fn speech_at(toks: &[Tok<'_>], v: usize, lex: &Lexicon) -> Option<(String, usize
                     || t.is_quote()
             })
             .unwrap_or(rest.len());
-        if rest[..stop].iter().any(to) {
+        // ("told reporters he planned to stay", "told the paper the port would have to
+        // close": a clause with its own subject or auxiliary before the "to" is the words)
+        if let Some(i) = rest[..stop].iter().position(to)
+            && !rest[..i].iter().any(|t| {
+                t.in_class(WordClass::SubjectPronoun) || t.is_exactly(WordClass::Auxiliary)
+            })
+        {
             return None;
         }
     }
@@ -609,7 +615,12 @@ fn attribute(
         return Some((Speaker::Entity(e), vec![span], "said.coordinated-verb"));
     }
     // the subject before the verb
-    let subject = subject_before(inp, s, v);
+    // "X opened talks with ministers from A and B, saying ...": a participle after a comma
+    // has no subject of its own; the name before the comma ends the clause it hangs on
+    let bare_participle = special == Special::Participle && v > 0 && toks[v - 1].text == ",";
+    let subject = (!bare_participle)
+        .then(|| subject_before(inp, s, v))
+        .flatten();
     if let Some((speaker, subj_start)) = subject {
         // content after the verb, or before the subject when the attribution closes the sentence
         let (start, explicit) = skip_to_content(inp, s, after);
@@ -679,7 +690,8 @@ fn attribute(
                     || (p.text == ","
                         && before_words >= 4
                         && (before_words >= 8 || !adverbial_opening)
-                        && (before_is_clause || little_after))
+                        && (before_is_clause || little_after)
+                        && !clause_opens(toks, start))
             };
         // "The fleet, she said, is far too large.": the attribution sits inside its words
         if subj_start > 0
@@ -781,14 +793,21 @@ fn attribute(
         && v > 0
         && (toks[v - 1].text == "," || toks[v - 1].is_quote())
     {
-        let speaker = if toks
-            .get(after)
-            .is_some_and(|t| t.in_class(WordClass::MalePronoun))
+        // an inverted pronoun closes its clause ("..., said he."); in "..., says she warned
+        // them" the pronoun is the subject of the words
+        let pronoun_closes = toks
+            .get(after + 1)
+            .is_none_or(|t| !t.is_word() || adverbial(t.text, inp.lex));
+        let speaker = if pronoun_closes
+            && toks
+                .get(after)
+                .is_some_and(|t| t.in_class(WordClass::MalePronoun))
         {
             Some(Speaker::He)
-        } else if toks
-            .get(after)
-            .is_some_and(|t| t.in_class(WordClass::FemalePronoun))
+        } else if pronoun_closes
+            && toks
+                .get(after)
+                .is_some_and(|t| t.in_class(WordClass::FemalePronoun))
         {
             Some(Speaker::She)
         } else {
@@ -811,7 +830,7 @@ fn attribute(
     }
     // "..., saying ..." or a second verb in the sentence: the sentence's speaker
     if special == Special::Participle
-        || (v > 0 && (toks[v - 1].text == "," || toks[v - 1].is_exactly(WordClass::Coordinator)))
+        || (v > 0 && (toks[v - 1].text == "," || toks[v - 1].in_class(WordClass::ClauseCoordinator)))
     {
         let speaker = sentence_speaker
             .or_else(|| {
@@ -920,6 +939,30 @@ fn compiled_by(inp: &Input<'_, '_>, s: usize, from: usize) -> Option<usize> {
         .enumerate()
         .find(|(k, m)| m.start >= from && m.end <= end && inp.ents.of[s][*k].is_some())
         .map(|(k, _)| k)
+}
+
+/// True when a clause with its own subject opens at token `k`: a short noun phrase
+/// (determiners, adjectives, nouns, names, a pronoun) and then a finite verb, as in "he is
+/// left with two options" or "the mayor would resign". After a speech verb such a clause is
+/// its words, so the words before the subject ("With the vote lost, Lind said he ...") are
+/// when or why, not a statement.
+fn clause_opens(toks: &[Tok<'_>], k: usize) -> bool {
+    let np = |t: &Tok<'_>| {
+        t.is_word()
+            && (matches!(
+                t.pos,
+                Upos::Det | Upos::Adj | Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num
+            ) || t.is_possessive())
+    };
+    let run = toks[k.min(toks.len())..]
+        .iter()
+        .take(6)
+        .take_while(|t| np(t))
+        .count();
+    run > 0
+        && toks.get(k + run).is_some_and(|t| {
+            t.is_word() && matches!(t.pos, Upos::Verb | Upos::Aux) && !t.lower.ends_with("ing")
+        })
 }
 
 /// True when an attribution set off by commas ends at token `k` and
@@ -1066,16 +1109,48 @@ fn skip_to_content(inp: &Input<'_, '_>, s: usize, from: usize) -> (usize, bool) 
 fn content_stop(inp: &Input<'_, '_>, s: usize, from: usize) -> usize {
     let toks = &inp.sents[s].toks;
     let verbal = |t: &Tok<'_>| t.pos.is_verbal() && !t.is_exactly(WordClass::Modal);
+    let fronted = toks
+        .first()
+        .is_some_and(|t| t.in_class(WordClass::Subordinator))
+        && !toks[..from.min(toks.len())].iter().any(|t| t.text == ",");
     for k in from..toks.len() {
         // "While X said A, he said B": a second attribution opens after a comma,
-        // its subject right after the comma
+        // its subject right after the comma or after a conjunction ("X said A, although
+        // he wrote B", "X said A, but Y said B")
+        // "While X said A, he appears B": an attribution inside a clause opened by a
+        // conjunction ends where that clause does, at the comma the main clause follows
+        if fronted
+            && toks[k].text == ","
+            && k > from
+            && !inside(inp.quotes, toks[k].span.start)
+            && toks
+                .get(k + 1)
+                .is_some_and(|t| !t.in_class(WordClass::ClauseRelative))
+            && clause_opens(toks, k + 1)
+        {
+            return k;
+        }
+        let opener = |t: &Tok<'_>| {
+            t.in_class(WordClass::Subordinator) || t.in_class(WordClass::ClauseCoordinator)
+        };
         if toks[k].text == ","
             && k > from
             && !inside(inp.quotes, toks[k].span.start)
-            && (k + 2..toks.len().min(k + 7)).any(|j| {
+            && (k + 2..toks.len().min(k + 8)).any(|j| {
                 speech_at(toks, j, inp.lex).is_some()
-                    && subject_before(inp, s, j).is_some_and(|(_, at)| at == k + 1)
+                    && subject_before(inp, s, j)
+                        .is_some_and(|(_, at)| at == k + 1 || (at == k + 2 && opener(&toks[k + 1])))
             })
+        {
+            return k;
+        }
+        // "X said A, adding that B" / "..., citing B" / "..., calling it B": a participle
+        // of speech after a comma is the speaker's next act, not part of the words
+        if toks[k].text == ","
+            && k > from
+            && !inside(inp.quotes, toks[k].span.start)
+            && k + 1 < toks.len()
+            && speech_participle(toks, k + 1, inp.lex)
         {
             return k;
         }
@@ -1097,6 +1172,25 @@ fn content_stop(inp: &Input<'_, '_>, s: usize, from: usize) -> usize {
         }
     }
     toks.len()
+}
+
+/// True when token `k` is the "-ing" form of a verb of speech, blame or citing ("adding",
+/// "warning", "accusing", "citing", "pointing out") or of labelling ("calling"); not of
+/// belief ("thinking", "hoping"), which tells the speaker's mind inside the words.
+fn speech_participle(toks: &[Tok<'_>], k: usize, lex: &Lexicon) -> bool {
+    let t = &toks[k];
+    if !t.is_word() || !t.lower.ends_with("ing") || t.in_class(WordClass::MentalParticiple) {
+        return false;
+    }
+    let class = lex.verb(t.lower).map(|(c, _)| c).or_else(|| {
+        let n = toks.get(k + 1).filter(|_| lex.opens_verb(t.lower))?;
+        lex.verb(&format!("{} {}", t.lower, n.lower)).map(|(c, _)| c)
+    });
+    matches!(
+        class,
+        Some(VerbClass::Speech | VerbClass::Accuse | VerbClass::Cite)
+    ) || t.in_class(WordClass::NamingVerb)
+        || t.in_class(WordClass::LabellingVerb)
 }
 
 fn skip_that(toks: &[Tok<'_>], from: usize) -> usize {
@@ -1276,6 +1370,51 @@ mod tests {
             // a second attribution after a comma ends the first one's words
             "While Ali Khan said the quota was fair, Jane Lind said the fleet was too large.",
             "Ali Khan: the quota was fair [said.subject-verb-content]",
+        ),
+        (
+            // a participle after a comma speaks for the clause's subject, not the name before it
+            "Jane Lind opened talks in Bergen with ministers from Norway, Iceland and Denmark, saying the quota was too low.",
+            "Jane Lind: the quota was too low. [said.participle-sentence-speaker]",
+        ),
+        (
+            // an attribution inside an opening "although" clause ends with that clause
+            "Although Jane Lind said the ferries could not sail, the harbour stayed open all week.",
+            "Jane Lind: the ferries could not sail [said.subject-verb-content]",
+        ),
+        (
+            // a second attribution after a comma and a conjunction ends the first one's words
+            "Jane Lind said the port would stay shut, although she wrote that the ferries could sail.",
+            "Jane Lind: the port would stay shut [said.subject-verb-content]",
+        ),
+        (
+            // a speech verb joined by "but" to the subject's first verb is the subject's
+            "Jane Lind rejected the harbour plan but says the board may revisit it in June.",
+            "Jane Lind: the board may revisit it in June. [said.participle-sentence-speaker]",
+        ),
+        (
+            // a pronoun after the verb that a verb follows opens the words; it is no inversion
+            "Jane Lind left the harbour board in May, says she warned the mayor about the storms.",
+            "Jane Lind: she warned the mayor about the storms. [said.participle-sentence-speaker]",
+        ),
+        (
+            // a clause with its own subject right after the verb is the words: the opening
+            // phrase before the speaker is when or why
+            "With the vote on the quota lost, Jane Lind said she would sail to Bergen.",
+            "Jane Lind: she would sail to Bergen. [said.subject-verb-content]",
+        ),
+        (
+            // an infinitive inside a clause with its own subject is the words, not a request
+            "Jane Lind told reporters she planned to sail to Bergen in May.",
+            "Jane Lind: she planned to sail to Bergen in May. [said.subject-verb-content]",
+        ),
+        (
+            // a participle of speech after a comma is the speaker's next act: it ends the words
+            "Jane Lind said the quota would stay, adding that the trawlers could sail in May.",
+            "Jane Lind: the quota would stay [said.subject-verb-content]",
+        ),
+        (
+            "Ali Khan said the harbour fees were too high, citing a survey of the Tromso fleet.",
+            "Ali Khan: the harbour fees were too high [said.subject-verb-content]",
         ),
         (
             "\"We will not give up, and we will fish where we always have.\" Ali Khan said.",
@@ -1540,11 +1679,18 @@ mod tests {
             "Ali Khan felt like a stranger in the port after the vote.",
             "Ali Khan:",
         ),
+        // a participle of belief stays inside the words: it opens no statement of its own
+        (
+            "Ali Khan admitted he had left the port early, thinking the talks had failed.",
+            "Ali Khan: the talks had failed",
+        ),
         // fewer than three words are not a statement
         ("Jane Lind said no.", "Jane Lind:"),
         ("No deal, said Jane Lind.", "Jane Lind:"),
         // "agreed to": an infinitive, not an attribution
         ("Norway agreed to cut its quota by half.", "Norway:"),
+        // "told X to ...": a request
+        ("Jane Lind told the harbour board to close the port.", "Jane Lind:"),
         // a speech verb inside a quotation that nothing else covers
         (
             "\"Ali Khan told me the talks had failed,\" Jane Lind said on Monday in Oslo after the meeting.",

@@ -152,6 +152,8 @@ word_classes! {
     MalePronoun = "male-pronoun",
     /// Forms of "meet" whose object attends the meeting too ("X met Y at the summit"); any case.
     MeetForm = "meet-form",
+    /// Participles of belief and feeling that stay inside the words before them ("said he left early, thinking the vote was lost"); lower case.
+    MentalParticiple = "mental-participle",
     /// Month names, which never continue a name after "of", "for", "on" ("the World Bank on May 3"); any case.
     Month = "month",
     /// Endings that make an adjective of a name ("Bush-style", "Blair-led").
@@ -244,6 +246,8 @@ word_classes! {
     Modal = "modal",
     /// Conjunctions that open an adverbial clause before the main clause ("When the talks ended, X said ..."); any case.
     Subordinator = "subordinator",
+    /// Pronouns that can only be a subject: after "told X", one opens the words ("told reporters he planned to stay"), not a request; any case.
+    SubjectPronoun = "subject-pronoun",
     /// Auxiliaries, negations and adverbs between a subject and its verb ("X did not openly accuse"), besides the verb fillers; as written.
     SubjectGap = "subject-gap",
     /// Forms of "tell", whose listener comes before the words told; lower case.
