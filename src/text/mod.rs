@@ -264,6 +264,21 @@ fn glued_ender(line: &str) -> Option<usize> {
         .then_some(at)
 }
 
+/// A headline of a speaker's label and their words: one to four capitalised
+/// words, a colon, then at least three words ("Lind: the fleet is too large",
+/// "Ola Lind: We will not sign").
+fn is_label_headline(line: &str) -> bool {
+    let Some((label, words)) = line.split_once(": ") else {
+        return false;
+    };
+    let label: Vec<&str> = label.split_whitespace().collect();
+    (1..=4).contains(&label.len())
+        && label
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words.split_whitespace().count() >= 3
+}
+
 /// A title is a short line, not itself a dateline-led paragraph or a date.
 fn can_be_title(line: &str) -> bool {
     line.len() <= 300 && parse_dateline(line).is_none() && parse_date_line(line).is_none()
@@ -397,6 +412,11 @@ impl Article {
                     body.remove(0);
                 }
             }
+        }
+        // "Lind: the fleet is too large": a headline that attributes is also
+        // the article's first paragraph, so its words are read
+        if let Some(t) = title.filter(|t| is_label_headline(&text[t.start..t.end])) {
+            body.insert(0, t);
         }
         let mut sentences = Vec::new();
         for (p, para) in body.iter().enumerate() {
@@ -556,6 +576,20 @@ mod tests {
             ]
         );
         assert_eq!(a.boilerplate.len(), 3);
+    }
+
+    /// A headline of a speaker's label and words is read as the first
+    /// paragraph too; other headlines are not.
+    #[test]
+    fn a_label_headline_is_also_read() {
+        let a = read("Lind: the fleet is far too large\n\nOla Lind spoke in Oslo.\n");
+        assert_eq!(a.title_text(), Some("Lind: the fleet is far too large"));
+        assert_eq!(sentences(&a), ["Lind: the fleet is far too large", "Ola Lind spoke in Oslo."]);
+        assert_eq!(a.paragraphs.len(), 2);
+        for title in ["Fleet cut: what next", "Fleet cut, Lind says", "Lind: no"] {
+            let a = read(&format!("{title}\n\nOla Lind spoke in Oslo.\n"));
+            assert_eq!(sentences(&a), ["Ola Lind spoke in Oslo."], "{title}");
+        }
     }
 
     #[test]
