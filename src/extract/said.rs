@@ -354,8 +354,17 @@ fn quote_stands_alone(inp: &Input<'_, '_>, s: usize, quote: &Quote) -> bool {
 /// shows that ...") whose subject is a report.
 fn report_speaks(inp: &Input<'_, '_>, s: usize, v: usize) -> bool {
     let toks = &inp.sents[s].toks;
+    // "The report by Fish Research found that ...": the document's phrase ends at the verb
+    let report_phrase = || {
+        inp.mentions[s].iter().enumerate().any(|(k, m)| {
+            m.kind == super::mention::Kind::Report
+                && m.nominal.as_ref().is_some_and(|n| n.extent == v && n.specific)
+                && inp.ents.of[s][k].is_some()
+        })
+    };
     toks[v].is_exactly(WordClass::ReportVerb)
-        && matches!(subject_before(inp, s, v), Some((Speaker::Entity(e), _)) if inp.ents.list[e].kind == NodeKind::Report)
+        && (matches!(subject_before(inp, s, v), Some((Speaker::Entity(e), _)) if inp.ents.list[e].kind == NodeKind::Report)
+            || report_phrase())
 }
 
 /// The speech cue at token `v`: (cue, tokens it spans, special form).
@@ -1519,6 +1528,11 @@ mod tests {
         (
             "The World Bank report shows that the fleet is too large.",
             "World Bank report: the fleet is too large. [said.report-verb]",
+        ),
+        // "a study by X found that": the document's phrase ends at the verb
+        (
+            "A study by Greenpeace found that the fleet is too large.",
+            "Greenpeace: the fleet is too large. [said.report-verb]",
         ),
         // relative clause: the antecedent speaks, the words end with the clause
         (
