@@ -1529,6 +1529,11 @@ mod tests {
             "The World Bank report shows that the fleet is too large.",
             "World Bank report: the fleet is too large. [said.report-verb]",
         ),
+        // lower-case words that describe the organization named next
+        (
+            "Catches fell by a third, according to the campaign group Greenpeace.",
+            "Greenpeace: Catches fell by a third [said.according-to-closes]",
+        ),
         // "a study by X found that": the document's phrase ends at the verb
         (
             "A study by Greenpeace found that the fleet is too large.",

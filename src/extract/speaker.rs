@@ -10,6 +10,7 @@ use super::said::Input;
 use super::token::Tok;
 use crate::graph::NodeKind;
 use crate::lexicon::WordClass;
+use crate::tag::Upos;
 
 /// Who spoke, before pronouns are resolved.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -393,6 +394,23 @@ pub(super) fn mention_starting(inp: &Input<'_, '_>, s: usize, start: usize) -> O
     let mut st = start;
     while st < toks.len() && toks[st].in_class(WordClass::Article) {
         st += 1;
+    }
+    // "according to market analysts Fishco", "say the charity Oxfam": lower-case
+    // words that describe the organization named next
+    let described = (st..toks.len().min(st + 3))
+        .take_while(|&j| {
+            toks[j].is_word() && !toks[j].cap && matches!(toks[j].pos, Upos::Noun | Upos::Adj)
+        })
+        .last()
+        .map(|j| j + 1)
+        .filter(|&j| {
+            inp.mentions[s].iter().enumerate().any(|(k, m)| {
+                m.start == j
+                    && inp.ents.of[s][k].is_some_and(|e| inp.ents.list[e].kind == NodeKind::Organization)
+            })
+        });
+    if let Some(j) = described {
+        st = j;
     }
     let starts = |(k, m): &(usize, &Mention)| {
         (m.titled_start == st || m.start == st || m.titled_start == start)
