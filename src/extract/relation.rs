@@ -221,8 +221,8 @@ fn member_of(inp: &Input<'_, '_>, s: usize, out: &mut Vec<Relation>) {
 /// "Prime Minister X", "Culture Secretary X": a government office whose
 /// title names no nation is an office of the nation the article is about,
 /// the one it names (not by a demonym) at least twice as often as any
-/// other. A person with an
-/// affiliation read elsewhere in the article keeps that one only.
+/// other. A person with an affiliation read elsewhere in the article keeps
+/// that one only.
 fn home_nation(inp: &Input<'_, '_>, out: &mut Vec<Relation>) {
     // nations whose government the article names: "the UK government",
     // "British ministers", a person's title ("French Foreign Minister X")
@@ -279,11 +279,9 @@ fn home_nation(inp: &Input<'_, '_>, out: &mut Vec<Relation>) {
             let office_break = |w: &str| lex.word_in_any_case(WordClass::GovernmentOfficeBreak, w);
             let office = |w: &str| {
                 lex.word_in_any_case(WordClass::GovernmentOffice, w)
-                    && !(lex.word_in(WordClass::GovernmentOfficeCapitalised, w))
+                    && !lex.word_in(WordClass::GovernmentOfficeCapitalised, w)
             };
-            if words().any(office)
-                && !words().chain(before).any(office_break)
-            {
+            if words().any(office) && !words().chain(before).any(office_break) {
                 let r = "member_of.home-nation";
                 out.push(rel(p, EdgeKind::MemberOf, home, false, s, TITLE, r));
                 done.push(p);
@@ -1504,13 +1502,16 @@ fn speech_at_meeting(
             .filter(|&e| entity_kind(inp, e) == NodeKind::Person)
             .collect();
     }
-    let owner = j.checked_sub(1).and_then(|p| {
-        let k = ms.iter().position(|m| {
-            m.nominal.is_none()
-                && (m.end == p && toks[p].is_possessive() || m.end == j && toks[p].is_possessive())
-        })?;
-        inp.ents.of[s][k]
-    });
+    // "Ann Lee's address": the possessive is its own token or ends the name
+    let owner = j
+        .checked_sub(1)
+        .filter(|&p| toks[p].is_possessive())
+        .and_then(|p| {
+            let k = ms
+                .iter()
+                .position(|m| m.nominal.is_none() && (m.end == p || m.end == j))?;
+            inp.ents.of[s][k]
+        });
     if let Some(e) = owner {
         return vec![e];
     }
