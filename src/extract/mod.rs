@@ -72,6 +72,7 @@ fn build(article: &Article, doc: &doc::Doc<'_>, input: &said::Input<'_, '_>) -> 
     for (s, ch) in doc.chunks.iter().enumerate() {
         pattern::apply(input, s, ch, input.lex.rules(), &mut relations);
     }
+    relation::drop_own_citations(&mut relations);
 
     let mut b = Builder::new(article, input.lex);
     // entities
@@ -309,6 +310,20 @@ mod tests {
             .filter(|(_, n)| n.kind == kind)
             .map(|(id, _)| id.as_str())
             .collect()
+    }
+
+    /// A writer does not cite the document the article says they wrote.
+    #[test]
+    fn a_writer_does_not_cite_their_own_document() {
+        let g = graph_of("Title\n\nA report published by Greenpeace says the fleet was too large.\n");
+        let kinds: Vec<EdgeKind> = g
+            .edges
+            .keys()
+            .filter(|k| k.source == "organization:greenpeace" || k.target == "organization:greenpeace")
+            .map(|k| k.kind)
+            .collect();
+        assert!(kinds.contains(&EdgeKind::AuthoredBy), "{kinds:?}");
+        assert!(!kinds.contains(&EdgeKind::Cites), "{kinds:?}");
     }
 
     /// A report first introduced with "a" becomes a node when "the study" refers

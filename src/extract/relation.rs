@@ -695,6 +695,17 @@ fn subject_document(inp: &Input<'_, '_>, st: &Statement, report: usize) -> Optio
     })
 }
 
+/// A writer does not cite their own document: a `cites` whose target the
+/// article says its source wrote ("A book published by X says ...") goes.
+pub fn drop_own_citations(relations: &mut Vec<Relation>) {
+    let wrote: Vec<(usize, usize)> = relations
+        .iter()
+        .filter(|r| r.kind == EdgeKind::AuthoredBy)
+        .map(|r| (r.target, r.source))
+        .collect();
+    relations.retain(|r| r.kind != EdgeKind::Cites || !wrote.contains(&(r.source, r.target)));
+}
+
 /// What statements imply: a speaker whose words blame an actor accuses it
 /// ("lifting the embargo would be irresponsible and would damage Britain's
 /// relations"), and a speaker who names a report cites it.
