@@ -130,7 +130,9 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
                 if let Some(e) = speaker {
                     for content in pieces {
                         let content = widen_to_quote(inp.quotes, content, &mut used_quotes);
-                        if words(inp.text, content) < 3 {
+                        // a whole quotation may be short ("\"Absolutely not,\" he said")
+                        let quoted = inp.quotes.iter().any(|q| q.inner == content);
+                        if words(inp.text, content) < if quoted { 2 } else { 3 } {
                             continue;
                         }
                         covered.push(content);
@@ -667,7 +669,8 @@ fn attribute(
                 .iter()
                 .all(|t| !matches!(t.text, "," | ";" | ":") && !t.is_quote());
         // a title in quotation marks ("On the \"Fish Hour\" show Jane Lind said ..."): a
-        // quotation too short to be a statement does not close one
+        // quotation too short to be a statement does not close one; a quotation that
+        // opens the sentence is the words, however short ("\"Not now,\" she said, ...")
         let short_quote_before = subj_start > 0
             && toks[subj_start - 1].is_quote()
             && after_words >= 3
@@ -675,7 +678,7 @@ fn attribute(
                 .quotes
                 .iter()
                 .rfind(|q| q.outer.end <= toks[subj_start].span.start)
-                .is_some_and(|q| words(inp.text, q.inner) < 3);
+                .is_some_and(|q| words(inp.text, q.inner) < 3 && q.outer.start > toks[0].span.start);
         // words after the verb, unless they are only where or to whom ("said at a news
         // conference in Oslo", "told the Fish Gazette")
         let stop = content_stop(inp, s, start);
@@ -1363,6 +1366,16 @@ mod tests {
             "Jane Lind: The talks will resume on Monday [said.content-subject-verb]",
         ),
         (
+            // a short quotation opening the sentence is the words; what follows the verb
+            // is how or about what
+            "\"Not this year,\" Ali Khan said, pointing at the empty quay.",
+            "Ali Khan: Not this year, [said.content-subject-verb]",
+        ),
+        (
+            "\"Far too late,\" Jane Lind said of the new quota.",
+            "Jane Lind: Far too late, [said.content-subject-verb]",
+        ),
+        (
             "Jane Lind called the new quota a death sentence for the northern ports.",
             "Jane Lind: the new quota a death sentence for the northern ports. [said.labelling-verb]",
         ),
@@ -1706,6 +1719,7 @@ mod tests {
         // fewer than three words are not a statement
         ("Jane Lind said no.", "Jane Lind:"),
         ("No deal, said Jane Lind.", "Jane Lind:"),
+        ("\"Never,\" said Jane Lind.", "Jane Lind:"),
         // "agreed to": an infinitive, not an attribution
         ("Norway agreed to cut its quota by half.", "Norway:"),
         // "told X to ...": a request
