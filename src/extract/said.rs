@@ -376,6 +376,10 @@ fn speech_at(toks: &[Tok<'_>], v: usize, lex: &Lexicon) -> Option<(String, usize
         return None;
     }
     let lower = t.lower;
+    // a word of a name inside the sentence ("the United States", "Kansas City Star")
+    if v > 0 && t.cap && t.pos == crate::tag::Upos::Propn {
+        return None;
+    }
     let to = |n: &Tok<'_>| n.in_class(WordClass::To);
     if t.in_class(WordClass::SourceOpener) && toks.get(v + 1).is_some_and(to) {
         return Some(("according to".to_string(), 2, Special::AccordingTo));
@@ -1507,6 +1511,11 @@ mod tests {
         (
             "The talks will resume on Monday, according to Jane Lind.",
             "Jane Lind: The talks will resume on Monday [said.according-to-closes]",
+        ),
+        (
+            // "States" in a name is no speech verb that would make the words an attribution
+            "Fewer boats fish off the United States than a decade ago, according to Jane Lind.",
+            "Jane Lind: Fewer boats fish off the United States than a decade ago [said.according-to-closes]",
         ),
         (
             "The catch fell by a third last year, according to figures from the Fisheries Agency.",
