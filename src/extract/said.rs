@@ -126,6 +126,7 @@ pub fn find(inp: &Input<'_, '_>) -> Vec<Statement> {
                     Speaker::She => tracker.person(inp.ents, Some(true)),
                     Speaker::Title(ts, tv) => tracker.titled(inp, ts, tv),
                     Speaker::It => tracker.body(s),
+                    Speaker::They => tracker.group(s),
                 };
                 if let Some(e) = speaker {
                     for content in pieces {

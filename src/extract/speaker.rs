@@ -22,6 +22,8 @@ pub(super) enum Speaker {
     Title(usize, usize),
     /// "it": the organization or report last spoken of.
     It,
+    /// "they": the group last spoken of, by a plural name ("Republicans say ...").
+    They,
 }
 
 /// The first person, nation or organization of a sentence when it is its subject.
@@ -103,13 +105,16 @@ pub(super) fn subject_before(inp: &Input<'_, '_>, s: usize, v: usize) -> Option<
                 || t.in_class(WordClass::TimeNoun)
         }
     };
-    if prev.in_class(WordClass::NeuterPronoun)
-        && opens_clause(j - 1)
-        && !toks[j..v]
+    let passive = || {
+        toks[j..v]
             .iter()
             .any(|t| inp.lex.word_in(WordClass::PassiveAuxiliary, t.lower))
-    {
+    };
+    if prev.in_class(WordClass::NeuterPronoun) && opens_clause(j - 1) && !passive() {
         return Some((Speaker::It, j - 1));
+    }
+    if prev.in_class(WordClass::PluralPronoun) && opens_clause(j - 1) && !passive() {
+        return Some((Speaker::They, j - 1));
     }
     // "the prime minister said", "the French president told reporters"
     if prev.is_word() && !prev.cap && inp.lex.is_title_head(prev.lower) {
@@ -435,7 +440,28 @@ fn is_body(ents: &Entities, e: usize) -> bool {
     )
 }
 
-/// Who was last spoken of, for "he", "she", "it" and "the minister".
+/// An organization named in the plural, as its members ("Republicans", "the Lib
+/// Dems"): what "they" can stand for. Not a company or the media, whose names end in
+/// "s" as often as not ("Reuters", "Acme Holdings"): no organization head word.
+fn is_group(inp: &Input<'_, '_>, e: usize, m: &Mention) -> bool {
+    let lex = inp.lex;
+    let last = inp.text[m.span.start..m.span.end]
+        .rsplit(' ')
+        .next()
+        .unwrap_or("");
+    let plural = last.len() > 3
+        && last.ends_with('s')
+        && lex.noun(last) != Some(crate::lexicon::NounClass::Org)
+        && !last.ends_with("ss")
+        && !last.ends_with("'s")
+        && !last.ends_with("\u{2019}s");
+    let trade = lex
+        .organization(&crate::lexicon::Lexicon::key(&inp.ents.list[e].name))
+        .is_some_and(|o| matches!(lex.organizations[o].hint.as_str(), "company" | "media"));
+    inp.ents.list[e].kind == NodeKind::Organization && plural && !trade
+}
+
+/// Who was last spoken of, for "he", "she", "it", "they" and "the minister".
 #[derive(Default)]
 pub(super) struct Tracker {
     /// (entity, sentence) of people in subject position (first in their sentence), in order.
@@ -447,6 +473,10 @@ pub(super) struct Tracker {
     /// (entity, sentence) of the last organization or report that opened a
     /// sentence or spoke: what "it" can stand for.
     last_body: Option<(usize, usize)>,
+    /// (entity, sentence) of the last organization named in the plural that opened a
+    /// sentence ("Republicans", "the Lib Dems"): what "they" can stand for; a sentence
+    /// opened by a person ends it.
+    last_group: Option<(usize, usize)>,
 }
 
 impl Tracker {
@@ -463,10 +493,14 @@ impl Tracker {
                 if inp.ents.list[e].kind == NodeKind::Person {
                     if first {
                         self.subjects.push((e, s));
+                        self.last_group = None;
                     }
                     self.persons.push(e);
                 } else if first && is_body(inp.ents, e) {
                     self.last_body = Some((e, s));
+                    if is_group(inp, e, m) {
+                        self.last_group = Some((e, s));
+                    }
                 }
                 first = false;
             }
@@ -484,6 +518,14 @@ impl Tracker {
     /// sentence or spoke, in this sentence or the two before it.
     pub(super) fn body(&self, s: usize) -> Option<usize> {
         self.last_body
+            .filter(|&(_, at)| at + 2 >= s)
+            .map(|(e, _)| e)
+    }
+
+    /// The group "they" refers to in sentence `s`: the latest named in the plural that
+    /// opened a sentence, in this sentence or the two before it.
+    pub(super) fn group(&self, s: usize) -> Option<usize> {
+        self.last_group
             .filter(|&(_, at)| at + 2 >= s)
             .map(|(e, _)| e)
     }
@@ -541,6 +583,7 @@ mod tests {
                 Some((Speaker::She, _)) => "she".to_string(),
                 Some((Speaker::Title(s, h), _)) => format!("title:{}", inp.sents[s].toks[h].text),
                 Some((Speaker::It, _)) => "it".to_string(),
+                Some((Speaker::They, _)) => "they".to_string(),
             }
         })
     }
@@ -736,6 +779,20 @@ mod tests {
             ),
             (
                 "Norway cut the quota on Monday. It said the stocks had halved.",
+                &[],
+            ),
+            // "they": a body named in the plural that opened a sentence, as its members
+            (
+                "Republicans met in Bergen on Monday. They said the quota was too low.",
+                &["Republican Party"],
+            ),
+            // ... not a company, nor across a sentence opened by a person
+            (
+                "Acme Holdings met the fishermen in Bergen. They said the quota was too low.",
+                &[],
+            ),
+            (
+                "Republicans met in Bergen. Jane Lind and Ali Khan left early. They said the quota was too low.",
                 &[],
             ),
             // a definite title: the person last seen with that title, not the subject

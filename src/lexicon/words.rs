@@ -176,6 +176,8 @@ word_classes! {
     Negation = "negation",
     /// The pronoun that refers back to an organization ("It quoted ..."); any case.
     NeuterPronoun = "neuter-pronoun",
+    /// The pronoun that refers back to a group named in the plural ("They said ..."); any case.
+    PluralPronoun = "plural-pronoun",
     /// Words before a speech verb's form that make it a noun ("a report", "his claim"); lower case.
     NounDeterminer = "noun-determiner",
     /// Speech lemmas whose base form is more often a noun ("a China Daily report").
