@@ -443,12 +443,8 @@ fn is_body(ents: &Entities, e: usize) -> bool {
 /// An organization named in the plural, as its members ("Republicans", "the Lib
 /// Dems"): what "they" can stand for. Not a company or the media, whose names end in
 /// "s" as often as not ("Reuters", "Acme Holdings"): no organization head word.
-fn is_group(inp: &Input<'_, '_>, e: usize, m: &Mention) -> bool {
+fn is_group(inp: &Input<'_, '_>, e: usize, last: &str) -> bool {
     let lex = inp.lex;
-    let last = inp.text[m.span.start..m.span.end]
-        .rsplit(' ')
-        .next()
-        .unwrap_or("");
     let plural = last.len() > 3
         && last.ends_with('s')
         && lex.noun(last) != Some(crate::lexicon::NounClass::Org)
@@ -498,7 +494,7 @@ impl Tracker {
                     self.persons.push(e);
                 } else if first && is_body(inp.ents, e) {
                     self.last_body = Some((e, s));
-                    if is_group(inp, e, m) {
+                    if is_group(inp, e, inp.sents[s].toks[m.end - 1].text) {
                         self.last_group = Some((e, s));
                     }
                 }
