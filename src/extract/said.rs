@@ -1130,48 +1130,54 @@ fn content_stop(inp: &Input<'_, '_>, s: usize, from: usize) -> usize {
         .first()
         .is_some_and(|t| t.in_class(WordClass::Subordinator))
         && !toks[..from.min(toks.len())].iter().any(|t| t.text == ",");
-    for k in from..toks.len() {
-        // "While X said A, he said B": a second attribution opens after a comma,
-        // its subject right after the comma or after a conjunction ("X said A, although
-        // he wrote B", "X said A, but Y said B")
-        // "While X said A, he appears B": an attribution inside a clause opened by a
-        // conjunction ends where that clause does, at the comma the main clause follows
-        if fronted
-            && toks[k].text == ","
-            && k > from
-            && !inside(inp.quotes, toks[k].span.start)
-            && toks
-                .get(k + 1)
-                .is_some_and(|t| !t.in_class(WordClass::ClauseRelative))
-            && clause_opens(toks, k + 1)
-        {
-            return k;
+    // after a comma outside the words, the token that follows it; after a comma closing a
+    // quotation ("... at \"small schools,\" Y said"), where American style puts it inside
+    // the marks, the token after the closing mark
+    let after_comma = |k: usize| {
+        if k <= from || toks[k].text != "," {
+            return None;
         }
-        let opener = |t: &Tok<'_>| {
-            t.in_class(WordClass::Subordinator) || t.in_class(WordClass::ClauseCoordinator)
-        };
-        if toks[k].text == ","
-            && k > from
-            && !inside(inp.quotes, toks[k].span.start)
-            && (k + 2..toks.len().min(k + 8)).any(|j| {
+        if !inside(inp.quotes, toks[k].span.start) {
+            return Some(k + 1);
+        }
+        toks.get(k + 1)
+            .is_some_and(|t| t.is_quote() && !inside(inp.quotes, t.span.start))
+            .then_some(k + 2)
+    };
+    for k in from..toks.len() {
+        if let Some(n) = after_comma(k) {
+            // "While X said A, he said B": a second attribution opens after a comma,
+            // its subject right after the comma or after a conjunction ("X said A, although
+            // he wrote B", "X said A, but Y said B")
+            // "While X said A, he appears B": an attribution inside a clause opened by a
+            // conjunction ends where that clause does, at the comma the main clause follows
+            if fronted
+                && toks
+                    .get(n)
+                    .is_some_and(|t| !t.in_class(WordClass::ClauseRelative))
+                && clause_opens(toks, n)
+            {
+                return k;
+            }
+            let opener = |t: &Tok<'_>| {
+                t.in_class(WordClass::Subordinator) || t.in_class(WordClass::ClauseCoordinator)
+            };
+            if (n + 1..toks.len().min(n + 7)).any(|j| {
                 speech_at(toks, j, inp.lex).is_some()
                     && subject_before(inp, s, j)
-                        .is_some_and(|(_, at)| at == k + 1 || (at == k + 2 && opener(&toks[k + 1])))
-            })
-        {
-            return k;
+                        .is_some_and(|(_, at)| at == n || (at == n + 1 && opener(&toks[n])))
+            }) {
+                return k;
+            }
+            // "X said A, adding that B" / "..., citing B" / "..., calling it B": a participle
+            // of speech after a comma is the speaker's next act, not part of the words
+            if n < toks.len() && speech_participle(toks, n, inp.lex) {
+                return k;
+            }
+            continue;
         }
-        // "X said A, adding that B" / "..., citing B" / "..., calling it B": a participle
-        // of speech after a comma is the speaker's next act, not part of the words
-        if toks[k].text == ","
-            && k > from
-            && !inside(inp.quotes, toks[k].span.start)
-            && k + 1 < toks.len()
-            && speech_participle(toks, k + 1, inp.lex)
-        {
-            return k;
-        }
-        if !toks[k].in_class(WordClass::ClauseCoordinator) || inside(inp.quotes, toks[k].span.start)
+        if !toks[k].in_class(WordClass::ClauseCoordinator)
+            || inside(inp.quotes, toks[k].span.start)
         {
             continue;
         }
@@ -1182,7 +1188,9 @@ fn content_stop(inp: &Input<'_, '_>, s: usize, from: usize) -> usize {
         // "X said A, but she has since B": a clause about the speaker, not in the words
         if speech_at(toks, k + 1, inp.lex).is_some()
             || (comma && next.is_some_and(verbal))
-            || (comma && next.is_some_and(Tok::is_he_or_she) && toks.get(k + 2).is_some_and(verbal))
+            || (comma
+                && next.is_some_and(Tok::is_he_or_she)
+                && toks.get(k + 2).is_some_and(verbal))
         {
             // never before `from`: "said, and added" has no words between
             return if comma && k > from { k - 1 } else { k };
@@ -1397,6 +1405,15 @@ mod tests {
             // a second attribution after a comma ends the first one's words
             "While Ali Khan said the quota was fair, Jane Lind said the fleet was too large.",
             "Ali Khan: the quota was fair [said.subject-verb-content]",
+        ),
+        (
+            // ... also when the comma closes a quotation, inside the marks in American style
+            "After Ali Khan said the boats were \"far too old,\" Jane Lind said the fleet would be rebuilt.",
+            "Ali Khan: the boats were \"far too old [said.subject-verb-content]",
+        ),
+        (
+            "Jane Lind called the quota \"a fair start,\" and Ali Khan said the fleet would accept it.",
+            "Ali Khan: the fleet would accept it. [said.subject-verb-content]",
         ),
         (
             // a participle after a comma speaks for the clause's subject, not the name before it
