@@ -426,10 +426,13 @@ fn speech_at(toks: &[Tok<'_>], v: usize, lex: &Lexicon) -> Option<(String, usize
         return None;
     };
     // "hopes to", "agreed to", "is said to be": not attributions; nor
-    // "felt like a burden", "sounds like": a likeness, not words
+    // "felt like a burden", "sounds like": a likeness, not words; but "said to reporters",
+    // "complained to the council": the listener
+    let hearer = lex.word_in(WordClass::HearerSpeech, lemma)
+        && toks.get(v + 2).is_some_and(|n| n.is_word() && !n.pos.is_verbal());
     if toks
         .get(v + 1)
-        .is_some_and(|n| to(n) || n.lower == "like")
+        .is_some_and(|n| (to(n) && !hearer) || n.lower == "like")
     {
         return None;
     }
@@ -1099,7 +1102,12 @@ fn skip_to_content(inp: &Input<'_, '_>, s: usize, from: usize) -> (usize, bool) 
     }
     // an indirect object or adverbial phrase up to a "that", ":" or opening quote within a few tokens
     let told = tells || lex.word_in(WordClass::InformVerb, verb);
-    let opens_adverbial = toks.get(from).is_some_and(|t| adverbial(t.text, lex));
+    // "said to reporters that ...", "complained to the council that ...": the listener
+    let to_hearer = toks.get(from).is_some_and(|t| t.in_class(WordClass::To))
+        && lex
+            .verb(verb)
+            .is_some_and(|(_, lemma)| lex.word_in(WordClass::HearerSpeech, lemma));
+    let opens_adverbial = to_hearer || toks.get(from).is_some_and(|t| adverbial(t.text, lex));
     let mut j = from;
     if let Some(k) = (from..(from + 10).min(toks.len())).find(|&k| opens(k)) {
         let between = &toks[from..k];
@@ -1405,6 +1413,19 @@ mod tests {
             // a second attribution after a comma ends the first one's words
             "While Ali Khan said the quota was fair, Jane Lind said the fleet was too large.",
             "Ali Khan: the quota was fair [said.subject-verb-content]",
+        ),
+        (
+            // "to" after a verb of speech names the listener when no verb follows it
+            "Ali Khan said to reporters that the fleet would stay in port.",
+            "Ali Khan: the fleet would stay in port. [said.subject-verb-content]",
+        ),
+        (
+            "Jane Lind complained to the harbour board that the fees were too high.",
+            "Jane Lind: the fees were too high. [said.subject-verb-content]",
+        ),
+        (
+            "\"The boats are ready,\" Ali Khan said to loud cheers.",
+            "Ali Khan: The boats are ready, [said.content-subject-verb]",
         ),
         (
             // ... also when the comma closes a quotation, inside the marks in American style

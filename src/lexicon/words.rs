@@ -129,6 +129,8 @@ word_classes! {
     /// Prepositions that tie an organization to the person before it ("Paul Roe, head of Acme, told ..."); as written.
     HeadOfPreposition = "head-of-preposition",
     /// Forms of "hold", whose subject attends the meeting held; lower case.
+    /// Speech lemmas after which "to" names the listener ("said to reporters"), unless a verb follows it; lower case.
+    HearerSpeech = "hearer-speech",
     HoldForm = "hold-form",
     /// Words after which comes a verb ("to resume talks", "will resume talks"); any case.
     InfinitiveMarker = "infinitive-marker",
